@@ -14,7 +14,9 @@ Checks:
 * every polygon row's lon/lat lies inside its polygon; every zone's lon/lat lies inside Wuhan;
 * codes are unique and no name, short name or alias maps to two codes.
 
-PNG rendering uses kaleido (``BROWSER_PATH=/usr/bin/chromium``).  plotly.js fetches
+PNG rendering uses kaleido, which is not a project dependency: run ``--png`` from a throwaway
+venv that has ``kaleido``, ``plotly``, ``pandas`` and ``shapely`` (Chromium via
+``BROWSER_PATH=/usr/bin/chromium``).  plotly.js fetches
 ``world_110m.json`` even for ``visible=False`` geo maps, so ``--topojson-url`` (default: a
 throwaway HTTP server on 127.0.0.1 serving ``dashboard/static/``) points it at the local copy.
 """
@@ -167,6 +169,16 @@ def main(argv=None) -> int:
             f"layers {counts}"
         )
     if args.png:
+        try:
+            import kaleido  # noqa: F401
+        except ImportError:
+            print(
+                "--png needs kaleido (not a project dependency): run this module with a throwaway "
+                "venv that has it, e.g. /tmp/venv-geo/bin/pip install kaleido==1.5.0 plotly==7.1.0 "
+                "pandas, plus Chromium (BROWSER_PATH=/usr/bin/chromium)",
+                file=sys.stderr,
+            )
+            return 2
         server = None
         url = args.topojson_url
         if url is None:

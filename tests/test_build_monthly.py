@@ -30,10 +30,11 @@ def test_hubei_opc_measures_title_without_pdf_spaces(q):
 
 def test_private_economy_measures_full_text_with_promulgation(q):
     p = policy_by_title(q, "湖北省民营经济发展促进办法")
-    assert p["doc_number"] == "湖北省人民政府令第432号"
-    assert p["issue_date"] == date(2024, 2, 7)
+    # the text printed is the 2026 revision: its decree and date, with the history kept in notes
+    assert p["doc_number"] == "湖北省人民政府令第439号"
+    assert p["issue_date"] == date(2026, 4, 13)
     assert p["effective_from"] == date(2026, 5, 20)
-    assert "第439号第二次修订" in p["notes"]
+    assert "2024年2月7日湖北省人民政府令第432号公布" in p["notes"]
     assert (p["level"], p["text_kind"]) == ("provincial", "full_text")
     assert p["text"].rstrip().endswith("本办法自 2026 年 5 月 20 日起施行。")
     kinds = {r["kind"]: (r["line_start"], r["line_end"]) for r in provenance(q, p["policy_id"])}

@@ -17,8 +17,8 @@ from data.build import jurisdiction
 from data.build.model import KINDS, Appearance
 from data.build.text import PartialDate, title_key
 
-# 关于印发《X》的通知 / 转发…《X》的通知: the notice and X are one policy.
-ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布)[^《》]*《(?P<inner>[^《》]+)》(?:的)?(?:通知|公告)$")
+# 关于印发《X》的通知 / 转发…《X》的通知 / 中共中央 国务院印发《X》: the notice (or report) and X are one policy.
+ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布)[^《》]*《(?P<inner>[^《》]+)》(?:的)?(?:通知|公告)?$")
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 

@@ -170,10 +170,13 @@ DECREE_NUMBER = re.compile(
 
 def normalize_doc_number(text: str) -> str | None:
     """The first document number in text, in the form 国办发〔2023〕37号."""
-    text = to_halfwidth(text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", to_halfwidth(text))
     m = DOC_NUMBER.search(text)
     if m:
-        return f"{m['prefix']}〔{m['year']}〕{int(m['no'])}号"
+        # the prefix is an issuer's abbreviation: cut off any title glued in front of it
+        prefix = re.split(r"的|关于|通知|意见|公告|通告|办法|方案|措施|规定", m["prefix"])[-1]
+        if prefix:
+            return f"{prefix}〔{m['year']}〕{int(m['no'])}号"
     m = ANNOUNCEMENT_NUMBER.search(text)
     if m:
         prefix = re.sub(r"\s+", "", m["prefix"])
@@ -213,3 +216,32 @@ def join_wrapped(lines: list[str]) -> str:
             out += " "
         out += piece
     return out
+
+
+HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节条]|\d+[.、．]\s*\S)")
+PARAGRAPH_END = "。！？；：!?;:"
+
+
+def paragraphs(lines: list[str]) -> str:
+    """Body text with the PDF's hard line wraps undone: one paragraph per line.
+
+    A wrapped line runs to the full text width; a paragraph ends at a line that
+    stops short of it, ends a sentence, or is followed by a numbered heading.
+    """
+    pieces = [l.strip() for l in lines if l.strip() and not is_page_footer(l)]
+    if not pieces:
+        return ""
+    widths = sorted(len(p) for p in pieces)
+    full = widths[int(len(widths) * 0.9)] if len(widths) > 4 else max(widths)
+    out: list[str] = []
+    current = ""
+    for i, piece in enumerate(pieces):
+        current = join_wrapped([current, piece]) if current else piece
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if (piece[-1] in PARAGRAPH_END or len(piece) < 0.8 * full or HEADING_START.match(nxt)
+                or HEADING_START.match(piece) and len(piece) < 0.8 * full):
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return "\n".join(out)

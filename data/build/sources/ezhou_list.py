@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from data.build.model import Appearance
+from data.build.sources.layout import is_issuer_line
 from data.build.text import (PartialDate, clean_title, is_date_line, join_wrapped,
                              normalize_doc_number, parse_date, strip_markup, title_key)
 
@@ -28,6 +29,7 @@ CITATION = re.compile(r"《(?P<title>[^《》]*(?:《[^《》]*》[^《》]*)*)�
 
 
 def parse(lines: list[str], source_file: str, list_date: PartialDate) -> list[Appearance]:
+    """Contents, list entries (with the documents they cite) and the six documents."""
     toc = _contents(lines, source_file)
     entries = [a for a in toc if a.group != DOCS_PART]
     docs = [a for a in toc if a.group == DOCS_PART]
@@ -78,10 +80,11 @@ def _list_entries(lines, source_file, entries, body_start, list_date) -> list[Ap
             end -= 1
         app = Appearance(
             source_file, "list_entry", start, end, entry.title, printed_title=lines[start - 1].strip(),
-            issuers=[PUBLISHER], issue_date=list_date, region_hint=HOME, group=entry.group,
+            issuers=[PUBLISHER], region_hint=HOME, group=entry.group,
             text=fields.get("主要内容", ""), fields=fields, text_lines=(start + 1, end),
-            issue_date_note="date of the list (鄂州市经济和信息化局, 2020年7月)",
         )
+        # An entry states no issue date of its own; the list's date is not one.
+        app.notes.append(f"listed in 鄂州市支持中小企业政策清单（一）, {list_date.iso()}")
         app.effective_from, app.effective_to = execution_period(fields.get("执行时间", ""))
         app.cites = _citations(fields.get("政策名称", ""), source_file, start)
         out.append(app)
@@ -209,12 +212,6 @@ def _documents(lines, source_file, docs, body_start) -> list[Appearance]:
     return out
 
 
-def _is_issuer_line(line: str) -> bool:
-    """'工业和信息化部 国家发展和改革委员会 教育部': a line of body names only."""
-    parts = line.split()
-    return bool(parts) and all(re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:部|委员会|局|行|署|院)", p) for p in parts)
-
-
 def _document_issuers(title, lines, start, end) -> list[str]:
     head = title.split("关于")[0]
     if head.startswith("省人民政府"):
@@ -222,7 +219,7 @@ def _document_issuers(title, lines, start, end) -> list[str]:
     if re.search(r"部门$", head):  # 十五部门: the names are printed as a block under the title
         names = []
         for no in range(start + 1, min(end, start + 10) + 1):
-            if _is_issuer_line(lines[no - 1]):
+            if is_issuer_line(lines[no - 1]):
                 names += lines[no - 1].split()
         return names or [head]
     return [head] if head else []

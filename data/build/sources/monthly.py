@@ -109,15 +109,18 @@ def _full_texts(lines, source_file, toc, body_start) -> list[Appearance]:
 
 
 def _promulgation(app: Appearance, note: str) -> None:
-    """'(2024年2月7日湖北省人民政府令第432号公布, …第二次修订)' → number, date, issuer, revisions."""
-    m = re.match(r"^[（(](?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?P<issuer>[\u4e00-\u9fff]+?)令\s*第\s*(?P<no>\d+)\s*号", note)
-    if not m:
+    """'(2024年2月7日湖北省人民政府令第432号公布, 根据…第一次修订, 2026年4月13日湖北省人民政府令第439号
+    第二次修订)': the text printed is the latest version, so its number and date are the latest decree's."""
+    decrees = list(re.finditer(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?P<issuer>[\u4e00-\u9fff]+?)令"
+                               r"\s*第\s*(?P<no>\d+)\s*号(?P<act>公布|[^,，)）]*修订|[^,，)）]*修正)?", note))
+    if not decrees:
         return
-    app.issue_date = parse_date(m["date"])
-    app.issuers = [m["issuer"]]
-    app.doc_number = f"{m['issuer']}令第{m['no']}号"
-    if "修订" in note or "修正" in note:
-        app.notes.append("revised: " + note.strip("()（）"))
+    latest = decrees[-1]
+    app.issue_date = parse_date(latest["date"])
+    app.issuers = [latest["issuer"]]
+    app.doc_number = f"{latest['issuer']}令第{latest['no']}号"
+    if len(decrees) > 1 or "修订" in note:
+        app.notes.append("promulgation history: " + note.strip("()（）"))
 
 
 def _find_heading(lines, heading, start) -> int | None:

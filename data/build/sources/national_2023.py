@@ -1,3 +1,280 @@
-"""placeholder"""
-def parse(lines, source_file):
-    return []
+"""中国中小企业相关法规政策文件汇编（2023年1-12月） (002_…).
+
+Layout:
+- contents (目 录): "title<TAB>page" lines; a title may run over two lines (same
+  page, or the first with no page), its number may stand on the next line
+  (国办函（2023）7号<TAB>7) or be glued to the title's end; a decree is listed as
+  "中华人民共和国国务院令" + "第765号"; one entry is listed twice;
+- body: section headings 国务院文件 / 部门文件, then each document: its title
+  (one to three lines, sometimes in ** **, sometimes with a blank line inside),
+  usually a number line, a salutation (各省、自治区…：), the text, the
+  signature and date. A forwarding notice's date comes before the text it
+  forwards, whose own title must not start a new document. Seventeen bodies
+  are not in the contents; one (a second copy of 国办函〔2023〕115号) is
+  printed without its title, starting at the salutation.
+"""
+from __future__ import annotations
+
+import re
+
+from data.build.model import Appearance
+from data.build.sources.layout import (ATTACHMENT_FILE, DATED_UNDER_TITLE, NUMBERED, SALUTATION, TITLE_END,
+                                       TITLE_WORDS, clean, first_date, forwards, is_issuer_line,
+                                       issuers_above_date, issuers_from_title, join_title)
+from data.build.text import (clean_title, doc_number_only, is_date_line, normalize_doc_number,
+                             paragraphs, parse_date, title_key, to_halfwidth)
+
+SECTION_HEADINGS = ("国务院文件", "部门文件")
+TOC_LINE = re.compile(r"^(?P<text>.*?)\s*(?:\.{2,})?\s*\t\s*(?P<page>\d*)\s*$")
+GLUED_NUMBER = re.compile(
+    rf"^(?P<title>.+{TITLE_WORDS})\s*\d*\s*(?P<number>[\u4e00-\u9fff][\u4e00-\u9fff\s]{{0,20}}"
+    r"(?:[〔（(\[]\s*\d{4}\s*[〕）)\]]\s*\d+\s*号|公告\s*\d{4}\s*年\s*第\s*\d+\s*号))$"
+)
+DECREE_HEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,20})令$")
+DECREE_NUMBER = re.compile(r"^第\s*(?P<no>\d+)\s*号$")
+NEWS_LEAD = re.compile(r"^新华社|^本报|记者")
+
+
+def parse(lines: list[str], source_file: str) -> list[Appearance]:
+    toc, body_start = contents(lines, source_file)
+    toc_keys = {title_key(a.title) for a in toc}
+    starts = _document_starts(lines, body_start, toc_keys)
+    out = list(toc)
+    for i, start in enumerate(starts):
+        end = starts[i + 1].line - 1 if i + 1 < len(starts) else len(lines)
+        while end > start.line and not lines[end - 1].strip():
+            end -= 1
+        out.append(_document(lines, source_file, start, end))
+    return out
+
+
+# Contents ---------------------------------------------------------------------
+
+def contents(lines: list[str], source_file: str) -> tuple[list[Appearance], int]:
+    """Contents entries, and the first body line (the second 国务院文件 heading)."""
+    start = next(no for no, l in enumerate(lines, 1) if l.replace(" ", "").strip() == "目录")
+    entries: list[Appearance] = []
+    pending: tuple[int, str] | None = None  # a title line printed without its page
+    section = None
+    for no in range(start + 1, len(lines) + 1):
+        raw = lines[no - 1]
+        text = raw.strip()
+        if not text:
+            continue
+        if text in SECTION_HEADINGS:
+            if entries and text == SECTION_HEADINGS[0]:  # printed again: the body begins
+                return entries, no
+            section = text
+            continue
+        m = TOC_LINE.match(raw)
+        if not m:  # a line with no tab: a title continued on the next line
+            pending = (pending[0] if pending else no, (pending[1] if pending else "") + text)
+            continue
+        piece, page = m["text"].strip(), int(m["page"]) if m["page"] else None
+        if page is None:
+            pending = (pending[0] if pending else no, (pending[1] if pending else "") + piece)
+            continue
+        first = no
+        if pending:
+            first, piece = pending[0], pending[1] + piece
+            pending = None
+        _add_contents_line(entries, source_file, first, no, piece, page, section)
+    return entries, len(lines) + 1
+
+
+def _add_contents_line(entries, source_file, first, no, piece, page, section) -> None:
+    """Attach a number, date, decree number or issuer line to the entry above, or start an entry."""
+    last = entries[-1] if entries else None
+    same_page = last is not None and last.page == page
+    number = doc_number_only(piece)
+    if same_page and number and not last.doc_number:
+        last.doc_number, last.line_end = number, no
+        return
+    decree = DECREE_NUMBER.match(piece.replace(" ", ""))
+    if same_page and decree and DECREE_HEAD.match(last.title):
+        last.doc_number = f"{_decree_issuer(last.title)}令第{int(decree['no'])}号"
+        last.line_end = no
+        return
+    if same_page and DATED_UNDER_TITLE.match(piece):
+        last.issue_date, last.line_end = parse_date(piece), no
+        return
+    if same_page and not TITLE_END.search(last.title) and not last.doc_number:
+        glued = GLUED_NUMBER.match(to_halfwidth(piece))  # the title's second line, perhaps with its number
+        last.title = clean_title(last.title + (glued["title"] if glued else piece))
+        last.doc_number = normalize_doc_number(glued["number"]) if glued else None
+        last.printed_title += piece
+        last.line_end = no
+        return
+    if same_page and last.doc_number is None and is_issuer_line(piece):
+        last.issuers, last.line_end = piece.split(), no
+        return
+    glued = GLUED_NUMBER.match(to_halfwidth(piece))
+    title, number = (glued["title"], normalize_doc_number(glued["number"])) if glued else (piece, None)
+    entries.append(Appearance(source_file, "toc", first, no, clean_title(title), printed_title=piece,
+                              doc_number=number, page=page, group=section))
+    if len(entries) > 1:
+        prior = [e for e in entries[:-1] if title_key(e.title) == title_key(entries[-1].title)]
+        if prior:
+            entries[-1].notes.append(f"listed twice in the contents (also line {prior[0].line_start})")
+
+
+def _decree_issuer(head: str) -> str:
+    return DECREE_HEAD.match(head)["issuer"].removeprefix("中华人民共和国")
+
+
+# Body -------------------------------------------------------------------------
+
+class _Start:
+    def __init__(self, line: int, title_lines: list[int], number: str | None = None,
+                 decree: str | None = None, headless: bool = False):
+        self.line, self.title_lines, self.number, self.decree, self.headless = line, title_lines, number, decree, headless
+
+
+def _is_title_piece(text: str) -> bool:
+    """A line that can be part of a title: short, no sentence punctuation, not a heading,
+    date or number. (A title's first line may be only issuer names: 财政部办公厅 银保监会办公厅.)"""
+    return (bool(text) and len(text) <= 80 and not re.search(r"[。；：，！？;:!?]", text)
+            and not is_date_line(text) and not doc_number_only(text) and text not in SECTION_HEADINGS
+            and not NUMBERED.match(text) and not (text.startswith(("（", "(")) and not TITLE_END.search(text))
+            and not ATTACHMENT_FILE.search(text))
+
+
+def _title_block(lines: list[str], end: int) -> list[int]:
+    """Line numbers of a title that ends at `end`: up to three pieces, blank lines allowed between."""
+    block = [end]
+    # a last line like "（2023—2025年）》的通知" continues a line that itself ends like a title
+    continues = clean(lines[end - 1]).startswith(("（", "(", "》"))
+    no = end - 1
+    while no >= 1 and len(block) < 3:
+        text = clean(lines[no - 1])
+        if not text:
+            no -= 1
+            continue
+        if not _is_title_piece(text) or (TITLE_END.search(text) and not (continues and len(block) == 1)):
+            break
+        block.insert(0, no)
+        no -= 1
+    return block
+
+
+def _next_texts(lines: list[str], after: int, n: int) -> list[tuple[int, str]]:
+    out = []
+    no = after + 1
+    while no <= len(lines) and len(out) < n:
+        text = clean(lines[no - 1])
+        if text:
+            out.append((no, text))
+        no += 1
+    return out
+
+
+def _confirm(lines, block: list[int], toc_keys: set[str]) -> tuple[bool, str | None]:
+    """A title is a document start when a number, a salutation, a date, a news lead
+    or the contents list confirms it; returns (confirmed, number)."""
+    ahead = _next_texts(lines, block[-1], 4)
+    for i, (_, text) in enumerate(ahead):
+        number = doc_number_only(text)
+        if number is None and i + 1 < len(ahead):  # an announcement number split over two lines
+            number = doc_number_only(text + ahead[i + 1][1])
+        if number:
+            return True, number
+        if SALUTATION.match(text) or DATED_UNDER_TITLE.match(text) or NEWS_LEAD.search(text):
+            return True, None
+        if i >= 1 and not is_issuer_line(text):
+            break
+    title = clean_title("".join(clean(lines[n - 1]) for n in block))
+    return title_key(title) in toc_keys, None
+
+
+def _document_starts(lines: list[str], body_start: int, toc_keys: set[str]) -> list[_Start]:
+    starts: list[_Start] = []
+    no = body_start
+    while no <= len(lines):
+        text = clean(lines[no - 1])
+        decree = DECREE_HEAD.match(text)
+        if decree:
+            nxt = _next_texts(lines, no, 1)
+            if nxt and DECREE_NUMBER.match(nxt[0][1].replace(" ", "")):
+                number = f"{_decree_issuer(text)}令第{int(DECREE_NUMBER.match(nxt[0][1].replace(' ', ''))['no'])}号"
+                starts.append(_Start(no, [no], number=number, decree=text))
+                no = nxt[0][0] + 1
+                continue
+        if TITLE_END.search(text) and _is_title_piece(text):
+            block = _title_block(lines, no)
+            if starts and block[0] <= starts[-1].title_lines[-1]:  # this line completes the title above
+                ok, number = _confirm(lines, block, toc_keys)
+                if ok:
+                    starts[-1] = _Start(starts[-1].line, sorted(set(starts[-1].title_lines) | set(block)),
+                                        number=number or starts[-1].number)
+                no += 1
+                continue
+            ok, number = _confirm(lines, block, toc_keys)
+            if ok and not _forwarded_text(lines, starts, block):
+                starts.append(_Start(block[0], block, number=number))
+        no += 1
+    return [_headless(lines, s, starts[i - 1] if i else None) for i, s in enumerate(starts)]
+
+
+def _forwarded_text(lines, starts: list[_Start], block: list[int]) -> bool:
+    """The measures a notice forwards (its title is inside the notice's title) are not a new document."""
+    return bool(starts) and forwards(join_title(lines, starts[-1].title_lines)[0], join_title(lines, block)[0])
+
+
+def _headless(lines, start: _Start, prev: _Start | None) -> _Start:
+    """A notice printed without its title: its salutation, text, signature and date sit just
+    above the title of what it forwards. Move the start up to the salutation."""
+    if start.number or start.decree or prev is None:
+        return start
+    window = range(start.line - 1, max(prev.line, start.line - 14), -1)
+    dated = False
+    for no in window:
+        text = clean(lines[no - 1])
+        if is_date_line(text):
+            dated = True
+        elif SALUTATION.match(text) and dated:
+            return _Start(no, start.title_lines, headless=True)
+    return start
+
+
+def _document(lines, source_file, start: _Start, end: int) -> Appearance:
+    block_end = start.title_lines[-1]
+    printed = " ".join(clean(lines[n - 1]) for n in start.title_lines)
+    title = clean_title("".join(clean(lines[n - 1]) for n in start.title_lines))
+    number = start.number
+    if start.decree:  # the regulation's own title follows the decree text and its date
+        title_no = _decree_title(lines, start.line, end)
+        title = clean_title(lines[title_no - 1]) if title_no else title
+        printed = lines[title_no - 1].strip() if title_no else printed
+        block_end = title_no or block_end
+    kind = "full_text"
+    ahead = _next_texts(lines, block_end, 2)
+    issuers = issuers_above_date(lines, start.line, end) or issuers_from_title(printed)
+    if ahead and NEWS_LEAD.search(ahead[0][1]):
+        kind = "summary"  # a news report of the policy, not its text
+        inner = re.search(r"《([^《》]+)》", title)
+        title = inner[1] if inner else title
+    dated_from = start.line if start.decree or start.headless else block_end
+    app = Appearance(source_file, kind, start.line, end, title, printed_title=printed, doc_number=number,
+                     issuers=issuers, issue_date=_date(lines, dated_from, end),
+                     text=paragraphs(lines[block_end:end]), text_lines=(block_end + 1, end))
+    if start.headless:
+        app.notes.append(f"printed without its notice title; the notice starts at line {start.line}")
+    if start.decree:
+        app.notes.append(f"promulgated by {start.decree} {number}")
+    return app
+
+
+def _decree_title(lines, start, end) -> int | None:
+    seen_date = False
+    for no in range(start + 1, min(end, start + 20) + 1):
+        text = clean(lines[no - 1])
+        if is_date_line(text):
+            seen_date = True
+        elif seen_date and text and _is_title_piece(text):
+            return no
+    return None
+
+
+def _date(lines, after: int, end: int):
+    found = first_date(lines, after, end)
+    return parse_date(found[1]) if found else None

@@ -1,0 +1,91 @@
+"""What the compilations' layouts have in common: titles, salutations, signatures.
+
+Chinese government documents are printed the same way whoever compiles them:
+a title ending with the kind of document (…的通知, …意见), perhaps a number
+line, a salutation (各省、自治区…：), the text, then the issuing bodies and the
+date. These helpers recognise those parts; each source parser decides how
+its pages put them together.
+"""
+from __future__ import annotations
+
+import re
+
+from data.build.text import clean_title, is_date_line, strip_markup, title_key
+
+TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书)"
+# A title ends with the kind of document, perhaps closing a 《》 and adding （试行） or （2023—2025年）.
+TITLE_END = re.compile(TITLE_WORDS + r"》?(?:[（(][^（）()]{1,16}[）)])?$")
+SALUTATION = re.compile(r"^(?=[^。]{4,160}[：:]$)(?:各|.*[，、]各|.*(?:人民政府|委员会|厅|局|单位|机构|兵团|会)[：:]$)")
+DATED_UNDER_TITLE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章条]|附件|附表)")
+ATTACHMENT_FILE = re.compile(r"\.(?:pdf|ofd|docx?|xlsx?|wps)\b|\]\(", re.I)  # 附件 download lines
+ISSUING = re.compile(r"印发|转发")
+BODY_SUFFIX = re.compile(
+    r"(?:部|委|局|署|院|厅|行|会|办公室|总局|中心|法院|政府|银行|联合会|协会|企业家协会|综合司|司)$"
+)
+
+
+def clean(line: str) -> str:
+    return strip_markup(line).strip()
+
+
+def is_issuer_line(text: str) -> bool:
+    """'国家发展改革委 财政部', '财 政 部', '银 \u2003保 \u2003监 \u2003会': body names only."""
+    text = text.strip()
+    if not text or re.search(r"[，。；：、《》“”（）()0-9]", text) or len(text) > 60:
+        return False
+    return all(BODY_SUFFIX.search(p) for p in issuer_names(text))
+
+
+def issuer_names(text: str) -> list[str]:
+    parts = text.split()
+    if all(len(p) == 1 for p in parts):  # letter-spaced: 财 政 部
+        return ["".join(parts)]
+    return parts
+
+
+def issuers_above_date(lines: list[str], start: int, end: int) -> list[str]:
+    """The signature: the issuer lines right above the first date line standing alone."""
+    for no in range(start + 1, end + 1):
+        if is_date_line(clean(lines[no - 1])):
+            names: list[str] = []
+            back = no - 1
+            while back > start:
+                text = clean(lines[back - 1])
+                if text:
+                    if not is_issuer_line(text):
+                        break
+                    names = issuer_names(text) + names
+                back -= 1
+            return names
+    return []
+
+
+def issuers_from_title(printed: str) -> list[str]:
+    """'工业和信息化部办公厅 教育部办公厅关于…' → both offices (the printed title keeps the spaces)."""
+    head = printed.split("关于")[0] if "关于" in printed else ""
+    head = re.sub(r"(?:印发|转发).*$", "", head)
+    return head.split()
+
+
+def forwards(notice_title: str, title: str) -> bool:
+    """Is `title` the text that the notice `notice_title` issues or forwards (关于印发X的通知 → X)?"""
+    if not ISSUING.search(notice_title):
+        return False
+    here = title_key(title).removeprefix("关于").replace("的", "")
+    return bool(here) and here in title_key(notice_title).replace("的", "")
+
+
+def first_date(lines: list[str], after: int, end: int) -> tuple[int, str] | None:
+    """The first date under the title: '（2023年7月14日）' or a date line standing alone."""
+    for no in range(after + 1, end + 1):
+        text = clean(lines[no - 1])
+        if DATED_UNDER_TITLE.match(text) or is_date_line(text):
+            return no, text
+    return None
+
+
+def join_title(lines: list[str], numbers: list[int]) -> tuple[str, str]:
+    """(title as cited, title as printed) from the title's line numbers."""
+    printed = " ".join(clean(lines[n - 1]) for n in numbers)
+    return clean_title("".join(clean(lines[n - 1]) for n in numbers)), printed
