@@ -161,7 +161,7 @@ DOC_NUMBER = re.compile(
 )
 # 财政部 税务总局公告 2023 年第 2 号, 国家税务总局公告 2023 年第 6 号
 ANNOUNCEMENT_NUMBER = re.compile(
-    r"(?P<prefix>(?:[\u4e00-\u9fff]+\s*){1,5}?公告)\s*(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<no>\d{1,4})\s*号"
+    r"(?P<prefix>[\u4e00-\u9fff]{1,30}?公告)\s*(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<no>\d{1,4})\s*号"
 )
 DECREE_NUMBER = re.compile(
     r"(?P<prefix>(?:中华人民共和国)?[\u4e00-\u9fff]{0,16}?(?:国务院|政府|总局|部|委员会|银行)令)\s*第\s*(?P<no>\d{1,4})\s*号"
@@ -170,6 +170,8 @@ DECREE_NUMBER = re.compile(
 
 def normalize_doc_number(text: str) -> str | None:
     """The first document number in text, in the form 国办发〔2023〕37号."""
+    if "号" not in text:
+        return None
     text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", to_halfwidth(text))
     m = DOC_NUMBER.search(text)
     if m:
