@@ -113,6 +113,7 @@ CREATE TABLE terms (
     line_start     INTEGER NOT NULL,
     line_end       INTEGER NOT NULL,
     quote          VARCHAR NOT NULL,   -- the clause as printed, re-joined across broken lines
+    number_at      INTEGER NOT NULL,   -- where number_printed starts in the quote
     measure        VARCHAR NOT NULL REFERENCES measures (slug),
     value_kind     VARCHAR NOT NULL CHECK (value_kind IN ('rate', 'amount', 'cap', 'threshold', 'duration', 'count')),
     value          DOUBLE,             -- normalised: percent, 万元, months or a count

@@ -18,10 +18,10 @@ from typing import Callable
 
 import pandas as pd
 
-from data.build import classify, load, normalize
+from data.build import classify, curated, load, normalize, terms
 from data.build.model import Appearance
 from data.build.sources import compilation_2022, ezhou_list, monthly, national_2023, workplan
-from data.build.text import PAGE_FOOTER, PartialDate
+from data.build.text import PAGE_FOOTER, PartialDate, title_key
 
 DATA = Path(__file__).resolve().parents[1]
 RAW = DATA / "raw"
@@ -101,7 +101,7 @@ def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], di
         except Exception as err:  # a parser that chokes names the file it choked on
             raise BuildError(f"{path}: the {src['source_id']} parser failed: {err!r}") from err
         check_appearances(found + [c for a in found for c in a.cites], lines, src["file"])
-        meta[src["file"]] = {**src, "n_lines": len(lines),
+        meta[src["file"]] = {**src, "n_lines": len(lines), "lines": lines,
                              "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
         kinds = Counter(a.kind for a in found) + Counter(c.kind for a in found for c in a.cites)
         log(f"  {src['file']}  {src['source_id']:<20} " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
@@ -122,13 +122,22 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, log=print, today: date | N
     policies = normalize.merge(apps + cited, homes=homes, defaults=defaults)
     for p in policies:
         p.topics = classify.classify(p.title, p.text)
+    lines_of = {f: m["lines"] for f, m in meta.items()}
+    found_terms = [t for p in policies for t in terms.policy_terms(p, lines_of, file_to_id)]
+    log(f"  {len(found_terms)} terms in {len({t.policy_id for t in found_terms})} policies")
+    try:
+        curated_rows = curated.load_curated({title_key(p.title): p.policy_id for p in policies})
+    except curated.CuratedError as err:
+        raise BuildError(str(err)) from err
+    log(f"  {len(curated_rows)} curated AI-support terms from data/curated/")
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=out.name + ".tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB creates the file itself
     try:
-        counts = load.write_database(tmp, meta=meta, file_to_id=file_to_id, policies=policies, today=today)
+        counts = load.write_database(tmp, meta=meta, file_to_id=file_to_id, policies=policies, today=today,
+                                     terms=terms.terms_frame(found_terms), curated=curated_rows)
         os.replace(tmp, out)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):

@@ -7,6 +7,7 @@ span, and how often each field agrees. Prints the mismatches to look at.
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -79,6 +80,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data.checks.measure")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     parser.add_argument("--source", help="only this source file prefix, e.g. 002")
+    parser.add_argument("--db", type=Path, help="also measure the terms of this built database")
     args = parser.parse_args(argv)
     apps, _ = extract(read_sources(), RAW, log=lambda *_: None)
     rows = []
@@ -93,7 +95,56 @@ def main(argv=None) -> int:
     table = pd.DataFrame(rows)
     with pd.option_context("display.float_format", "{:.2f}".format, "display.width", 200):
         print(table.to_string(index=False))
+        if args.db:
+            print(compare_terms(args.db, args.verbose).to_string(index=False))
     return 0
+
+
+TERM_GOLD = {"monthly_2026_05": "000_terms.csv", "wuhan_workplan_2024": "004_targets.csv"}
+
+
+def _printed_value(printed: str) -> str:
+    return re.sub(r"[^\d.]", "", printed.replace(" ", ""))
+
+
+def compare_terms(db: Path, verbose: bool) -> pd.DataFrame:
+    """Gold terms (line, value) found by the build: a term on that line whose printed number is the value."""
+    import duckdb
+    con = duckdb.connect(str(db), read_only=True)
+    rows = []
+    for source_id, gold_file in TERM_GOLD.items():
+        gold = pd.read_csv(GOLD / gold_file)
+        gold = gold[~gold.get("notes", pd.Series("", index=gold.index)).fillna("").str.startswith("programme name")]
+        mine = con.execute("SELECT line_start, line_end, number_printed, measure, value_kind, quote FROM terms "
+                           "WHERE source_id = $s", {"s": source_id}).df()
+        hits, used = 0, set()
+        for g in gold.itertuples():
+            value = f"{float(g.value):g}"
+            match = mine[(mine.line_start <= g.line) & (mine.line_end >= g.line)
+                         & mine.number_printed.map(lambda p: _printed_value(p) in (value, value + ".0")
+                                                   or (g.value == 50 and p == "减半")
+                                                   or _cn_value(p) == float(g.value))]
+            match = match[~match.index.isin(used)]
+            if len(match):
+                hits += 1
+                used.add(match.index[0])
+            elif verbose:
+                print(f"  MISSED term {source_id}:{g.line} {g.value}{g.unit if isinstance(g.unit, str) else ''} in {g.quote[:40]}")
+        extra = mine[~mine.index.isin(used)]
+        if verbose:
+            for e in extra.itertuples():
+                print(f"  EXTRA  term {source_id}:{e.line_start} {e.number_printed} ({e.measure}/{e.value_kind}) {e.quote[:40]}")
+        rows.append({"source": source_id, "gold terms": len(gold), "found": len(mine), "matched": hits,
+                     "recall": hits / len(gold), "precision": len(used) / len(mine) if len(mine) else 1.0})
+    con.close()
+    return pd.DataFrame(rows)
+
+
+def _cn_value(printed: str) -> float | None:
+    from data.build.text import cn_to_int
+    digits = re.sub(r"[^零〇一二两三四五六七八九十百千万亿]", "", printed).rstrip("万亿")
+    value = cn_to_int(digits) if digits else None
+    return float(value) if value is not None else None
 
 
 if __name__ == "__main__":
