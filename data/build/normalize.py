@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from data.build import jurisdiction
+from data.build import jurisdiction, periods
 from data.build.model import KINDS, Appearance
 from data.build.text import PartialDate, title_key
 
@@ -89,7 +89,7 @@ def merge(apps: list[Appearance], *, homes: dict[str, str | None], defaults: dic
     for i, a in enumerate(apps):
         by_key.setdefault(title_key(a.title), []).append(i)
     for i, a in enumerate(apps):
-        for key in {title_key(a.title), title_key(inner_title(a.title) or "")} - {""}:
+        for key in {title_key(a.title), title_key(inner_title(a.title) or ""), _about_key(a.title)} - {""}:
             for j in by_key.get(key, []):
                 groups.union(j, i)
     members: dict[int, list[Appearance]] = {}
@@ -102,6 +102,15 @@ def merge(apps: list[Appearance], *, homes: dict[str, str | None], defaults: dic
             p.policy_id = _policy_id(f"{p.doc_number}|{p.title}|{p.appearances[0].line_start}")
         seen[p.policy_id] = p
     return sorted(policies, key=lambda p: (p.issue_date.as_date() if p.issue_date else date.min, p.title))
+
+
+def _about_key(title: str) -> str:
+    """'人力资源社会保障部 中华全国总工会…关于推进…的意见' → the key of '关于推进…的意见', which a news
+    summary cites without its issuers. Only for titles whose head is a list of issuers."""
+    head, sep, tail = title.partition("关于")
+    if not sep or not head or re.search(r"印发|转发|发布", head):
+        return ""
+    return title_key(sep + tail)
 
 
 def _best(apps: list[Appearance]) -> list[Appearance]:
@@ -125,11 +134,14 @@ def _policy(apps: list[Appearance], homes, defaults) -> Policy:
             p.notes.append("sources disagree on the issue date: " + ", ".join(sorted(others)))
     p.effective_from = next((a.effective_from for a in ranked if a.effective_from), None)
     p.effective_to = next((a.effective_to for a in ranked if a.effective_to), None)
-    with_text = [a for a in ranked if a.text]
+    # the richest text: a full text before a summary, and the longer of two full texts
+    with_text = sorted((a for a in ranked if a.text), key=lambda a: (KIND_RANK[a.kind], -len(a.text)))
     if with_text:
         p.text_source = with_text[0]
         p.text, p.text_kind = with_text[0].text, with_text[0].kind
     p.fields = next((a.fields for a in ranked if a.fields), {})
+    if p.effective_from is None and p.effective_to is None and p.text_kind in ("full_text", "summary"):
+        p.effective_from, p.effective_to = periods.stated_period(p.text, p.issue_date)
     for a in ranked:
         p.notes += [n for n in a.notes if n not in p.notes]
     p.region_code = _region(p, ranked, homes, defaults)

@@ -28,15 +28,31 @@ def strip_markup(text: str) -> str:
     return text
 
 
+# How the name of a government body ends (财政部, 国家税务总局, 中华全国工商业联合会, 国务院办公厅 …).
+BODY_SUFFIX = re.compile(
+    r"(?:部|委|局|署|院|厅|行|会|办公室|总局|中心|法院|政府|银行|联合会|协会|企业家协会|综合司|司|中央|工商联|"
+    r"等\d*部门|等[一二三四五六七八九十]+部门)$"
+)
+
+
 def clean_title(text: str) -> str:
     """A title as a reader cites it: one line, no furniture, no stray spaces.
 
     PDF extraction pads CJK text with spaces (常态化 工作机制, 2026 年, 人工智能 OPC
-    发展); a space is kept only between two Latin letters or digits.
+    发展); a space is kept between two Latin letters or digits, and between the
+    names of joint issuers before 关于 (财政部 税务总局关于…).
     """
     text = strip_markup(text)
     text = TOC_LEADER.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
+    head, sep, tail = text.partition("关于")
+    names = head.split()
+    if sep and len(names) > 1 and all(BODY_SUFFIX.search(n) for n in names):
+        return " ".join(names) + sep + _unspace(tail)
+    return _unspace(text)
+
+
+def _unspace(text: str) -> str:
     return re.sub(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])", "", text)
 
 

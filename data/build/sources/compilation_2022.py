@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from data.build import jurisdiction
 from data.build.model import Appearance
 from data.build.sources.layout import (NUMBERED, SALUTATION, TITLE_END, clean, first_date, forwards,
-                                       issuers_above_date, issuers_from_title, join_title)
-from data.build.text import (clean_title, doc_number_only, is_date_line, is_page_footer, paragraphs,
-                             parse_date)
+                                       issuers_above_date, issuers_from_title, join_title, split_bodies)
+from data.build.text import (BODY_SUFFIX, clean_title, doc_number_only, is_date_line, is_page_footer,
+                             paragraphs, parse_date)
 
 NEWS_LEAD = re.compile(r"^(?:近年来|据悉|新华社|本报)|近日|日前|记者")
 CLOSING = re.compile(r"^[（(](?:此件|本文).*[）)]$")
@@ -177,7 +177,8 @@ def _news(lines, source_file, item: _Item, end: int) -> list[Appearance]:
         mentions = [(item.line, headline, [])]
     out = []
     for k, (line, name, who) in enumerate(mentions):
-        start = item.line if k == 0 else _section_start(lines, mentions[k - 1][0], line)
+        near_top = line - item.line < 40
+        start = item.line if k == 0 and near_top else _section_start(lines, item.line if k == 0 else mentions[k - 1][0], line)
         stop = _section_start(lines, line, mentions[k + 1][0]) - 1 if k + 1 < len(mentions) else end
         body = paragraphs(lines[start - 1:stop])
         kind = "full_text" if "全文如下" in body else "summary"
@@ -214,9 +215,9 @@ def _section_start(lines, after: int, mention: int) -> int:
 def _who(text: str, at: int) -> list[str]:
     """'近日，中共中央办公厅、国务院办公厅印发了《…》' → the bodies named before the verb."""
     clause = re.split(r"[，。；：]", text[:at])[-1]
-    clause = re.sub(r"^(?:近日|日前|近期|我省近日|我省)|(?:正式|联合)?(?:印发|发布实施|发布|出台|制定)了?$", "", clause)
-    clause = re.sub(r"(?:正式|联合)?(?:印发|发布实施|发布|出台|制定)了?$", "", clause)
-    return [p for p in re.split(r"[、和及]", clause) if len(p) >= 2]
+    clause = re.sub(r"^(?:我省)?(?:近日|日前|近期)?|(?:印发|发布实施|发布|出台|制定)了?$", "", clause)
+    names = [n for p in re.split(r"[、和及]", clause) for n in split_bodies(p) if len(n) >= 2]
+    return [n for n in names if BODY_SUFFIX.search(n)]
 
 
 def _stated_region(app: Appearance) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from data.build.model import Appearance
+from data.build.periods import execution_period
 from data.build.sources.layout import is_issuer_line
 from data.build.text import (PartialDate, clean_title, is_date_line, join_wrapped,
                              normalize_doc_number, parse_date, strip_markup, title_key)
@@ -51,7 +52,7 @@ def _contents(lines, source_file) -> list[Appearance]:
             continue
         m = TOC_ENTRY.match(text)
         if m:
-            out.append(Appearance(source_file, "toc", no, no, clean_title(m["title"]), printed_title=text,
+            out.append(Appearance(source_file, "toc", no, no, clean_title(m["title"]), printed_title=m["title"],
                                   group=group, page=int(m["page"])))
         elif out and not FIELD_LINE.match(text) and len(text) < 30 and "\t" not in text:
             if any(a.title == clean_title(text) for a in out):
@@ -75,18 +76,20 @@ def _list_entries(lines, source_file, entries, body_start, list_date) -> list[Ap
     out = []
     for i, (start, entry) in enumerate(headings):
         end = headings[i + 1][0] - 1 if i + 1 < len(headings) else _last_field_line(lines, start)
-        fields = _fields(lines, start + 1, end)
+        fields, field_lines = _fields(lines, start + 1, end)
         while end > start and not lines[end - 1].strip():
             end -= 1
+        # The entry is administered by its 执行机关; 鄂州市经信局 only compiled the list.
+        agencies = [a for a in re.split(r"[、，,]", fields.get("执行机关", "")) if a]
         app = Appearance(
             source_file, "list_entry", start, end, entry.title, printed_title=lines[start - 1].strip(),
-            issuers=[PUBLISHER], region_hint=HOME, group=entry.group,
+            issuers=agencies, region_hint=HOME, group=entry.group,
             text=fields.get("主要内容", ""), fields=fields, text_lines=(start + 1, end),
         )
         # An entry states no issue date of its own; the list's date is not one.
-        app.notes.append(f"listed in 鄂州市支持中小企业政策清单（一）, {list_date.iso()}")
+        app.notes.append(f"listed in 鄂州市支持中小企业政策清单（一） ({PUBLISHER}, {list_date.iso()})")
         app.effective_from, app.effective_to = execution_period(fields.get("执行时间", ""))
-        app.cites = _citations(fields.get("政策名称", ""), source_file, start)
+        app.cites = _citations(fields.get("政策名称", ""), source_file, field_lines.get("政策名称", start))
         out.append(app)
     return out
 
@@ -104,18 +107,21 @@ def _last_field_line(lines, start) -> int:
     return last
 
 
-def _fields(lines, start, end) -> dict[str, str]:
+def _fields(lines, start, end) -> tuple[dict[str, str], dict[str, int]]:
+    """The entry's fields, and the line each field starts on."""
     fields: dict[str, list[str]] = {}
+    first_line: dict[str, int] = {}
     current = None
     for no in range(start, end + 1):
         text = lines[no - 1].strip()
         m = FIELD_LINE.match(text)
         if m:
             current = m[1]
-            fields[current] = [m[2]]
+            fields[current], first_line[current] = [m[2]], no
         elif current and text:
             fields[current].append(text)
-    return {k: re.sub(r"\s+", " ", strip_markup(" ".join(v))).strip() for k, v in fields.items()}
+    joined = {k: re.sub(r"\s+", " ", strip_markup(" ".join(v))).strip() for k, v in fields.items()}
+    return joined, first_line
 
 
 def _citations(field: str, source_file: str, line: int) -> list[Appearance]:
@@ -145,38 +151,6 @@ def issuers_from_title(printed: str) -> list[str]:
     head = printed.split("关于")[0] if "关于" in printed else ""
     head = re.sub(r"(?:印发|转发)$", "", head)
     return [p for p in re.split(r"[\s、]+", head) if p]
-
-
-def execution_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
-    """'2020年2月–2020年12月底', '2020年3月1日—5月31日', '至2020年底', '2020年1月起'."""
-    text = text.strip()
-    if not text or text == "长期":
-        return None, None
-    m = re.match(r"^至\s*(\d{4})\s*年底", text)
-    if m:
-        return None, PartialDate(int(m[1]), 12, 31)
-    m = re.search(r"截至\s*(.+)$", text)
-    if m:
-        return None, parse_date(m[1])
-    parts = re.split(r"\s*[–—\-－~至]+\s*", text, maxsplit=1)
-    start = parse_date(parts[0]) or _year_month(parts[0])
-    end = None
-    if len(parts) > 1:
-        tail = parts[1]
-        end = parse_date(tail) or _year_month(tail)
-        if end is None and start:  # '5月31日' inherits the start's year
-            end = parse_date(tail, default_year=start.year)
-        if end and re.search(r"月底|年底", tail) and end.day is None:
-            end = PartialDate(end.year, end.month or 12)
-    return start, end
-
-
-def _year_month(text: str) -> PartialDate | None:
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text)
-    if m:
-        return PartialDate(int(m[1]), int(m[2]))
-    m = re.search(r"(\d{4})\s*年", text)
-    return PartialDate(int(m[1])) if m else None
 
 
 def _documents(lines, source_file, docs, body_start) -> list[Appearance]:

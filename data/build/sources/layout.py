@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from data.build.text import clean_title, is_date_line, strip_markup, title_key
+from data.build.text import BODY_SUFFIX, clean_title, is_date_line, strip_markup, title_key
 
 TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书)"
 # A title ends with the kind of document, perhaps closing a 《》 and adding （试行） or （2023—2025年）.
@@ -20,9 +20,9 @@ DATED_UNDER_TITLE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章条]|附件|附表)")
 ATTACHMENT_FILE = re.compile(r"\.(?:pdf|ofd|docx?|xlsx?|wps)\b|\]\(", re.I)  # 附件 download lines
 ISSUING = re.compile(r"印发|转发")
-BODY_SUFFIX = re.compile(
-    r"(?:部|委|局|署|院|厅|行|会|办公室|总局|中心|法院|政府|银行|联合会|协会|企业家协会|综合司|司)$"
-)
+# A second body glued to the first: 人力资源社会保障部住房城乡建设部, 财政部税务总局.
+GLUED_BODY = re.compile(r"(?<=[部委局署])(?=(?:国家|中国|财政|税务|人力|住房|交通|水利|农业|商务|科技|科学|教育|工业|自然|"
+                        r"生态|文化|民政|公安|司法|海关|市场|金融|证监|银保监|退役|应急|全国|中华))")
 
 
 def clean(line: str) -> str:
@@ -38,10 +38,17 @@ def is_issuer_line(text: str) -> bool:
 
 
 def issuer_names(text: str) -> list[str]:
+    """The bodies on a signature line: split at spaces, undo letter-spacing, split glued names."""
     parts = text.split()
     if all(len(p) == 1 for p in parts):  # letter-spaced: 财 政 部
-        return ["".join(parts)]
-    return parts
+        parts = ["".join(parts)]
+    return [name for p in parts for name in (split_bodies(p) if "/" not in p else [p])]
+
+
+def split_bodies(name: str) -> list[str]:
+    """'人力资源社会保障部住房城乡建设部' → two ministries; '国家知识产权局办公室' stays one."""
+    name = re.sub(r"^(?:近日|日前|近期)|(?:正式|联合|共同|已经)$", "", name.strip())
+    return [p for p in GLUED_BODY.split(name) if p]
 
 
 def issuers_above_date(lines: list[str], start: int, end: int) -> list[str]:
@@ -62,10 +69,13 @@ def issuers_above_date(lines: list[str], start: int, end: int) -> list[str]:
 
 
 def issuers_from_title(printed: str) -> list[str]:
-    """'工业和信息化部办公厅 教育部办公厅关于…' → both offices (the printed title keeps the spaces)."""
-    head = printed.split("关于")[0] if "关于" in printed else ""
-    head = re.sub(r"(?:印发|转发).*$", "", head)
-    return head.split()
+    """'工业和信息化部办公厅 教育部办公厅关于…', '中共中央 国务院印发《…》' → the bodies named first."""
+    m = re.match(r"^(?P<head>[^《》]+?)(?:关于|印发|转发)", printed)
+    if not m:
+        return []
+    head = re.sub(r"等\s*(\d+|[一二三四五六七八九十]+)\s*部门", r"等\1部门", m["head"])
+    names = [n for part in re.split(r"[\s、]+", head) for n in split_bodies(part)]
+    return names if all(BODY_SUFFIX.search(n) or n in ("中共中央",) for n in names) else []
 
 
 def forwards(notice_title: str, title: str) -> bool:

@@ -19,7 +19,7 @@ from data.build.text import PartialDate, clean_title, join_wrapped, parse_date
 POLICY_SECTIONS = ("热点聚焦", "新规新政概述")
 SUMMARY_HEADING = "新规新政"
 END_MARKERS = ("服务号", "订阅号", "协会地址")
-VERBS = r"(?:联合|修订)?(?:印发|发布|引发|公布|出台)(?:的)?"
+VERBS = r"(?:联合|修订)?(?:印发|发布|引发|公布|出台)(?:修订后)?(?:的)?"
 # "武昌区人民政府 5 月 7 日印发《…》", "国家发展改革委印发《…》", "财政部、税务总局《…》提出"
 SUMMARY_LEAD = re.compile(
     rf"^(?P<issuer>[^《》，。]*?)\s*(?P<date>(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*(?:{VERBS})?\s*《"

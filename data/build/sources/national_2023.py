@@ -42,7 +42,7 @@ def parse(lines: list[str], source_file: str) -> list[Appearance]:
     out = list(toc)
     for i, start in enumerate(starts):
         end = starts[i + 1].line - 1 if i + 1 < len(starts) else len(lines)
-        while end > start.line and not lines[end - 1].strip():
+        while end > start.line and (not lines[end - 1].strip() or lines[end - 1].strip() in SECTION_HEADINGS):
             end -= 1
         out.append(_document(lines, source_file, start, end))
     return out
@@ -110,7 +110,7 @@ def _add_contents_line(entries, source_file, first, no, piece, page, section) ->
         return
     glued = GLUED_NUMBER.match(to_halfwidth(piece))
     title, number = (glued["title"], normalize_doc_number(glued["number"])) if glued else (piece, None)
-    entries.append(Appearance(source_file, "toc", first, no, clean_title(title), printed_title=piece,
+    entries.append(Appearance(source_file, "toc", first, no, clean_title(title), printed_title=title,
                               doc_number=number, page=page, group=section))
     if len(entries) > 1:
         prior = [e for e in entries[:-1] if title_key(e.title) == title_key(entries[-1].title)]
@@ -249,6 +249,8 @@ def _document(lines, source_file, start: _Start, end: int) -> Appearance:
     kind = "full_text"
     ahead = _next_texts(lines, block_end, 2)
     issuers = issuers_above_date(lines, start.line, end) or issuers_from_title(printed)
+    if start.decree:  # 中华人民共和国国务院令 is signed by the premier: the issuer is the body of the decree
+        issuers = [_decree_issuer(start.decree)]
     if ahead and NEWS_LEAD.search(ahead[0][1]):
         kind = "summary"  # a news report of the policy, not its text
         inner = re.search(r"《([^《》]+)》", title)

@@ -14,7 +14,8 @@ from data.build.text import (clean_title, doc_number_only, is_date_line, join_wr
                              parse_date)
 
 LETTERHEAD = re.compile(r"^(?P<issuer>.+?)文件$")
-COLOPHON = re.compile(r"^\s*抄送[:：]|印发\s*$|^\s*\d{4}\s*年\s*\d+\s*月\s*\d+\s*日印发")
+COLOPHON_START = re.compile(r"^\s*抄送[:：]")
+COLOPHON_END = re.compile(r"印发\s*$")
 
 
 def parse(lines: list[str], source_file: str) -> list[Appearance]:
@@ -32,7 +33,7 @@ def parse(lines: list[str], source_file: str) -> list[Appearance]:
             break
         title_lines.append(t)
     date_no, date_text = next(((no, t) for no, t in texts if is_date_line(t)), (None, None))
-    body = [l for l in lines if not COLOPHON.search(l)]
+    body = _without_colophon(lines)
     end = max(no for no, _ in texts)
     app = Appearance(
         source_file, "full_text", texts[0][0], end, clean_title("".join(title_lines)),
@@ -43,3 +44,16 @@ def parse(lines: list[str], source_file: str) -> list[Appearance]:
     if date_no:
         app.notes.append(f"dated at line {date_no}; the attached 工作方案 follows")
     return [app]
+
+
+def _without_colophon(lines: list[str]) -> list[str]:
+    """The lines without the 抄送 … 印发 block the PDF dropped into the last section."""
+    out, inside = [], False
+    for line in lines:
+        if COLOPHON_START.search(line):
+            inside = True
+        if not inside:
+            out.append(line)
+        elif COLOPHON_END.search(line):
+            inside = False
+    return out
