@@ -168,3 +168,30 @@ SELECT p.*,
        CASE WHEN p.issue_date IS NOT NULL THEN 'issued' WHEN p.effective_from IS NOT NULL THEN 'effective' END
            AS timeline_basis
 FROM policies p;
+
+-- Every region with each of its ancestors, itself included (depth 0): a policy is "issued here" when its
+-- region descends from the selected one, and "applies here" when its region is one of the selected one's ancestors.
+CREATE VIEW v_region_lineage AS
+WITH RECURSIVE up(code, ancestor, depth) AS (
+    SELECT code, code, 0 FROM regions
+    UNION ALL
+    SELECT up.code, r.parent_code, up.depth + 1
+    FROM up JOIN regions r ON r.code = up.ancestor
+    WHERE r.parent_code IS NOT NULL
+)
+SELECT code, ancestor, depth FROM up;
+
+-- The dashboard's shared filters, defined once: every page query reads policies through this macro.
+-- A NULL argument means "all". region: policies issued by that region or any region under it.
+-- topics: a policy matches when any of its topics (not only the primary one) is selected.
+-- Policies with no date at all are kept only when include_undated is true (the full year range).
+CREATE MACRO filtered_policies(levels, topics, region, year_from, year_to, include_undated, statuses) AS TABLE
+SELECT p.*
+FROM v_policies p
+WHERE (levels IS NULL OR list_contains(levels, p.level))
+  AND (topics IS NULL OR EXISTS (SELECT 1 FROM policy_topics pt
+                                 WHERE pt.policy_id = p.policy_id AND list_contains(topics, pt.topic)))
+  AND (region IS NULL OR p.region_code IN (SELECT l.code FROM v_region_lineage l WHERE l.ancestor = region))
+  AND (CASE WHEN p.timeline_date IS NULL THEN include_undated
+            ELSE year(p.timeline_date) BETWEEN year_from AND year_to END)
+  AND (statuses IS NULL OR list_contains(statuses, p.status_now));

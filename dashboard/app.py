@@ -1,0 +1,39 @@
+"""Entry point: routes to the pages and draws the frame they share (sidebar, URL notices).
+
+Run with `make run` (or `streamlit run dashboard/app.py`).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: data/, geo/, dashboard/
+
+import streamlit as st  # noqa: E402
+
+from dashboard import controls, db, params  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+from dashboard.state import Url  # noqa: E402
+
+st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", page_icon="📊", layout="wide")
+
+if not db.database_path().exists():
+    with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):
+        db.ensure_database()
+
+PAGES = {
+    "overview": st.Page("app_pages/overview.py", title="总览 Overview", icon="🏠", url_path="overview", default=True),
+    "trends": st.Page("app_pages/trends.py", title="发文趋势 Trends", icon="📈", url_path="trends"),
+    "map": st.Page("app_pages/regional_map.py", title="区域政策地图 Map", icon="🗺️", url_path="map"),
+    "ai": st.Page("app_pages/ai_compare.py", title="区级AI政策对比 AI terms", icon="🤖", url_path="ai"),
+    "explorer": st.Page("app_pages/explorer.py", title="政策检索 Explorer", icon="🔎", url_path="explorer"),
+    "sources": st.Page("app_pages/sources.py", title="数据来源 Sources", icon="📚", url_path="sources"),
+}
+
+current = st.navigation(list(PAGES.values()), position="hidden")
+name = next(k for k, p in PAGES.items() if p.url_path == current.url_path)
+url = Url.open(params.page_params(name))
+st.session_state["url"] = url
+controls.sidebar(url, PAGES, name)
+url.notice(t("ignored_params"))
+current.run()

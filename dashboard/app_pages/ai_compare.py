@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("ai_compare")
+st.info("…")

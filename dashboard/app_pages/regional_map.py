@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("regional_map")
+st.info("…")

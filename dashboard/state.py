@@ -1,0 +1,169 @@
+"""Every filter, selection and chart option lives in the URL, as stable codes.
+
+Each parameter has a spec (`Param`): its URL key, kind, default and the codes
+it accepts. A page declares the parameters it uses; `Url.open` parses them
+(valid / invalid with a reason / missing — invalid ones are ignored and listed
+in a visible notice), seeds the widgets, and every widget change writes back
+only the non-default values. Lists are written `a~b`, ranges `2020..2026`.
+
+Why not `bind="query-params"`: in the pinned Streamlit (1.67) a bound widget
+writes the option's *display label* to the URL (?topic=财税优惠) and rejects
+codes (?topic=tax), so shared links would change with the interface language
+and break when a label is reworded. `tests/test_url_state.py` pins that
+behaviour; when Streamlit writes option values, this module can go.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlencode
+
+import streamlit as st
+
+LIST_SEP = "~"
+RANGE_SEP = ".."
+MAX_VALUE_LEN = 120
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str                                   # URL key
+    kind: str                                   # one / many / range / text
+    default: object = None
+    options: Callable[[], list[str]] | None = None   # allowed codes (one, many)
+    bounds: Callable[[], tuple[int, int]] | None = None  # allowed range (range)
+    max_len: int = 80                           # text
+    pattern: str | None = None                  # text: the form a valid value has
+
+    @property
+    def widget_key(self) -> str:
+        return f"w.{self.name}"
+
+    def parse(self, raw: str) -> tuple[object, str | None]:
+        """(value, None) for a valid URL value, (default, reason) otherwise."""
+        if len(raw) > MAX_VALUE_LEN:
+            return self.default, "too long"
+        if self.kind == "text":
+            text = raw.strip()[: self.max_len]
+            if not text:
+                return self.default, "empty"
+            if self.pattern and not re.fullmatch(self.pattern, text):
+                return self.default, "not in the expected form"
+            return text, None
+        if self.kind == "one":
+            return (raw, None) if raw in self.options() else (self.default, "unknown code")
+        if self.kind == "many":
+            codes = list(dict.fromkeys(c for c in raw.split(LIST_SEP) if c))
+            bad = [c for c in codes if c not in self.options()]
+            if bad or not codes:
+                return self.default, "unknown code " + LIST_SEP.join(bad) if bad else "empty"
+            return codes, None
+        if self.kind == "range":
+            m = re.fullmatch(r"(\d{4})\.\.(\d{4})", raw)
+            lo, hi = self.bounds()
+            if not m or not (lo <= int(m[1]) <= int(m[2]) <= hi):
+                return self.default, f"not a range of years within {lo}..{hi}"
+            return (int(m[1]), int(m[2])), None
+        raise ValueError(f"unknown parameter kind {self.kind}")
+
+    def encode(self, value) -> str | None:
+        """The URL form of a value, or None when it is the default (not written)."""
+        if value is None or value == self.default or value == [] or value == "":
+            return None
+        if self.kind == "many":
+            return LIST_SEP.join(value)
+        if self.kind == "range":
+            if tuple(value) == tuple(self.bounds()):  # the full range is the default
+                return None
+            return f"{value[0]}{RANGE_SEP}{value[1]}"
+        return str(value)
+
+
+@dataclass
+class Url:
+    """The URL state of one page run: values by parameter name, and what was ignored."""
+    params: dict[str, Param]
+    values: dict[str, object] = field(default_factory=dict)
+    ignored: list[tuple[str, str, str]] = field(default_factory=list)   # (key, value, reason)
+
+    @classmethod
+    def open(cls, params: list[Param]) -> "Url":
+        """Parse the URL for these parameters and seed their widgets when the URL changed."""
+        url = cls({p.name: p for p in params})
+        for key in st.query_params:
+            raw = st.query_params.get_all(key)[-1]
+            if key not in url.params:
+                url.ignored.append((key, raw, "unknown parameter"))
+        for p in params:
+            raw = st.query_params.get_all(p.name)[-1] if p.name in st.query_params else None
+            value, reason = p.parse(raw) if raw is not None else (p.default, None)
+            if reason:
+                url.ignored.append((p.name, raw, reason))
+            url.values[p.name] = value
+        signature = _signature()
+        changed = st.session_state.get("_url_signature") != signature
+        for p in params:
+            if changed or p.widget_key not in st.session_state:
+                st.session_state[p.widget_key] = url.values[p.name]
+        st.session_state["_url_signature"] = signature
+        st.session_state["_url_params"] = list(url.params)
+        return url
+
+    def __getitem__(self, name: str):
+        """The current value: the widget's when it has one, else the URL's."""
+        return st.session_state.get(self.params[name].widget_key, self.values[name])
+
+    def encoded(self, names: list[str] | None = None) -> dict[str, str]:
+        """Non-default values as URL codes (all parameters, or the named ones)."""
+        out = {}
+        for name in names or list(self.params):
+            text = self.params[name].encode(self[name])
+            if text is not None:
+                out[name] = text
+        return out
+
+    def notice(self, text: str) -> None:
+        """A visible list of the parameters that were ignored (shown as plain text: no markup)."""
+        if self.ignored:
+            st.warning(text, icon="⚠️")
+            st.code("\n".join(f"{k}={v[:60]!r}: {why}" for k, v, why in self.ignored), language=None)
+
+    def share_url(self) -> str:
+        """This view as a link: the page's address and its non-default codes."""
+        base = st.context.url or ""
+        query = urlencode(self.encoded(), safe=LIST_SEP + ".")
+        return f"{base}?{query}" if query else base
+
+
+_REGISTRY: dict[str, Param] = {}
+
+
+def register(*params: Param) -> list[Param]:
+    for p in params:
+        _REGISTRY[p.name] = p
+    return list(params)
+
+
+def _signature() -> tuple:
+    return tuple(sorted((k, tuple(st.query_params.get_all(k))) for k in st.query_params))
+
+
+def write_url() -> None:
+    """Widget callback: write every active parameter's non-default code to the URL."""
+    out = {}
+    for name in st.session_state.get("_url_params", []):
+        p = _REGISTRY[name]
+        text = p.encode(st.session_state.get(p.widget_key, p.default))
+        if text is not None:
+            out[name] = text
+    st.query_params.from_dict(out)
+    st.session_state["_url_signature"] = _signature()
+
+
+def reset(names: list[str]) -> None:
+    """Button callback: every named parameter back to its default."""
+    for name in names:
+        p = _REGISTRY[name]
+        st.session_state[p.widget_key] = p.default
+    write_url()
