@@ -150,6 +150,18 @@ CREATE TABLE curated_terms (
     policy_id    VARCHAR               -- the corpus policy it is about, when there is one
 );
 
+-- Full-text search (data/build/search_index.py): character bigrams per policy, for BM25 in SQL.
+CREATE TABLE search_terms (
+    policy_id VARCHAR NOT NULL REFERENCES policies (policy_id),
+    term      VARCHAR NOT NULL,     -- a CJK bigram or character, or a lower-cased Latin word
+    tf        INTEGER NOT NULL,     -- occurrences; a title occurrence counts three
+    PRIMARY KEY (policy_id, term)
+);
+CREATE TABLE search_docs (
+    policy_id VARCHAR PRIMARY KEY REFERENCES policies (policy_id),
+    len       INTEGER NOT NULL      -- number of indexed grams (weighted), for BM25's length norm
+);
+
 -- Status on a given day from the stated dates; one definition for the build and the pages.
 CREATE MACRO policy_status(eff_from, eff_to, issued, on_day) AS
     CASE

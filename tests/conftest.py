@@ -45,3 +45,119 @@ def policy_by_title(q, title: str) -> dict:
 
 def provenance(q, policy_id: str) -> list[dict]:
     return q("SELECT * FROM policy_sources WHERE policy_id = $p ORDER BY source_id, line_start", p=policy_id)
+
+
+# Pages ------------------------------------------------------------------------
+
+APP = ROOT / "dashboard" / "app.py"
+
+
+@pytest.fixture(scope="session")
+def app_env(db_path):
+    """Point the dashboard at the session's database."""
+    import os
+    old = os.environ.get("SME_POLICY_DB")
+    os.environ["SME_POLICY_DB"] = str(db_path)
+    yield db_path
+    if old is None:
+        os.environ.pop("SME_POLICY_DB", None)
+    else:
+        os.environ["SME_POLICY_DB"] = old
+
+
+@pytest.fixture
+def open_page(app_env):
+    """open_page("trends", gran="quarter") → an AppTest that has run that page with those URL parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(page: str = "overview", **query) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "overview":
+            at.switch_page(f"app_pages/{PAGE_FILES[page]}")
+            for key, value in query.items():
+                at.query_params[key] = value
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+    return run
+
+
+PAGE_FILES = {"overview": "overview.py", "trends": "trends.py", "map": "regional_map.py", "ai": "ai_compare.py",
+              "explorer": "explorer.py", "sources": "sources.py"}
+
+
+# Browser ------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def app_server(db_path, tmp_path_factory):
+    """The dashboard served on a free local port (streamlit run), for the headless-browser checks."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "SME_POLICY_DB": str(db_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError(f"streamlit did not start; see {log}")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it with apt-get)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def browse(browser, app_server):
+    """browse("/map?layer=hubei") → a loaded page (1440×900); network outside 127.0.0.1 is blocked."""
+    pages = []
+
+    def go(path: str, wait_text: str | None = None):
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+        ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(app_server)
+                  else route.abort())
+        page = ctx.new_page()
+        pages.append(ctx)
+        page.goto(app_server + path)
+        page.wait_for_selector("[data-testid='stApp']", timeout=30000)
+        if wait_text:
+            page.get_by_text(wait_text).first.wait_for(timeout=30000)
+        page.wait_for_timeout(1500)
+        return page
+    yield go
+    for ctx in pages:
+        ctx.close()

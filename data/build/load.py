@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from data.build import search_index
 from data.build.classify import load_topics
 from data.build.normalize import Policy, date_bounds
 from geo.gazetteer import load_gazetteer
@@ -104,6 +105,9 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
             con.execute("INSERT INTO policy_relations SELECT * FROM rel")
         top = _topic_rows(policies)
         con.execute("INSERT INTO policy_topics SELECT * FROM top")
+        search_terms_df, search_docs_df = search_index.index_frames(policies)
+        con.execute("INSERT INTO search_terms SELECT * FROM search_terms_df")
+        con.execute("INSERT INTO search_docs SELECT * FROM search_docs_df")
         terms_df = terms if terms is not None else pd.DataFrame()
         if len(terms_df):
             con.execute("INSERT INTO terms BY NAME SELECT * FROM terms_df")
@@ -113,7 +117,8 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         con.execute("CHECKPOINT")
         return {"sources": len(src), "regions": len(gaz), "topics": len(topics_df), "measures": len(measures_df),
                 "policies": len(pol), "policy_topics": len(top), "policy_sources": len(prov),
-                "policy_relations": len(rel), "terms": len(terms_df), "curated_terms": len(curated_df)}
+                "policy_relations": len(rel), "terms": len(terms_df), "curated_terms": len(curated_df),
+                "search_terms": len(search_terms_df)}
     finally:
         con.close()
 
