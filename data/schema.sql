@@ -115,7 +115,9 @@ CREATE TABLE terms (
     quote          VARCHAR NOT NULL,   -- the clause as printed, re-joined across broken lines
     number_at      INTEGER NOT NULL,   -- where number_printed starts in the quote
     measure        VARCHAR NOT NULL REFERENCES measures (slug),
-    value_kind     VARCHAR NOT NULL CHECK (value_kind IN ('rate', 'amount', 'cap', 'threshold', 'duration', 'count')),
+    -- statement: an AI policy's measure named without a number (武昌区: 人才纳入武昌英才), kept for the comparison
+    value_kind     VARCHAR NOT NULL CHECK (value_kind IN ('rate', 'amount', 'cap', 'threshold', 'duration', 'count',
+                                                          'statement')),
     value          DOUBLE,             -- normalised: percent, 万元, months or a count
     value_max      DOUBLE,             -- the upper end of a range
     unit           VARCHAR NOT NULL,   -- normalised unit: % / 万元 / 月 / the counted noun

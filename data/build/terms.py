@@ -178,7 +178,12 @@ def _phrase(clause: str, at: int, end: int) -> str:
     return clause[left:min(rights) if rights else len(clause)]
 
 
-def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str) -> list[Term]:
+AI_POLICY = re.compile(r"人工智能|AI|OPC|大模型|算力")
+
+
+def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, ai_policy: bool = False) -> list[Term]:
+    """Terms of every clause; in an AI policy, a clause that names a measure without a number
+    ("在人才方面，…纳入武昌英才") is kept as a `statement`, so the comparison shows it."""
     out: list[Term] = []
     masked = _masked(text)
     for c0, c1 in clauses(text):
@@ -195,6 +200,10 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str) -
                 found.append((m.start(), m.end(), kind, m))
         if NOT_INCENTIVE.search(clause):
             continue
+        if ai_policy and not found:
+            statement = _statement(clause, text, line_of, offset, policy_id, source_id)
+            if statement:
+                out.append(statement)
         for start, end, kind, m in sorted(found, key=lambda f: f[0]):
             term = _term(kind, m, clause, start, end)
             if term is None:
@@ -211,6 +220,15 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str) -
                 next((b for b in BENEFICIARIES if b in clause), None), None, start))
     _attach_conditions(out)
     return out
+
+
+def _statement(clause, text, line_of, offset, policy_id, source_id) -> Term | None:
+    measure = classify_measure(clause, clause)
+    if measure in GENERIC or measure in ("target", "period"):
+        return None
+    line_start, line_end = line_of[offset], line_of[min(offset + len(clause), len(line_of)) - 1]
+    return Term(policy_id, source_id, line_start, line_end, clause, measure, "statement", None, None, "", "", "",
+                None, None, next((b for b in BENEFICIARIES if b in clause), None), None, 0)
 
 
 def _term(kind: str, m: re.Match, clause: str, start: int, end: int):
@@ -298,7 +316,8 @@ def policy_terms(policy, lines_of: dict[str, list[str]], source_id_of: dict[str,
     start, end = app.text_lines
     skip = (lambda raw: raw.strip().startswith(LIST_FIELDS_WITHOUT_TERMS)) if app.kind == "list_entry" else None
     text, line_of = text_with_lines(lines_of[app.source_file], start, end, skip=skip)
-    return terms_in(text, line_of, policy_id=policy.policy_id, source_id=source_id_of[app.source_file])
+    return terms_in(text, line_of, policy_id=policy.policy_id, source_id=source_id_of[app.source_file],
+                    ai_policy=bool(AI_POLICY.search(policy.title)))
 
 
 def terms_frame(terms: list[Term]) -> pd.DataFrame:
