@@ -63,6 +63,7 @@ PATTERNS = [
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还")
 # "新增6个条款", "三个类型", "八个步骤", "一人公司": counted words that are not quantities of anything supported
 NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块)")
+LIST_FIELD_LABEL = re.compile(r"^(?:主要内容|支持对象)\s+")  # the 鄂州 list's field names are not part of a quote
 MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "亿元": 10_000, "亿": 10_000}
 DURATION_MONTHS = {"个月": 1, "年": 12}
 
@@ -130,7 +131,7 @@ def text_with_lines(lines: list[str], start: int, end: int, skip=None) -> tuple[
         raw = lines[no - 1]
         if not raw.strip() or is_page_footer(raw) or (skip and skip(raw)):
             continue
-        piece = _untex(to_halfwidth(strip_markup(raw).strip()))
+        piece = LIST_FIELD_LABEL.sub("", _untex(to_halfwidth(strip_markup(raw).strip())))
         if not piece:
             continue
         if text and text[-1].isascii() and text[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
@@ -211,6 +212,8 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
             value_kind, value, value_max, unit, unit_printed, number_printed, comparator = term
             phrase = _phrase(clause, start, end)
             measure = classify_measure(phrase, clause)
+            if value_kind == "count" and TARGET.search(clause):
+                measure = "target"  # 中小企业服务站扩大到600个: a count to reach is a target, whatever it counts
             if measure == "other" and not INCENTIVE.search(clause):
                 continue  # a number in a procedure (…5 个工作日内受理), not a term of support
             line_start, line_end = line_of[offset], line_of[min(offset + len(clause), len(line_of)) - 1]
