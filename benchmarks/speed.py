@@ -1,0 +1,100 @@
+"""python -m benchmarks.speed [--scale N]: build time, query latency, page render time.
+
+Figures are printed, not asserted: a timing depends on the machine. `--scale N` also times the
+pages' queries on a copy of the database with every policy (and its terms and topics) repeated
+N times, to see how the SQL holds up beyond the corpus (default 1000 → about 200k policies).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from data.build.pipeline import build
+from data.build.search_index import query_grams
+
+FILTERS = dict(levels=None, topics=None, region=None, year_from=1990, year_to=2100, include_undated=True,
+               statuses=None)
+QUERIES = {
+    "overview/headline_numbers": FILTERS,
+    "overview/newest_policies": {**FILTERS, "limit": 12},
+    "explorer/search_policies": {**FILTERS, "grams": query_grams("专精特新"), "phrase": "专精特新", "issuer": None,
+                                 "limit": 200},
+}
+
+
+def timed(fn, repeat: int = 5) -> float:
+    """Median seconds of `repeat` runs."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def query_sql(name: str) -> str:
+    return (Path(__file__).resolve().parents[1] / "queries" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def time_queries(db: Path, label: str) -> None:
+    con = duckdb.connect(str(db), read_only=True)
+    n = con.execute("SELECT count(*) FROM policies").fetchone()[0]
+    print(f"\nqueries on {label} ({n:,} policies), median of 5:")
+    for name, params in QUERIES.items():
+        sql = query_sql(name)
+        print(f"  {name:<32} {timed(lambda: con.execute(sql, params).fetchall()) * 1000:8.1f} ms")
+    con.close()
+
+
+def scaled_copy(db: Path, out: Path, factor: int) -> None:
+    """The database with every policy repeated `factor` times under new ids."""
+    con = duckdb.connect(str(out))
+    con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")  # noqa: S608 (a path we made, not user input)
+    for table in ("sources", "regions", "topics", "measures"):
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM src.{table}")
+    con.execute("CREATE TABLE copies AS SELECT range AS k FROM range($f)", {"f": factor})
+    con.execute("CREATE TABLE policies AS SELECT p.* REPLACE (p.policy_id || '-' || k AS policy_id) FROM src.policies p, copies")
+    for table in ("policy_topics", "policy_sources", "terms", "search_terms", "search_docs"):
+        con.execute(f"CREATE TABLE {table} AS SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.{table} t, copies")
+    schema = (Path(__file__).resolve().parents[1] / "data" / "schema.sql").read_text(encoding="utf-8")
+    tail = schema[schema.index("CREATE MACRO policy_status"):]
+    con.execute(tail)
+    con.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed")
+    parser.add_argument("--scale", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        print(f"build from data/raw: {timed(lambda: build(db, log=lambda *_: None), repeat=3):.2f} s (median of 3)")
+        time_queries(db, "the corpus")
+        os.environ["SME_POLICY_DB"] = str(db)
+        from streamlit.testing.v1 import AppTest
+        app = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+        print("\npage render in AppTest (first run / rerun):")
+        for page in ("overview", "trends", "regional_map", "ai_compare", "explorer", "sources"):
+            at = AppTest.from_file(app, default_timeout=120)
+            at.run()
+            start = time.perf_counter()
+            at.switch_page(f"app_pages/{page}.py").run()
+            first = time.perf_counter() - start
+            rerun = timed(at.run, repeat=3)
+            print(f"  {page:<14} {first * 1000:8.0f} ms  {rerun * 1000:8.0f} ms"
+                  + ("  (exception)" if at.exception else ""))
+        if args.scale > 1:
+            big = Path(tmp) / "scaled.duckdb"
+            scaled_copy(db, big, args.scale)
+            time_queries(big, f"the corpus ×{args.scale}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
