@@ -91,6 +91,8 @@ def test_no_number_is_invented(q):
 def expected_scale(r) -> float:
     """How the printed unit turns into the normalised one: 万元 for money, months for years, counts ×万/亿."""
     unit = r["unit_printed"]
+    if unit in ("BP", "‰"):  # 50个基点 = 0.5%, 0.5‰ = 0.05%
+        return 0.01 if unit == "BP" else 0.1
     if r["value_kind"] == "rate":
         return 1.0
     if r["unit"] == "万元":

@@ -18,19 +18,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build.text import cn_to_int, is_page_footer, strip_markup, to_halfwidth
+from data.build.text import HEADING_START, cn_to_int, is_page_footer, strip_markup, to_halfwidth
 
 MEASURES = Path(__file__).resolve().parents[1] / "codebook" / "measures.csv"
 GENERIC = {"subsidy", "award", "other"}          # used only when nothing more specific is named
 INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|退还|抵减|扣除|缓缴|延缓|延期|贷款|担保|税率|征收率|费率")
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"罚款|罚金|没收|处罚|截至|同比|已支持|累计|再创新高|质押金额达|\t.*\t")
-TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|超过|扩大到|扩大至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|每年|全年")
-CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户|单个|每户|每家|每个)[^，,；;。]{0,12}$")
-AT_MOST_AFTER = re.compile(r"^\s*(?:以内|以下|为限|封顶|及以下)")
-AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|超过|以上|≥|>=|达到|突破)\s*$")
+TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|每年|全年")
+CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
+GRANT = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
+AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[）)])?\s*(?:以内|以下|为限|封顶|及以下)")
+# 不低于 contains 低于 and 不超过 contains 超过: the negated forms are matched first, the bare ones only unnegated.
+AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破)\s*$")
 AT_LEAST_AFTER = re.compile(r"^\s*(?:以上|及以上)")
-AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|低于|以内)\s*$")
+AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内)\s*$")
 CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|规模|裁员|减员|贷款金额|金额在|项目|用电量|年纳税|纳税额")
 BENEFICIARIES = ("中小微企业", "小微企业", "中小企业", "个体工商户", "小规模纳税人", "小型微利企业", "首贷户", "OPC",
                  "人工智能企业", "AI 企业", "AI企业", "高校毕业生", "科技型中小企业", "专精特新", "民营企业",
@@ -43,7 +45,9 @@ NOT_TERMS = re.compile(
     r"|\d{4}\s*年\s*(?:第\s*\d+\s*号|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"  # 2023年第6号, dates
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)"
     r"|\d{4}\s*[—\-–~至到]\s*\d{4}\s*年|\d{4}\s*年(?:度|底|末|前|以来|起|内)?"   # years and year ranges
-    r"|第\s*[\d一二三四五六七八九十百]+\s*[条章款项批次届期号]"
+    r"|第\s*[\d一二三四五六七八九十百]+\s*[条章款项批次届期号个年天位名轮]"
+    r"|每月\s*\d{1,2}\s*日|前\s*\d+\s*位"
+    r"|由\s*\d+(?:\.\d+)?\s*%?(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?(?=\s*(?:提高|下调|降低|调整|上调|调减|调增)(?:至|到))"
     r"|\d{3,4}-\d{7,8}|1\d{10}"                              # phone numbers
     r"|\d+\s*[GgKk](?![A-Za-z\u4e00-\u9fff])|\d+G\+|[A-Z]+\d+|\d+\+N|\d+\.\d+\.\d+"  # 5G, P4, 1+N, versions
     r"|“[^”]{0,12}[\d一二两三四五六七八九十百千万][^”]{0,12}”"  # quoted names: “301”, “两个毫不动摇”
@@ -51,15 +55,19 @@ NOT_TERMS = re.compile(
 )
 _NUM = r"\d+(?:\.\d+)?|\d+\.\s\d+"                            # "1. 85" is 1.85 with a PDF space
 CN = r"[一二两三四五六七八九十百千]+"
+RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*[—\-–~至到]\s*)?"
 PATTERNS = [
     ("rate", re.compile(rf"(?P<n>{_NUM})\s*(?:%|％)\s*(?:[—\-–~至到]\s*(?P<n2>{_NUM})\s*%)?|(?P<n3>{_NUM})\s*%?\s*[—\-–~至到]\s*(?P<n4>{_NUM})\s*%")),
     ("rate", re.compile(rf"(?P<n>{_NUM})\s*个百分点")),
+    ("rate", re.compile(rf"(?P<permille>{_NUM})\s*‰")),
+    ("rate", re.compile(r"(?P<bp>\d+)\s*(?:BPs?|bps?|个基点)")),
     ("rate", re.compile(rf"百分之(?P<cn>{CN})")),
     ("rate", re.compile(r"(?P<half>减半)")),
-    ("money", re.compile(rf"(?P<n>{_NUM}|{CN})\s*(?P<u>亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔))")),
-    ("duration", re.compile(rf"(?P<n>\d{{1,2}}|{CN})\s*(?P<u>个月|个工作日|年|天|日|周)(?![度底末])")),
-    ("count", re.compile(rf"(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批))")),
+    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元))")),
+    ("duration", re.compile(rf"(?P<n>\d{{1,2}}|{CN})\s*(?P<u>个月|个工作日|年|天|日|周)(?![度底末期])")),
+    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批))")),
 ]
+PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示)")  # deadlines of a procedure
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还")
 # "新增6个条款", "三个类型", "八个步骤", "一人公司": counted words that are not quantities of anything supported
 NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块)")
@@ -134,9 +142,12 @@ def text_with_lines(lines: list[str], start: int, end: int, skip=None) -> tuple[
         piece = LIST_FIELD_LABEL.sub("", _untex(to_halfwidth(strip_markup(raw).strip())))
         if not piece:
             continue
+        if HEADING_START.match(piece) and text and not text.endswith("\n"):
+            text += "\n"                 # a numbered heading starts its own clause
+            line_of.append(no)
         if text and text[-1].isascii() and text[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
             piece = " " + piece
-        elif text and not text.endswith("\n") and _ends_paragraph(raw):
+        if _ends_paragraph(raw) or (HEADING_START.match(piece) and len(piece) < 20):
             piece = piece + "\n"
         text += piece
         line_of += [no] * len(piece)
@@ -153,7 +164,7 @@ def _untex(text: str) -> str:
 
 
 def _ends_paragraph(raw: str) -> bool:
-    return raw.rstrip().endswith(("。", "；", "：", ")", "）"))
+    return raw.rstrip().endswith(("。", "；", "：", ":"))
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -239,60 +250,77 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int):
     phrase_start = max(clause.rfind(c, 0, start) for c in "，,、（(") + 1
     before, after = clause[max(phrase_start, start - 14):start], clause[end:end + 6]
     printed = m.group(0).strip()
+    groups = m.groupdict()
+    comparator = _comparator(before, after)
     if kind == "rate":
-        if m.groupdict().get("half"):
-            return "rate", 50.0, None, "%", "减半", "减半", "="
-        if m.groupdict().get("cn"):
-            return "rate", _number(m["cn"]), None, "%", "百分之", printed, _comparator(before, after)
+        if groups.get("half"):
+            return "rate", 50.0, None, "%", "减半", "减半", None
+        if groups.get("cn"):
+            return "rate", _number(m["cn"]), None, "%", "百分之", printed, comparator
+        if groups.get("permille"):
+            return "rate", _number(m["permille"]) / 10, None, "%", "‰", printed, comparator
+        if groups.get("bp"):
+            return "rate", _number(m["bp"]) / 100, None, "%", "BP", printed, comparator
         lo = _number(m["n"] or m["n3"])
-        hi = m.groupdict().get("n2") or m.groupdict().get("n4")
+        hi = groups.get("n2") or groups.get("n4")
         unit_printed = "个百分点" if "百分点" in printed else "%"
-        value_kind = "threshold" if CONDITION_NOUN.search(before) and re.search(r"不高于|不低于|以上|以下|≤|≥", before + after) else "rate"
-        return value_kind, lo, _number(hi) if hi else None, "%", unit_printed, printed, _comparator(before, after)
+        value_kind = "threshold" if _is_condition(before, comparator) else "rate"
+        return value_kind, lo, _number(hi) if hi else None, "%", unit_printed, printed, comparator
     if kind == "money":
         value = _number(m["n"])
         if value is None:
             return None
-        comparator = _comparator(before, after)
-        if CONDITION_NOUN.search(before) and comparator in ("≤", "≥") and not CAP.search(before):
-            value_kind = "threshold"
+        lo = _number(groups["lo"]) if groups.get("lo") else None
+        factor = MONEY_FACTOR[m["u"]]
+        if _is_condition(before, comparator):
+            value_kind = "threshold"    # 年营收≤50万, 应纳税所得额不超过300万元: who qualifies
         elif comparator == "≤" or CAP.search(before):
             value_kind, comparator = "cap", "≤"
         else:
             value_kind = "amount"
-        return value_kind, round(value * MONEY_FACTOR[m["u"]], 6), None, "万元", m["u"], printed, comparator
+        low, high = (lo, value) if lo is not None else (value, None)
+        return (value_kind, round(low * factor, 6), round(high * factor, 6) if high is not None else None,
+                "万元", m["u"], printed, comparator)
     if kind == "duration":
         value = _number(m["n"])
-        if value is None or (m["u"] != "个月" and not DURATION_CONTEXT.search(before + after)):
+        if value is None or (m["u"] != "个月" and not DURATION_CONTEXT.search(before + after)) \
+                or PROCEDURE.search(clause[start:start + 24]):
             return None
         unit = "月" if m["u"] in DURATION_MONTHS else m["u"]
         months = value * DURATION_MONTHS.get(m["u"], 1)
-        return "duration", months, None, unit, m["u"], printed, _comparator(before, after)
+        return "duration", months, None, unit, m["u"], printed, comparator
     if kind == "count":
         value = _number(m["n"])
-        if value is None or m["u"] in ("条", "批") or NOT_COUNTED.match(after) or not (TARGET.search(clause) or CONDITION_NOUN.search(before)):
+        if value is None or m["u"] in ("条", "批") or NOT_COUNTED.match(after) or m["n"] == "一" \
+                or not (TARGET.search(clause) or CONDITION_NOUN.search(before)):
             return None
         unit = m["u"]
         scale = 10_000 if unit.startswith("万") else 100_000_000 if unit.startswith("亿") else 1
-        noun = unit.lstrip("万亿")
-        comparator = _comparator(before, after)
-        value_kind = "threshold" if comparator in ("≤", "≥") and CONDITION_NOUN.search(before + noun) else "count"
-        return value_kind, value * scale, None, noun, unit, printed, comparator
+        lo = _number(groups["lo"]) if groups.get("lo") else None
+        low, high = (lo, value) if lo is not None else (value, None)
+        value_kind = "threshold" if _is_condition(before + unit.lstrip("万亿"), comparator) else "count"
+        return value_kind, low * scale, high * scale if high is not None else None, unit.lstrip("万亿"), unit, printed, comparator
     return None
 
 
+def _is_condition(before: str, comparator: str | None) -> bool:
+    """A bound on the beneficiary (营收, 职工人数 …), not on the support itself."""
+    return comparator in ("≤", "≥") and bool(CONDITION_NOUN.search(before)) and not GRANT.search(before)
+
+
 def _comparator(before: str, after: str) -> str | None:
-    if AT_MOST_BEFORE.search(before) or AT_MOST_AFTER.match(after) or CAP.search(before):
-        return "≤"
     if AT_LEAST_BEFORE.search(before) or AT_LEAST_AFTER.match(after):
         return "≥"
+    if AT_MOST_BEFORE.search(before) or AT_MOST_AFTER.match(after) or CAP.search(before):
+        return "≤"
     return None
 
 
 def _basis(clause: str, at: int) -> str | None:
     """'按成本 30%' → 成本; '按实际贴息金额的 50%' → 实际贴息金额."""
     m = re.search(r"按(?:照)?([^，,；。按%\d（()]{1,20}?)的?\s*$", clause[max(0, at - 24):at])
-    return m[1].strip() or None if m else None
+    basis = m[1].strip() if m else ""
+    return basis if basis and not re.search(r"不超过|不高于|最高|以上|以下", basis) else None
 
 
 def _attach_conditions(terms: list[Term]) -> None:
