@@ -52,6 +52,8 @@ def choose_one(url: Url, name: str, label: str, labels: dict[str, str], widget=s
     options = ([None] if none_label else []) + list(labels)
     if st.session_state.get(url.params[name].widget_key) not in options:
         st.session_state[url.params[name].widget_key] = url.params[name].default
+    if none_label and widget is st.selectbox:
+        kwargs.setdefault("placeholder", none_label)  # what a selectbox shows while its value is None
     return widget(label, options, format_func=lambda c: none_label if c is None else labels.get(c, c),
                   key=url.params[name].widget_key, on_change=write_url, **kwargs)
 

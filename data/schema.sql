@@ -165,13 +165,14 @@ CREATE TABLE search_docs (
 );
 
 -- Status on a given day from the stated dates; one definition for the build and the pages.
+-- A policy starts on its stated effective date, else on its issue date; with neither it is unknown
+-- until its stated end has passed.
 CREATE MACRO policy_status(eff_from, eff_to, issued, on_day) AS
     CASE
         WHEN eff_to IS NOT NULL AND eff_to < on_day THEN 'expired'
-        WHEN eff_from IS NOT NULL AND eff_from > on_day THEN 'not_yet'
-        WHEN eff_from IS NOT NULL OR eff_to IS NOT NULL THEN 'in_force'
-        WHEN issued IS NOT NULL AND issued <= on_day THEN 'in_force'
-        ELSE 'unknown'
+        WHEN coalesce(eff_from, issued) IS NULL THEN 'unknown'
+        WHEN coalesce(eff_from, issued) > on_day THEN 'not_yet'
+        ELSE 'in_force'
     END;
 
 -- What pages read: policies with status derived today, at query time, and a date for timelines.

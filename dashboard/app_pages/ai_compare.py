@@ -1,4 +1,181 @@
+"""区级AI政策对比 District AI terms: a matrix of measures × regions (湖北省 and 武汉市 always at the left as
+reference columns, then the districts and zones picked in `compare`), every cell with rate, cap, condition,
+quote and source; corpus clauses and curated rows side by side, each marked, and disagreements shown, never
+resolved; below, every term as a long table with downloads."""
+from __future__ import annotations
+
 import streamlit as st
 
-st.title("ai_compare")
-st.info("…")
+from dashboard import charts_ai, params
+from dashboard.controls import choose_many, current_url, measure_labels, region_labels
+from dashboard.db import run_query
+from dashboard.exports import download_buttons
+from dashboard.i18n import TEXT, lang, t
+
+TEXT.update({
+    "ai.intro": (
+        "按措施逐行对比各区（功能区）支持人工智能的条款。左侧两列是参照：湖北省与武汉市的条款。"
+        "数据有两种来源：【语料摘录】（标题含“人工智能/AI/OPC/大模型/算力”的政策中抽取的条款，注明文件与行号）"
+        "和【人工整理】（非语料，注明来源网址与可信度）。每个条目前的 [编号] 对应页面下方明细表的“#”列。",
+        "Measure by measure, the AI-support terms of Wuhan's districts and zones. The two left columns are the "
+        "reference: the terms of Hubei Province and of Wuhan. Two kinds of data: [corpus] from the corpus (clauses of "
+        "policies whose title names 人工智能/AI/OPC/大模型/算力, with file and lines) and [curated] (not from the "
+        "corpus, with source URL and trust mark). The [number] of each entry is the '#' of the table at the bottom."),
+    "ai.rows": ("显示的措施", "Measures shown"),
+    "ai.all_rows": ("全部（有条款的措施）", "All (measures with terms)"),
+    "ai.pick": ("选择要对比的区或功能区", "Pick districts or zones"),
+    "ai.option": ("{name}（{n}条）", "{name} ({n} terms)"),
+    "ai.option_ref": ("{name}（参照列，始终显示）", "{name} (reference column, always shown)"),
+    "ai.reference": ("参照", "reference"),
+    "ai.n_entries": ("{n} 条", "{n} entries"),
+    "ai.no_compare": ("尚未选择对比地区：下表只显示湖北省、武汉市两列参照。",
+                      "No district picked: the table shows only the two reference columns (Hubei, Wuhan)."),
+    "ai.filters_ignored": ("侧栏的层级、主题、地区、年份、时效筛选不作用于本页：本页按所选地区对比全部AI条款。",
+                           "The sidebar filters (level, topic, region, years, status) do not apply here: this page "
+                           "compares every AI term of the regions picked above."),
+    "ai.curated_explain": (
+        "标为【人工整理】的条目**不是从语料中抽取的**，而是人工从公开网页整理（data/curated/，见“数据来源”页）："
+        "新闻与转载页面（district_ai_terms），以及一个湖北政策追踪站对官方文件的摘要（peer_ai_terms）。"
+        "每条都注明来源链接与可信度。\n\n"
+        "**可信度如何评定**：high / medium-high / medium / medium-low / low 是来源网站的评级——政府网站 high，"
+        "省级官方媒体 medium-high，行业媒体转载 medium，来历不明的转载站或外文转述 medium-low，带推销电话的咨询页 low；"
+        "official_summary = 政策追踪站对官方文件的二手摘要，链接指向官方原文页面。"
+        "同一政策、同一措施的语料条款与整理条目并列显示并标出是否一致，不替任何一方做取舍。",
+        "Entries tagged [curated] are **not from the corpus**: they were collected by hand from public web pages "
+        "(data/curated/, see Data sources): news and repost pages (district_ai_terms) and a Hubei policy tracker's "
+        "summaries of official texts (peer_ai_terms). Each shows its source link and trust mark.\n\n"
+        "**How trust is rated**: high / medium-high / medium / medium-low / low rate the source's host — government "
+        "sites high, provincial state media medium-high, industry media reposts medium, reposts on unknown hosts or "
+        "foreign-language paraphrases medium-low, consultancy pages with a sales number low; official_summary = a "
+        "tracker's second-hand summary of an official text, linked to the official page. Where a curated row and a "
+        "corpus clause are about the same policy and measure, both are shown and marked as agreeing or not; neither "
+        "is chosen."),
+    "ai.legend": ("图例：【语料摘录】灰色标签（文件:行号）·【人工整理】蓝色标签（可信度与来源链接）· ★ 该行最优 · ✓ 一致 · ≈ 部分一致 · ⚠ 读数不同。"
+                  "鼠标停在条目上可看完整原文与出处。",
+                  "Legend: [corpus] grey tag (file:lines) · [curated] blue tag (trust and source link) · ★ best of the row · ✓ agrees · "
+                  "≈ partly agrees · ⚠ readings differ. Hover an entry for the full quote and source."),
+    "ai.best_rule": (
+        "“最优”的判定：每一行（措施）中比例最高的条目；比例相同时取上限（万元）更高者；整行都没有比例时取上限最高者。"
+        "比较范围包括参照列，只看数字本身：各条款的计算基数（成本、研发投入、营收增量……）与对象可能不同，请对照条件与原文。"
+        "没有数字的条款、只给总额的条款不参与比较。",
+        "How 'best' is decided: in each row (measure), the entry with the highest rate; among equal rates, the "
+        "higher cap (10k yuan); when no entry of the row states a rate, the highest cap. The reference columns "
+        "take part. Only the numbers are compared: the base (cost, R&D spending, revenue growth …) and the "
+        "beneficiaries may differ, so read the condition and the quote. Entries without a figure, or with only a "
+        "total amount, do not take part."),
+    "ai.none_found": ("“—”表示语料和整理数据中都没有找到该项，不代表该地区没有此类政策。",
+                      "'—' means neither the corpus nor the curated data has a term there, not that the region "
+                      "has no such policy."),
+    "ai.empty_regions": ("以下地区在语料和整理数据中都没有AI条款：{regions}",
+                         "No AI term in the corpus or the curated data for: {regions}"),
+    "ai.matrix_download": ("矩阵（纯文本单元格，含来源列）", "The matrix (plain-text cells, with a sources column)"),
+    "ai.differences": ("语料与整理数据对照", "Corpus and curated, side by side"),
+    "ai.differences_intro": (
+        "整理条目与语料中同一政策、同一措施的条款逐一对照。“读数不同”时两者都保留：例如武昌区算力补贴，"
+        "语料（月刊摘要）把“50 万”读作企业年营收门槛，政策追踪站读作每年补贴上限。",
+        "Each curated entry about the same policy and measure as a corpus clause, beside it. Where the readings "
+        "differ both are kept: e.g. 武昌区's compute subsidy, where the corpus (a newsletter summary) reads "
+        "'50 万' as a revenue threshold and the tracker reads it as the yearly cap."),
+    "ai.no_differences": ("所选地区没有可对照的语料条款与整理条目。",
+                          "No curated entry of these regions is about a corpus clause."),
+    "ai.long": ("全部对比条款（明细）", "Every compared term (detail)"),
+    "ai.long_intro": ("每个数字一行；“#”即矩阵中的 [编号]。语料条款的来源为“文件:行号”，整理条目的来源为网址。",
+                      "One row per number; '#' is the [number] in the matrix. A corpus term's source is file:lines, "
+                      "a curated row's is its URL."),
+    "ai.condition": ("条件", "Condition"),
+    "ai.origin": ("数据类型", "Origin"),
+    "ai.origin.corpus": ("语料摘录", "corpus"),
+    "ai.origin.curated": ("人工整理", "curated"),
+    "ai.kind": ("数值类型", "Kind"),
+    "ai.kind.rate": ("比例", "rate"),
+    "ai.kind.cap": ("上限", "cap"),
+    "ai.kind.amount": ("金额", "amount"),
+    "ai.kind.threshold": ("门槛", "threshold"),
+    "ai.kind.duration": ("期限", "duration"),
+    "ai.kind.count": ("数量", "count"),
+    "ai.kind.statement": ("无数值条款", "no figure"),
+    "ai.link": ("来源链接", "Link"),
+    "ai.source_title": ("来源标题", "Source title"),
+    "ai.clause_line": ("条款在第{n}行", "clause at line {n}"),
+    "ai.verdict": ("对照结果", "Verdict"),
+    "ai.corpus_reading": ("语料读数", "Corpus reading"),
+    "ai.corpus_quote": ("语料原文", "Corpus quote"),
+    "ai.curated_reading": ("整理读数", "Curated reading"),
+    "ai.curated_quote": ("整理原文", "Curated quote"),
+    "ai.agree.match.curated": ("✓ 与语料一致", "✓ agrees with the corpus"),
+    "ai.agree.match.corpus": ("✓ 整理数据一致", "✓ curated data agrees"),
+    "ai.agree.partial.curated": ("≈ 部分一致：整理数据缺少语料中的数值", "≈ partly: the curated row lacks a figure the corpus states"),
+    "ai.agree.partial.corpus": ("≈ 部分一致：整理数据缺少部分数值", "≈ partly: the curated row lacks some figures"),
+    "ai.agree.differs.curated": ("⚠ 与语料读数不同", "⚠ reads differently from the corpus"),
+    "ai.agree.differs.corpus": ("⚠ 整理数据读数不同", "⚠ the curated data reads differently"),
+})
+
+REFERENCES = ["420000", "420100"]   # 湖北省, 武汉市: always the two left columns
+PAGE_PARAMS = ["compare", "rows"]
+
+url = current_url()
+regions = region_labels()
+measures = measure_labels()
+st.title(t("nav_ai"))
+st.caption(t("ai.intro"))
+
+options = run_query("ai/region_options")
+picker = {}
+for row in options.itertuples():
+    name = regions.get(row.code, row.code)
+    if row.code in REFERENCES:
+        picker[row.code] = t("ai.option_ref").format(name=name)
+    else:
+        picker[row.code] = t("ai.option").format(name=name, n=int(row.ai_terms)) if row.ai_terms else name
+left, right = st.columns([3, 2])
+with left:
+    chosen = choose_many(url, "compare", t("districts"), picker, placeholder=t("ai.pick"))
+with right:
+    chosen_rows = choose_many(url, "rows", t("ai.rows"), measures, placeholder=t("ai.all_rows"))
+
+compare = [c for c in chosen if c not in REFERENCES]
+columns = REFERENCES + compare
+if url.encoded(params.SHARED_NAMES).keys() - {"lang"}:
+    st.caption(t("ai.filters_ignored"))
+if not compare:
+    st.info(t("ai.no_compare"))
+
+measure_order = list(measures)
+long = run_query("ai/compared_terms", regions=columns)
+if chosen_rows:
+    long = long[long.measure.isin(chosen_rows)]
+frame = charts_ai.mark_agreement(charts_ai.mark_best(charts_ai.entries(long, columns, measure_order)))
+rows = [m for m in measure_order if m in set(chosen_rows or frame.measure)]
+
+st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
+st.caption(t("ai.legend"))
+st.html(charts_ai.matrix_html(frame, columns, REFERENCES, rows, regions, measures, t, lang()))
+st.caption(t("ai.best_rule"))
+st.caption(t("ai.none_found"))
+empty = [regions.get(c, c) for c in columns if not (frame.region_code == c).any()]
+if empty:
+    st.warning(t("ai.empty_regions").format(regions="、".join(empty) if lang() == "zh" else ", ".join(empty)))
+filters = url.encoded(PAGE_PARAMS)
+with st.expander(t("ai.matrix_download")):
+    matrix = charts_ai.matrix_frame(frame, columns, rows, regions, measures, t, lang())
+    st.dataframe(matrix, hide_index=True, width="stretch")
+    download_buttons(matrix, "ai_matrix", filters, key="ai_matrix")
+
+st.subheader(t("ai.differences"))
+st.caption(t("ai.differences_intro"))
+differences = charts_ai.differences_frame(frame, regions, measures, t, lang())
+if differences.empty:
+    st.info(t("ai.no_differences"))
+else:
+    st.dataframe(differences, hide_index=True, width="stretch")
+    download_buttons(differences, "ai_differences", filters, key="ai_differences")
+
+st.subheader(t("ai.long"))
+st.caption(t("ai.long_intro"))
+detail = charts_ai.long_frame(long, frame, regions, measures, t)
+st.dataframe(detail, hide_index=True, width="stretch", column_config={
+    "#": st.column_config.NumberColumn("#", width="small"),
+    t("ai.link"): st.column_config.LinkColumn(t("ai.link"), display_text=r"https?://([^/?#]+)"),
+    t("col.quote"): st.column_config.TextColumn(t("col.quote"), width="large"),
+})
+download_buttons(detail, "ai_terms", filters, key="ai_terms")

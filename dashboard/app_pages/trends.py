@@ -1,4 +1,146 @@
+"""发文趋势 Trends: policies per year, quarter or month, split by level or primary topic.
+
+Modes: stacked counts, 100% shares, cumulative lines, and the policies in force at each period's end
+(policy_status() of data/schema.sql on the period's last day). A click on a bar or point, or the period
+picker beside the chart, writes `period` into the URL, and the list under the chart shows that period.
+"""
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.title("trends")
-st.info("…")
+from dashboard import charts_trends, params
+from dashboard.charts import plotly_config
+from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
+from dashboard.db import run_query
+from dashboard.exports import download_buttons
+from dashboard.i18n import lang, t
+from dashboard.state import write_url
+
+CHART_KEY = "trends_chart"
+
+url = current_url()
+filters = params.sql_filters(url)
+st.title(t("nav_trends"))
+
+
+def select_period() -> None:
+    """on_select of the chart: the clicked bar's period goes to the URL, so the list is in the shared link."""
+    period = charts_trends.period_of_selection(st.session_state.get(CHART_KEY))
+    if period:
+        st.session_state[url.params["period"].widget_key] = period
+        write_url()
+
+
+def describe_filters() -> str:
+    """The shared filters in words, for the chart's subtitle (so an exported PNG carries them)."""
+    colon, comma = ("：", "、") if lang() == "zh" else (": ", ", ")
+    parts = []
+    for name, labels in (("level", level_labels()), ("topic", topic_labels()), ("status", status_labels())):
+        if url[name]:
+            parts.append(t(name) + colon + comma.join(labels.get(c, c) for c in url[name]))
+    if url["region"]:
+        parts.append(t("region") + colon + region_labels().get(url["region"], url["region"]))
+    if url.params["years"].encode(url["years"]):
+        parts.append(t("years") + colon + f"{url['years'][0]}–{url['years'][1]}")
+    return " · ".join(parts) or t("all_policies")
+
+
+def shown_date(row) -> str:
+    """The timeline date as precisely as it is stated, marked when it is the effective date."""
+    if pd.isna(row.timeline_date):
+        return ""
+    fmt = {"year": "%Y", "month": "%Y-%m"}.get(row.date_precision, "%Y-%m-%d")
+    text = row.timeline_date.strftime(fmt)
+    return f"{text} ({t('basis.effective')})" if row.timeline_basis == "effective" else text
+
+
+# Options ------------------------------------------------------------------------
+cols = st.columns(3)
+with cols[0]:
+    gran = choose_one(url, "gran", t("granularity"), {g: t(f"gran.{g}") for g in params.GRANULARITIES},
+                      widget=st.radio, horizontal=True)
+with cols[1]:
+    split = choose_one(url, "split", t("split_by"), {s: t(f"split.{s}") for s in params.SPLITS},
+                       widget=st.radio, horizontal=True)
+with cols[2]:
+    mode = choose_one(url, "mode", t("chart_mode"), {m: t(f"mode.{m}") for m in params.MODES},
+                      widget=st.radio, horizontal=True)
+
+# Data ---------------------------------------------------------------------------
+periods = run_query("trends/periods", **filters, gran=gran)
+undated = run_query("trends/undated_counts", **filters).iloc[0]
+if split == "level":
+    group_names, legend = level_labels(), t("level")
+else:
+    group_names, legend = topic_labels(), t("primary_topic")
+colors = charts_trends.group_colors(list(group_names))
+
+if mode == "in_force":
+    data = run_query("trends/in_force_on_days", **filters, days=list(periods.period_end), split=split)
+    data = data.rename(columns={"day": "period_end"})
+    on, missing = "period_end", int(undated.no_date_at_all)
+else:
+    data = run_query("trends/counts_by_period", **filters, gran=gran, split=split)
+    on, missing = "period_start", int(undated.no_timeline_date)
+data["grp"] = data["grp"].fillna("unknown")                      # no level / no primary topic: shown, not dropped
+present = set(data.loc[data.policies > 0, "grp"])
+groups = {code: label for code, label in {**group_names, "unknown": t("status.unknown")}.items() if code in present}
+frame = charts_trends.fill(periods, data, on, list(groups))
+
+# Chart and period picker --------------------------------------------------------
+chart_col, pick_col = st.columns([5, 1])
+with chart_col:
+    if periods.empty or not groups:
+        st.info(t("no_data"))
+    else:
+        subtitle = " · ".join([t("by_gran").format(gran=t(f"gran.{gran}").lower()),
+                               t("split_note").format(split=t(f"split.{split}").lower()), describe_filters()])
+        if missing:
+            note = "undated_note_in_force" if mode == "in_force" else "undated_note"
+            subtitle += "<br>" + t(note).format(n=missing)
+        text = {"x": t("period"), "y": t(f"axis.{mode}"), "legend": legend, "count": t("hover.policies"),
+                "share": t("hover.share"), "cumulative": t("hover.cumulative"), "new": t("hover.new"),
+                "in_force": t("hover.in_force"), "more": t("hover.more")}
+        sources = run_query("overview/by_source")
+        fig = charts_trends.trend_figure(frame, mode, groups, colors, text, title=t(f"title.{mode}"),
+                                         subtitle=subtitle, source=t("trends_source").format(n=len(sources)),
+                                         selected=url["period"])
+        st.plotly_chart(fig, key=CHART_KEY, on_select=select_period, selection_mode="points", theme=None,
+                        config=plotly_config(f"trends_{gran}_{split}_{mode}"))
+with pick_col:
+    chosen = url["period"]
+    options = list(periods.period) + ([chosen] if chosen and chosen not in set(periods.period) else [])
+    choose_one(url, "period", t("period"), {p: p for p in options}, none_label=t("no_period"),
+               placeholder=t("no_period"))
+    st.caption(t("click_hint"))
+st.caption(t("dates_caption"))
+
+# The selected period's policies -------------------------------------------------
+period = url["period"]
+bounds = charts_trends.period_bounds(period)
+if bounds:
+    if mode == "in_force":
+        rows = run_query("trends/policies_in_force_on", **filters, day=bounds[1])
+        heading = t("in_force_list").format(day=bounds[1].isoformat(), n=len(rows))
+    else:
+        rows = run_query("trends/policies_in_period", **filters, day_from=bounds[0], day_to=bounds[1])
+        heading = t("period_list").format(period=period, n=len(rows))
+    st.subheader(heading)
+    if rows.empty:
+        st.info(t("no_policy_in_period").format(period=period))
+    else:
+        shown = pd.DataFrame({
+            t("col.title"): rows.title,
+            t("col.doc_number"): rows.doc_number.fillna(""),
+            t("col.level"): rows.level.map(level_labels()),
+            t("col.region"): rows.region_code.map(region_labels()),
+            t("date"): [shown_date(r) for r in rows.itertuples()],
+            t("col.status"): rows.status_now.map(status_labels()),
+            t("col.sources"): rows.sources,
+        })
+        st.dataframe(shown, hide_index=True, width="stretch")
+        stem_filters = {**url.encoded(params.SHARED_NAMES), "period": period}
+        if mode == "in_force":
+            stem_filters["mode"] = mode
+        download_buttons(shown, "trends_policies", stem_filters, key="trends_period")

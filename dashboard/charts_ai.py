@@ -1,0 +1,418 @@
+"""The AI comparison's builders: pure functions from the long table of terms to cells, marks and tables.
+
+`entries` turns the rows of queries/ai/compared_terms.sql (one row per number) into entries (one per corpus
+clause and measure, or one per curated row) with a reference number [n]; `mark_best` and `mark_agreement`
+add the marks the matrix shows; `matrix_html` draws the matrix (every text from the data is escaped);
+`matrix_frame`, `differences_frame` and `long_frame` are the tables shown and downloaded.
+`tr` is the page's text function (dashboard.i18n.t), so the builders need no Streamlit.
+"""
+from __future__ import annotations
+
+import html
+import math
+from typing import Callable
+from urllib.parse import urlparse
+
+import pandas as pd
+
+TRUST_COLOURS = {"high": "#1e8449", "medium-high": "#148f77", "medium": "#b7950b", "medium-low": "#ca6f1e",
+                 "low": "#c0392b", "official_summary": "#2e86c1"}
+KIND_ORDER = {"rate": 0, "cap": 1, "amount": 2, "threshold": 3}
+
+
+def esc(value) -> str:
+    """Escaped text for HTML (element text and attribute values alike)."""
+    return html.escape("" if _missing(value) else str(value), quote=True)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def num(value: float) -> str:
+    """60.0 → 60, 0.2 → 0.2, 5000.0 → 5000."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def yuan(wan: float) -> str:
+    """An amount in 万元 as yuan for English text: 50 → 500k, 5000 → 50m."""
+    return f"{num(wan / 100)}m" if wan >= 100 else f"{num(wan * 10)}k"
+
+
+def safe_url(url) -> str | None:
+    """The URL when it is an http(s) address (the only kind turned into a link), else None."""
+    if _missing(url):
+        return None
+    parsed = urlparse(str(url).strip())
+    return str(url).strip() if parsed.scheme.lower() in ("http", "https") and parsed.netloc else None
+
+
+def host(url) -> str:
+    return urlparse(str(url)).netloc if safe_url(url) else ""
+
+
+# Entries ----------------------------------------------------------------------------------
+
+ENTRY_COLUMNS = ["ref", "entry_id", "origin", "region_code", "measure", "measure_printed", "rate", "rate_max", "cap",
+                 "amount", "others", "thresholds", "conditions", "basis", "beneficiary", "quote", "source", "lines",
+                 "source_url", "source_title", "trust", "dataset", "policy_id", "policy_title", "doc_number",
+                 "issue_date"]
+
+
+def entries(long: pd.DataFrame, columns: list[str], measure_order: list[str]) -> pd.DataFrame:
+    """One entry per corpus clause and measure, or per curated row, ordered by measure, column and origin.
+
+    Columns: ref (1…), entry_id, origin, region_code, measure, rate, rate_max, cap, amount, others (numbers of other
+    kinds, as printed), thresholds (as printed), conditions (list), basis, beneficiary, quote, source, lines,
+    source_url, source_title, trust, dataset, policy_id, policy_title, doc_number, issue_date, measure_printed.
+    """
+    groups: dict[str, list[dict]] = {}
+    for rec in long.to_dict("records"):
+        groups.setdefault(rec["entry_id"], []).append({k: (None if _missing(v) else v) for k, v in rec.items()})
+    out = []
+    for entry_id, rows in groups.items():
+        first = rows[0]
+
+        def one(kind, col="value"):
+            hit = [r[col] for r in rows if r["value_kind"] == kind and r[col] is not None]
+            return float(hit[0]) if hit else math.nan
+
+        lines = ""
+        if first["origin"] == "corpus" and first["line_start"] is not None:
+            start, end = int(first["line_start"]), int(first["line_end"])
+            lines = f"{start}" + (f"-{end}" if end != start else "")
+        out.append({
+            "entry_id": entry_id, "origin": first["origin"], "region_code": first["region_code"],
+            "measure": first["measure"], "measure_printed": first["measure_printed"],
+            "rate": one("rate"), "rate_max": one("rate", "value_max"), "cap": one("cap"), "amount": one("amount"),
+            "others": [str(r["number_printed"]) for r in rows if r["number_printed"] is not None
+                       and r["value_kind"] not in ("rate", "cap", "amount", "threshold", "statement")],
+            "thresholds": [(r["comparator"] or "") + str(r["number_printed"]) for r in rows
+                           if r["value_kind"] == "threshold" and r["number_printed"] is not None],
+            "conditions": [c for c in dict.fromkeys(str(r["condition"]) for r in rows if r["condition"] is not None)
+                           if c.strip()],
+            "basis": next((r["basis"] for r in rows if r["basis"] is not None), None),
+            "beneficiary": next((r["beneficiary"] for r in rows if r["beneficiary"] is not None), None),
+            "lines": lines,
+            **{k: first[k] for k in ("quote", "source", "source_url", "source_title", "trust", "dataset",
+                                     "policy_id", "policy_title", "doc_number", "issue_date")},
+        })
+    m_rank = {m: i for i, m in enumerate(measure_order)}
+    c_rank = {c: i for i, c in enumerate(columns)}
+    out.sort(key=lambda e: (m_rank.get(e["measure"], len(m_rank)), c_rank.get(e["region_code"], len(c_rank)),
+                            e["origin"] != "corpus", e["entry_id"]))
+    for i, e in enumerate(out, 1):
+        e["ref"] = i
+    return pd.DataFrame(out, columns=ENTRY_COLUMNS)
+
+
+def mark_best(frame: pd.DataFrame) -> pd.DataFrame:
+    """best = the highest rate of the measure's row; among equal rates, the highest cap; when no entry of the
+    row states a rate, the highest cap. Ties stay tied (all marked)."""
+    recs = frame.to_dict("records")
+    best = [False] * len(recs)
+    for measure in dict.fromkeys(r["measure"] for r in recs):
+        row = [(i, r) for i, r in enumerate(recs) if r["measure"] == measure]
+        rated = [(i, r) for i, r in row if not math.isnan(r["rate"])]
+        if rated:
+            key = max((r["rate"], _or(r["cap"], -1.0)) for _, r in rated)
+            winners = [i for i, r in rated if (r["rate"], _or(r["cap"], -1.0)) == key]
+        else:
+            capped = [(i, r) for i, r in row if not math.isnan(r["cap"])]
+            top = max((r["cap"] for _, r in capped), default=None)
+            winners = [i for i, r in capped if r["cap"] == top]
+        for i in winners:
+            best[i] = True
+    return frame.assign(best=best)
+
+
+def _or(value: float, default: float) -> float:
+    return default if math.isnan(value) else value
+
+
+def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
+    """Compare each curated entry about a corpus policy with the corpus clause(s) of that policy and measure.
+
+    agreement: match (same rate and cap), partial (the curated row lacks a number the corpus states, and the
+    numbers it has are equal), differs (anything else: a number differs, or the curated row states one the
+    corpus does not). Both sides get the mark; `counterparts` lists the refs of the other side.
+    """
+    recs = frame.to_dict("records")
+    agreement: list[str | None] = [None] * len(recs)
+    counterparts: list[list[int]] = [[] for _ in recs]
+    rank = {"match": 0, "partial": 1, "differs": 2}
+    for i, cur in enumerate(recs):
+        if cur["origin"] != "curated" or _missing(cur["policy_id"]):
+            continue
+        peers = [j for j, k in enumerate(recs) if k["origin"] == "corpus" and k["policy_id"] == cur["policy_id"]
+                 and k["measure"] == cur["measure"] and k["region_code"] == cur["region_code"]]
+        if not peers:
+            continue
+        verdicts = {j: _compare(cur, recs[j]) for j in peers}
+        agreement[i] = min(verdicts.values(), key=rank.get)
+        counterparts[i] = [int(recs[j]["ref"]) for j in peers]
+        for j, v in verdicts.items():
+            agreement[j] = v if agreement[j] is None else max(agreement[j], v, key=rank.get)
+            counterparts[j] = counterparts[j] + [int(cur["ref"])]
+    return frame.assign(agreement=agreement, counterparts=counterparts)
+
+
+def _compare(cur: dict, peer: dict) -> str:
+    pairs = [(cur["rate"], peer["rate"]), (cur["cap"], peer["cap"])]
+    if all(_same(a, b) for a, b in pairs):
+        return "match"
+    if all(math.isnan(a) or _same(a, b) for a, b in pairs):
+        return "partial"
+    return "differs"
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or (not math.isnan(a) and not math.isnan(b) and abs(a - b) < 1e-9)
+
+
+def _cells(frame: pd.DataFrame) -> dict[tuple[str, str], list]:
+    """The entries of each (measure, region) cell, in the frame's order."""
+    cells: dict[tuple[str, str], list] = {}
+    for e in frame.itertuples(index=False):
+        cells.setdefault((e.measure, e.region_code), []).append(e)
+    return cells
+
+
+# Texts of an entry --------------------------------------------------------------------------
+
+def value_text(e, lang: str) -> str:
+    """60% · 上限50万元 (zh) / 60% · cap ¥500k (en); a statement says that no figure is stated."""
+    parts = []
+    if not math.isnan(e.rate):
+        parts.append(f"{num(e.rate)}–{num(e.rate_max)}%" if not math.isnan(e.rate_max) else f"{num(e.rate)}%")
+    if not math.isnan(e.cap):
+        parts.append(f"上限{num(e.cap)}万元" if lang == "zh" else f"cap ¥{yuan(e.cap)}")
+    if not math.isnan(e.amount):
+        parts.append(f"金额{num(e.amount)}万元" if lang == "zh" else f"amount ¥{yuan(e.amount)}")
+    parts += list(e.others)
+    if not parts:
+        return "（未给出数值）" if lang == "zh" else "(no figure stated)"
+    return " · ".join(parts)
+
+
+def condition_text(e, lang: str) -> str:
+    """The conditions as stated; a corpus threshold not already in them; the basis and beneficiary of a clause."""
+    parts = list(e.conditions)
+    for th in e.thresholds:
+        number = th.lstrip("≤≥=<>").strip()
+        if not any(number.replace(" ", "") in c.replace(" ", "") for c in parts):
+            parts.append(("门槛 " if lang == "zh" else "threshold ") + th)
+    if not _missing(e.basis):
+        parts.append(("按" if lang == "zh" else "basis: ") + str(e.basis))
+    if not _missing(e.beneficiary):
+        parts.append(("对象：" if lang == "zh" else "for: ") + str(e.beneficiary))
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def source_text(e, tr: Callable[[str], str]) -> str:
+    """file:lines of the policy's appearance (and the clause's own line), or the curated row's URL."""
+    if e.origin == "corpus":
+        return corpus_source(e.source, e.lines, tr)
+    return str(e.source_url)
+
+
+def corpus_source(source: str, lines: str, tr: Callable[[str], str]) -> str:
+    """000_….txt:758-760 (条款在第760行): the policy's span in the file, and the clause's line within it."""
+    if not lines or str(source).endswith(f":{lines}") or str(source).endswith(f":{lines}-{lines}"):
+        return str(source)
+    return f"{source} ({tr('ai.clause_line').format(n=lines)})"
+
+
+def agreement_text(e, tr: Callable[[str], str]) -> str:
+    if _missing(e.agreement):
+        return ""
+    refs = " ".join(f"[{r}]" for r in e.counterparts)
+    side = "curated" if e.origin == "curated" else "corpus"
+    return f"{tr(f'ai.agree.{e.agreement}.{side}')} {refs}"
+
+
+# The matrix -------------------------------------------------------------------------------
+
+CSS = """
+<style>
+.ai-wrap{overflow-x:auto;}
+table.ai-matrix{border-collapse:collapse;width:100%;min-width:900px;font-size:12px;line-height:1.3;table-layout:fixed;}
+table.ai-matrix th,table.ai-matrix td{border:1px solid #d5d8dc;padding:4px;vertical-align:top;text-align:left;}
+table.ai-matrix thead th{background:#f4f6f7;font-size:14px;}
+table.ai-matrix thead th.ref,table.ai-matrix td.ref{background:#eef4f9;}
+table.ai-matrix th.measure{width:6.5em;background:#f4f6f7;font-size:13px;}
+table.ai-matrix .tag{font-weight:normal;font-size:11px;color:#5d6d7e;}
+.ai-e{border-left:4px solid #95a5a6;padding:2px 5px;margin:0 0 4px 0;background:#fff;border-radius:3px;}
+.ai-e.corpus{border-left-color:#7f8c8d;}
+.ai-e.curated{border-left-color:#2e86c1;}
+.ai-e.best{background:#fdebd0;box-shadow:0 0 0 2px #f39c12 inset;}
+.ai-v{font-weight:700;font-size:13px;color:#17202a;}
+.ai-ref{font-weight:400;color:#808b96;font-size:11px;}
+.ai-m{color:#1b4f72;font-size:11px;}
+.ai-c{color:#34495e;font-size:11px;}
+.ai-q{color:#7b7d7d;font-size:11px;font-style:italic;}
+.ai-s{color:#566573;font-size:10.5px;word-break:break-all;margin-top:1px;}
+.ai-s a{color:#1f618d;}
+.ai-badge{display:inline-block;padding:0 3px;border-radius:3px;color:#fff;font-size:10.5px;margin-right:3px;}
+.ai-best{display:inline-block;padding:0 4px;border-radius:3px;background:#e67e22;color:#fff;font-size:11px;}
+.ai-flag{color:#a04000;font-size:11px;font-weight:700;}
+.ai-flag.match{color:#1e8449;}
+.ai-none{color:#aab7b8;}
+</style>
+"""
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def entry_html(e, tr: Callable[[str], str], lang: str, measure_label: str = "") -> str:
+    kind = "curated" if e.origin == "curated" else "corpus"
+    quote = "" if _missing(e.quote) else str(e.quote)
+    cond = condition_text(e, lang)
+    tip = f"{tr('col.quote')}: {quote}\n{tr('ai.condition')}: {cond or '—'}\n{tr('col.sources')}: {source_text(e, tr)}"
+    if kind == "curated":
+        tip += f"\n{tr('trust')}: {e.trust}" + ("" if _missing(e.source_title) else f"\n{e.source_title}")
+    parts = [f'<div class="ai-e {kind}{" best" if e.best else ""}" data-ref="{int(e.ref)}"'
+             + (f' data-trust="{esc(e.trust)}"' if kind == "curated" else "") + f' title="{esc(tip)}">',
+             f'<div class="ai-v"><span class="ai-ref">[{int(e.ref)}]</span> {esc(value_text(e, lang))}'
+             + (f' <span class="ai-best">★ {esc(tr("best_term"))}</span>' if e.best else "") + "</div>"]
+    if not _missing(e.measure_printed) and str(e.measure_printed) != measure_label:
+        parts.append(f'<div class="ai-m">{esc(e.measure_printed)}</div>')
+    if cond:
+        parts.append(f'<div class="ai-c">{esc(tr("ai.condition"))}{"：" if lang == "zh" else ": "}{esc(_clip(cond, 48))}</div>')
+    if quote:
+        parts.append(f'<div class="ai-q">“{esc(_clip(quote, 40))}”</div>')
+    if kind == "corpus":
+        parts.append(f'<div class="ai-s"><span class="ai-badge" style="background:#7f8c8d">'
+                     f'{esc(tr("ai.origin.corpus"))}</span>{esc(e.source)}</div>')
+    else:
+        colour = TRUST_COLOURS.get(str(e.trust), "#7f8c8d")
+        url = safe_url(e.source_url)
+        link = (f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(host(url))}</a>'
+                if url else esc(e.source_url))
+        parts.append(f'<div class="ai-s"><span class="ai-badge" style="background:#2e86c1">'
+                     f'{esc(tr("ai.origin.curated"))}</span><span class="ai-badge" style="background:{colour}">'
+                     f'{esc(e.trust)}</span>{link}</div>')
+    flag = agreement_text(e, tr)
+    if flag:
+        parts.append(f'<div class="ai-flag {esc(e.agreement)}">{esc(flag)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def matrix_html(frame: pd.DataFrame, columns: list[str], references: list[str], rows: list[str],
+                region_labels: dict[str, str], measure_labels: dict[str, str], tr: Callable[[str], str],
+                lang: str) -> str:
+    """The matrix: measures (rows) × regions (columns, references first), every entry with value, condition,
+    quote (full text on hover), source and marks."""
+    by_cell = _cells(frame)
+    counts = frame.region_code.value_counts().to_dict()
+    head = [f'<th class="measure">{esc(tr("measure"))}</th>']
+    for code in columns:
+        n = int(counts.get(code, 0))
+        tag = tr("ai.reference") if code in references else ""
+        head.append(f'<th class="{"ref" if code in references else ""}" data-region="{esc(code)}">'
+                    f'{esc(region_labels.get(code, code))}<br><span class="tag">{esc(tag)}'
+                    f'{" · " if tag else ""}{esc(tr("ai.n_entries").format(n=n))}</span></th>')
+    body = []
+    for m in rows:
+        cells = [f'<th class="measure" data-measure="{esc(m)}">{esc(measure_labels.get(m, m))}</th>']
+        for code in columns:
+            inner = ("".join(entry_html(e, tr, lang, measure_labels.get(m, m)) for e in by_cell.get((m, code), []))
+                     or '<span class="ai-none">—</span>')
+            cells.append(f'<td class="{"ref" if code in references else ""}" data-region="{esc(code)}">{inner}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (CSS + '<div class="ai-wrap"><table class="ai-matrix"><thead><tr>' + "".join(head)
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table></div>")
+
+
+# Tables ------------------------------------------------------------------------------------
+
+def origin_label(e, tr) -> str:
+    return tr("ai.origin.corpus") if e.origin == "corpus" else tr("ai.origin.curated")
+
+
+def matrix_frame(frame: pd.DataFrame, columns: list[str], rows: list[str], region_labels: dict[str, str],
+                 measure_labels: dict[str, str], tr: Callable[[str], str], lang: str) -> pd.DataFrame:
+    """The matrix as plain text (for CSV / Excel): one cell lists its entries with value, condition, origin,
+    trust and marks; the sources column lists every entry's source of the row."""
+    by_cell = _cells(frame)
+    out = []
+    for m in rows:
+        row = {tr("measure"): measure_labels.get(m, m)}
+        sources = []
+        for code in columns:
+            lines = []
+            for e in by_cell.get((m, code), []):
+                bits = [f"[{int(e.ref)}] {value_text(e, lang)}"]
+                cond = condition_text(e, lang)
+                if cond:
+                    bits.append(cond)
+                bits.append(origin_label(e, tr) + (f" ({tr('trust')}: {e.trust})" if e.origin == "curated" else ""))
+                if e.best:
+                    bits.append("★ " + tr("best_term"))
+                if agreement_text(e, tr):
+                    bits.append(agreement_text(e, tr))
+                lines.append(" | ".join(bits))
+                sources.append(f"[{int(e.ref)}] {source_text(e, tr)}")
+            row[region_labels.get(code, code)] = "\n".join(lines) or "—"
+        row[tr("col.sources")] = "\n".join(sources)
+        out.append(row)
+    return pd.DataFrame(out)
+
+
+def differences_frame(frame: pd.DataFrame, region_labels: dict[str, str], measure_labels: dict[str, str],
+                      tr: Callable[[str], str], lang: str) -> pd.DataFrame:
+    """Each curated entry about a corpus clause beside that clause: both readings, both quotes, both sources."""
+    refs = {e.ref: e for e in frame.itertuples(index=False)}
+    out = []
+    for e in refs.values():
+        if e.origin != "curated" or _missing(e.agreement):
+            continue
+        for r in e.counterparts:
+            k = refs[r]
+            out.append({
+                tr("col.region"): region_labels.get(e.region_code, e.region_code),
+                tr("col.measure"): measure_labels.get(e.measure, e.measure),
+                tr("ai.verdict"): tr(f"ai.agree.{e.agreement}.curated"),
+                tr("ai.corpus_reading"): f"[{r}] {value_text(k, lang)}"
+                + (f"；{condition_text(k, lang)}" if condition_text(k, lang) else ""),
+                tr("ai.corpus_quote"): k.quote,
+                tr("ai.curated_reading"): f"[{int(e.ref)}] {value_text(e, lang)}",
+                tr("ai.curated_quote"): e.quote,
+                tr("trust"): e.trust,
+                tr("col.sources"): f"{source_text(k, tr)}; {e.source_url}",
+            })
+    return pd.DataFrame(out)
+
+
+def long_frame(long: pd.DataFrame, frame: pd.DataFrame, region_labels: dict[str, str],
+               measure_labels: dict[str, str], tr: Callable[[str], str]) -> pd.DataFrame:
+    """All compared terms, one row per number, with the entry's [n], in the matrix's order."""
+    cols = ["#", "col.region", "col.measure", "ai.kind", "col.value", "col.unit", "ai.condition", "col.quote",
+            "col.sources", "ai.source_title", "ai.link", "ai.origin", "trust", "col.policy", "col.doc_number"]
+    if long.empty:
+        return pd.DataFrame(columns=[c if c == "#" else tr(c) for c in cols])
+    ref = dict(zip(frame.entry_id, frame.ref))
+    rows = long.assign(_ref=long.entry_id.map(ref),
+                       _k=long.value_kind.map(lambda k: KIND_ORDER.get(k, 9))).sort_values(["_ref", "_k"], kind="stable")
+    lines = dict(zip(frame.entry_id, frame.lines))
+    return pd.DataFrame({
+        "#": rows._ref.astype(int).values,
+        tr("col.region"): rows.region_code.map(lambda c: region_labels.get(c, c)).values,
+        tr("col.measure"): rows.measure.map(lambda m: measure_labels.get(m, m)).values,
+        tr("ai.kind"): rows.value_kind.map(lambda k: tr(f"ai.kind.{k}")).values,
+        tr("col.value"): rows.value.values,
+        tr("col.unit"): rows.unit.values,
+        tr("ai.condition"): rows.condition.values,
+        tr("col.quote"): rows.quote.values,
+        tr("col.sources"): [s if o == "curated" else corpus_source(s, lines.get(eid, ""), tr)
+                            for s, o, eid in zip(rows.source, rows.origin, rows.entry_id)],
+        tr("ai.source_title"): rows.source_title.values,
+        tr("ai.link"): [safe_url(u) for u in rows.source_url],
+        tr("ai.origin"): rows.origin.map(lambda o: tr(f"ai.origin.{o}")).values,
+        tr("trust"): rows.trust.values,
+        tr("col.policy"): rows.policy_title.values,
+        tr("col.doc_number"): rows.doc_number.values,
+    })

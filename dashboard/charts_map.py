@@ -1,0 +1,320 @@
+"""Map figures: a layer's choropleth with its development-zone markers, and the ranked bars beside it.
+
+Pure functions from a region frame to plotly figures; the page supplies the words (`MapText`) and the
+boundary layer (geo.gazetteer.boundaries). The frame has one row per region of the layer:
+
+    code      6-digit code (the join key with the layer's properties.adcode; never a name)
+    label     short text drawn on the map (name and value)
+    value     the metric, NaN where there is none
+    status    value | no_policy | no_term   (no policy found / policies but no term of that kind)
+    hover     the hover text (name, value, top policies)
+    is_zone   a development zone: no polygon, drawn as a marker at (lon, lat)
+    lon, lat  label / marker position (point on the polygon's surface; hand-placed for zones)
+
+Blank is not zero: regions without a value are drawn in their own grey traces with a legend entry,
+and the colour scale starts at zero with a colour of its own (yellow), so 0 and "no policy" differ.
+The figures use plotly's geo subplot (`visible=False`); it still loads a base topojson at view time, so
+the page passes `config={"topojsonURL": "/app/static/"}` (see geo/README.md, "Plotly offline").
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from dashboard.charts import FONT
+
+# Sequential scale from zero: yellow at 0 (clearly not grey), dark red at the maximum.
+SCALE = [[0.0, "#fde68a"], [0.25, "#fdae61"], [0.5, "#f46d43"], [0.75, "#d73027"], [1.0, "#7f0000"]]
+NO_POLICY = "#aab2bd"   # no policy found: a neutral mid grey
+NO_TERM = "#e3e7ec"     # policies, but none states a term of this kind: a light grey
+BORDER = "#ffffff"
+SELECTED = "#1d4ed8"    # the selected region's outline: blue, visible on grey and on the reds
+ZONE_SYMBOL = "diamond"
+HALO = "0px 0px 2px #ffffff, 0px 0px 2px #ffffff"          # label outline on light fills
+HALO_DARK = "0px 0px 2px #000000, 0px 0px 2px #3b0000"     # on dark fills
+
+
+@dataclass(frozen=True)
+class MapText:
+    title: str
+    subtitle: str
+    scale_title: str      # the colour bar's title, with the unit
+    no_policy: str        # 未发现政策 / No policy found
+    no_term: str          # 有政策，但无此类条款 / Policies, but no such term
+    zones: str            # legend name of the zone markers
+    credit: str           # the boundary source (map_credit)
+
+
+def format_value(value, unit: str = "") -> str:
+    """60 → '60%', 1000 → '1,000 万元', 3 → '3'; '' for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def scale_max(frame: pd.DataFrame) -> float:
+    """The top of the colour scale: the largest value, at least 1 (so a map of zeros still has a scale)."""
+    values = frame.loc[frame.status == "value", "value"]
+    return float(max(values.max(), 1.0)) if len(values) else 1.0
+
+
+def value_colors(values, zmax: float) -> list[str]:
+    """The scale's colour for each value (zones and bars use the same colours as the polygons)."""
+    return sample_colorscale(SCALE, [min(max(float(v) / zmax, 0.0), 1.0) for v in values])
+
+
+def _ticks(zmax: float, integer: bool) -> dict:
+    """Whole-number ticks for counts (no 0.2 policies); plotly's own ticks otherwise."""
+    if not integer:
+        return {"tickformat": ",~r"}
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 10**9) if zmax / s <= 6)
+    return {"tick0": 0, "dtick": step, "tickformat": ",d"}
+
+
+def layer_range(geojson: dict, pad: float = 0.02) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(lon range, lat range) of the whole layer with a small margin: the main map's view."""
+    xs, ys = [], []
+    for feature in geojson["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for poly in polygons:
+            xs += [x for x, _ in poly[0]]
+            ys += [y for _, y in poly[0]]
+    dx, dy = (max(xs) - min(xs)) * pad, (max(ys) - min(ys)) * pad
+    return (min(xs) - dx, max(xs) + dx), (min(ys) - dy, max(ys) + dy)
+
+
+def _features(geojson: dict, codes) -> dict:
+    """The layer reduced to the given codes: each polygon is sent to the browser once, in its trace."""
+    wanted = set(codes)
+    return {"type": "FeatureCollection",
+            "features": [f for f in geojson["features"] if f["properties"]["adcode"] in wanted]}
+
+
+def _choropleth(geojson: dict, rows: pd.DataFrame, **kwargs) -> go.Choropleth:
+    return go.Choropleth(
+        geojson=_features(geojson, rows.code), featureidkey="properties.adcode",
+        locations=rows.code.tolist(), customdata=rows[["code", "hover"]].values.tolist(),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+        marker={"line": {"color": BORDER, "width": 1.2}},
+        unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}},
+        **kwargs)
+
+
+@dataclass(frozen=True)
+class Inset:
+    """A zoomed copy of part of the layer beside the main map (Wuhan's small central districts)."""
+    codes: tuple[str, ...]   # the regions whose extent the inset shows (their largest polygon each)
+    title: str
+    pad: float = 0.06        # share of the extent added on each side
+
+
+def inset_range(geojson: dict, codes) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(lon range, lat range) around the largest polygon of each given region (exclaves left out)."""
+    xs, ys = [], []
+    for feature in geojson["features"]:
+        if feature["properties"]["adcode"] not in set(codes):
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        ring = max((poly[0] for poly in polygons), key=len)
+        xs += [x for x, _ in ring]
+        ys += [y for _, y in ring]
+    return (min(xs), max(xs)), (min(ys), max(ys))
+
+
+def _inside(lon, lat, box) -> bool:
+    (x0, x1), (y0, y1) = box
+    return x0 <= lon <= x1 and y0 <= lat <= y1
+
+
+def _fill(value, status: str, zmax: float) -> str:
+    """The colour a region or zone is painted with."""
+    if status == "value":
+        return value_colors([value], zmax)[0]
+    return NO_TERM if status == "no_term" else NO_POLICY
+
+
+def _is_dark(color: str) -> bool:
+    """rgb(…) or #rrggbb darker than mid-grey (white labels read better on it)."""
+    if color.startswith("#"):
+        r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (float(c) for c in color[color.index("(") + 1:-1].split(",")[:3])
+    return 0.299 * r + 0.587 * g + 0.114 * b < 150
+
+
+def host_region(lon: float, lat: float, geojson: dict) -> str | None:
+    """The code of the polygon a point falls in (ray casting on exterior rings), or None."""
+    for feature in geojson["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for poly in polygons:
+            ring, inside = poly[0], False
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+                if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                    inside = not inside
+            if inside:
+                return feature["properties"]["adcode"]
+    return None
+
+
+def _labels(fig: go.Figure, lon, lat, text, dark, geo: str, size: int, **kwargs) -> None:
+    """Text over the map in two traces: dark text with a white halo on light fills, white text with a dark
+    halo on dark fills (a halo cannot vary per point). Labels are not clickable."""
+    for on_dark in (False, True):
+        pick = [d == on_dark for d in dark]
+        if not any(pick):
+            continue
+        fig.add_trace(go.Scattergeo(
+            lon=[v for v, k in zip(lon, pick) if k], lat=[v for v, k in zip(lat, pick) if k],
+            text=[v for v, k in zip(text, pick) if k], mode="text", hoverinfo="skip", geo=geo, showlegend=False,
+            name="labels", textfont={"size": size, "color": "#ffffff" if on_dark else "#111827",
+                                     "shadow": HALO_DARK if on_dark else HALO}, **kwargs))
+
+
+def _add_layer(fig: go.Figure, frame: pd.DataFrame, geojson: dict, text: MapText, zmax: float, geo: str,
+               selected: str | None, label_box=None, hide_box=None) -> None:
+    """The traces of one geo subplot. Labels are drawn only inside `label_box` (when given) and not inside
+    `hide_box`; the legend comes from the main subplot only."""
+    main = geo == "geo"
+    polygons = frame[~frame.is_zone]
+    zones = frame[frame.is_zone]
+    fills = {c: _fill(v, s, zmax) for c, v, s in zip(frame.code, frame.value, frame.status)}
+
+    def shown(rows):
+        return [(label_box is None or _inside(x, y, label_box)) and (hide_box is None or not _inside(x, y, hide_box))
+                for x, y in zip(rows.lon, rows.lat)]
+
+    for status, name, color in (("no_policy", text.no_policy, NO_POLICY), ("no_term", text.no_term, NO_TERM)):
+        rows = polygons[polygons.status == status]
+        if len(rows):
+            fig.add_trace(_choropleth(geojson, rows, z=[0] * len(rows), name=name, showlegend=main, geo=geo,
+                                      colorscale=[[0, color], [1, color]], showscale=False, legendrank=2))
+    rows = polygons[polygons.status == "value"]
+    if len(rows):
+        fig.add_trace(_choropleth(geojson, rows, z=rows.value.tolist(), coloraxis="coloraxis", geo=geo,
+                                  name=text.scale_title, showlegend=False))
+    keep = shown(polygons)
+    _labels(fig, polygons.lon[keep], polygons.lat[keep], polygons.label[keep],
+            [_is_dark(fills[c]) for c in polygons.code[keep]], geo, 13 if main else 14)
+
+    if len(zones):
+        fig.add_trace(go.Scattergeo(
+            lon=zones.lon, lat=zones.lat, mode="markers", geo=geo, name=text.zones, showlegend=main, legendrank=3,
+            marker={"symbol": ZONE_SYMBOL, "size": 13 if main else 17, "color": [fills[c] for c in zones.code],
+                    "line": {"color": "#111827", "width": 1.5}},
+            customdata=zones[["code", "hover"]].values.tolist(), hovertemplate="%{customdata[1]}<extra></extra>",
+            unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}))
+        keep = shown(zones)
+        hosts = [host_region(x, y, geojson) for x, y in zip(zones.lon[keep], zones.lat[keep])]
+        _labels(fig, zones.lon[keep], zones.lat[keep], ["\u2002" * 2 + lab for lab in zones.label[keep]],
+                [_is_dark(fills.get(h, "#ffffff")) for h in hosts], geo, 13, textposition="middle right")
+
+    if selected is not None and selected in set(polygons.code):
+        rows = polygons[polygons.code == selected]
+        fig.add_trace(go.Choropleth(
+            geojson=_features(geojson, rows.code), featureidkey="properties.adcode", locations=rows.code.tolist(),
+            z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, hoverinfo="skip",
+            marker={"line": {"color": SELECTED, "width": 3.5}}, showlegend=False, name="selected", geo=geo))
+    if selected is not None and selected in set(zones.code):
+        rows = zones[zones.code == selected]
+        fig.add_trace(go.Scattergeo(
+            lon=rows.lon, lat=rows.lat, mode="markers", geo=geo, hoverinfo="skip", showlegend=False, name="selected",
+            marker={"symbol": ZONE_SYMBOL + "-open", "size": 25 if not main else 20,
+                    "line": {"color": SELECTED, "width": 3}}))
+
+
+def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str | None = None,
+               height: int = 720, inset: Inset | None = None, integer: bool = False) -> go.Figure:
+    """The choropleth of one layer: value / no-term / no-policy traces, labels, zone markers, the selected
+    region's outline, and optionally a zoomed inset (its extent outlined on the main map)."""
+    zmax = scale_max(frame)
+    fig = go.Figure()
+    box = None
+    if inset is not None:
+        (x0, x1), (y0, y1) = inset_range(geojson, inset.codes)
+        dx, dy = (x1 - x0) * inset.pad, (y1 - y0) * inset.pad
+        box = ((x0 - dx, x1 + dx), (y0 - dy, y1 + dy))
+    _add_layer(fig, frame, geojson, text, zmax, "geo", selected, hide_box=box)
+    geo_style = {"visible": False, "projection_type": "mercator", "bgcolor": "rgba(0,0,0,0)"}
+    (lx0, lx1), (ly0, ly1) = layer_range(geojson)
+    fig.update_layout(geo={**geo_style, "lonaxis": {"range": [lx0, lx1]}, "lataxis": {"range": [ly0, ly1]}})
+    colorbar = {"title": {"text": text.scale_title, "side": "top"}, "thickness": 14, "outlinewidth": 0,
+                **_ticks(zmax, integer)}
+    legend = {"bgcolor": "rgba(255,255,255,0.85)", "bordercolor": "#d0d5db", "borderwidth": 1, "font": {"size": 13}}
+    if box is None:
+        fig.update_layout(geo={"domain": {"x": [0.0, 0.87], "y": [0.0, 1.0]}})
+        colorbar |= {"len": 0.6, "x": 0.9, "xanchor": "left", "y": 0.0, "yanchor": "bottom"}
+        legend |= {"x": 1.0, "y": 1.0, "xanchor": "right", "yanchor": "top"}
+    else:
+        (bx0, bx1), (by0, by1) = box
+        fig.add_trace(go.Scattergeo(   # the inset's extent on the main map
+            lon=[bx0, bx1, bx1, bx0, bx0], lat=[by0, by0, by1, by1, by0], mode="lines", geo="geo",
+            line={"color": "#374151", "width": 1.5, "dash": "dot"}, hoverinfo="skip", showlegend=False,
+            name="inset"))
+        _add_layer(fig, frame, geojson, text, zmax, "geo2", selected, label_box=box)
+        corner = host_region(bx0 + (bx1 - bx0) * 0.1, by1 - (by1 - by0) * 0.1, geojson)
+        fills = {c: _fill(v, st, zmax) for c, v, st in zip(frame.code, frame.value, frame.status)}
+        title_font = ({"color": "#ffffff", "shadow": HALO_DARK} if _is_dark(fills.get(corner, "#ffffff"))
+                      else {"color": "#111827", "shadow": HALO})
+        fig.add_trace(go.Scattergeo(   # the inset's title, in its top-left corner
+            lon=[bx0 + (bx1 - bx0) * 0.015], lat=[by1 - (by1 - by0) * 0.07], text=[f"<b>{inset.title}</b>"],
+            mode="text", textposition="bottom right", geo="geo2", hoverinfo="skip", showlegend=False,
+            name="inset title", textfont={"size": 13, **title_font}))
+        fig.update_layout(
+            geo={"domain": {"x": [0.0, 0.54], "y": [0.0, 1.0]}},
+            geo2={**geo_style, "domain": {"x": [0.56, 1.0], "y": [0.42, 1.0]}, "showframe": True,
+                  "framecolor": "#374151", "framewidth": 1,
+                  "lonaxis": {"range": [bx0, bx1]}, "lataxis": {"range": [by0, by1]}})
+        colorbar |= {"orientation": "h", "len": 0.4, "x": 0.58, "xanchor": "left", "y": 0.2, "yanchor": "bottom"}
+        legend |= {"x": 0.58, "y": 0.0, "xanchor": "left", "yanchor": "bottom"}
+    fig.update_layout(
+        title={"text": f"{text.title}<br><sup>{text.subtitle}</sup>", "x": 0.01, "font": {"size": 21}},
+        font={"family": FONT, "size": 14}, height=height, margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        paper_bgcolor="white", hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
+        coloraxis={"colorscale": SCALE, "cmin": 0, "cmax": zmax, "colorbar": colorbar},
+        legend=legend, clickmode="event+select", dragmode=False,
+    )
+    fig.add_annotation(text=text.credit, xref="paper", yref="paper", x=0.0, y=-0.02, showarrow=False,
+                       xanchor="left", yanchor="top", font={"size": 11, "color": "#667085"})
+    return fig
+
+
+def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: str | None = None,
+                 height: int | None = None) -> go.Figure:
+    """The table view of the map: one bar per region, largest first, regions without a value last."""
+    order = {"value": 0, "no_term": 1, "no_policy": 2}
+    rows = frame.assign(_o=frame.status.map(order), _v=frame.value.fillna(-1)) \
+                .sort_values(["_o", "_v", "code"], ascending=[True, False, True])
+    zmax = scale_max(frame)
+    colors = [value_colors([v], zmax)[0] if s == "value" else (NO_TERM if s == "no_term" else NO_POLICY)
+              for v, s in zip(rows.value, rows.status)]
+    labels = [format_value(v, unit) if s == "value" else (text.no_term if s == "no_term" else text.no_policy)
+              for v, s in zip(rows.value, rows.status)]
+    names = [f"{n} ◆" if z else n for n, z in zip(rows.bar_label, rows.is_zone)]
+    fig = go.Figure(go.Bar(
+        x=rows.value.fillna(0), y=names, orientation="h", text=labels, textposition="outside", cliponaxis=False,
+        marker={"color": colors,
+                "line": {"color": [SELECTED if c == selected else "rgba(0,0,0,0)" for c in rows.code], "width": 2.5}},
+        textfont={"color": ["#1f2933" if s == "value" else "#667085" for s in rows.status]},
+        customdata=rows[["code", "hover"]].values.tolist(), hovertemplate="%{customdata[1]}<extra></extra>",
+        unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}, showlegend=False))
+    n = len(rows)
+    fig.update_layout(
+        title={"text": f"{text.title}<br><sup>{text.subtitle}</sup>", "x": 0.01, "font": {"size": 17}},
+        font={"family": FONT, "size": 13}, height=height or max(320, 110 + 30 * n),
+        margin={"l": 10, "r": 30, "t": 80, "b": 60}, plot_bgcolor="white", paper_bgcolor="white",
+        bargap=0.25, clickmode="event+select", dragmode=False, hoverlabel={"font": {"family": FONT}, "align": "left"},
+        xaxis={"title": {"text": text.scale_title}, "rangemode": "tozero", "gridcolor": "#eef0f3",
+               "range": [0, zmax * 1.35], "fixedrange": True, **_ticks(zmax, unit == "")},
+        yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
+    )
+    return fig

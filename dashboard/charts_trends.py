@@ -1,0 +1,144 @@
+"""The trend chart of the 发文趋势 page: periods, their bars or lines, and what a click selects.
+
+Pure functions, no Streamlit: period keys (2023, 2023-Q2, 2023-05) ⇄ their first and last day; the
+query results filled out to one row per period and group; the values each mode plots; the figure.
+"""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import PALETTE, style
+
+PERIOD = re.compile(r"(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?")
+BAR_MODES = ("stacked", "share")
+TITLE_CHARS = 36
+HEIGHT = 620
+
+
+def period_bounds(period: str | None) -> tuple[date, date] | None:
+    """The first and last day of a period key (2023, 2023-Q2, 2023-05), or None if it is not one."""
+    m = PERIOD.fullmatch(period or "")
+    if not m:
+        return None
+    year = int(m[1])
+    if m[2]:
+        first_month, months = 3 * int(m[2]) - 2, 3
+    elif m[3]:
+        first_month, months = int(m[3]), 1
+    else:
+        first_month, months = 1, 12
+    start = date(year, first_month, 1)
+    after = date(year + (first_month + months - 1) // 12, (first_month + months - 1) % 12 + 1, 1)
+    return start, after - timedelta(days=1)
+
+
+def period_of_selection(event) -> str | None:
+    """The period of the first selected bar or point of a plotly_chart selection event, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        custom = point.get("customdata")
+        for value in ([custom[0]] if isinstance(custom, (list, tuple)) and custom else []) + [point.get("x")]:
+            if isinstance(value, (str, int)) and period_bounds(str(value)):
+                return str(value)
+    return None
+
+
+def fill(periods: pd.DataFrame, data: pd.DataFrame, on: str, groups: list[str]) -> pd.DataFrame:
+    """One row per period × group, in order: policies (0 where the query had no row) and first_titles.
+
+    periods: period, period_start, period_end (queries/trends/periods.sql); data: `on` (a column of periods
+    holding the same dates), grp, policies, first_titles; groups: every group to draw, in legend order.
+    """
+    grid = periods.merge(pd.DataFrame({"grp": groups}), how="cross")
+    grid[on] = pd.to_datetime(grid[on]).dt.date
+    keyed = data[[on, "grp", "policies", "first_titles"]].copy()
+    keyed[on] = pd.to_datetime(keyed[on]).dt.date
+    out = grid.merge(keyed, on=[on, "grp"], how="left")
+    out["policies"] = out["policies"].fillna(0).astype(int)
+    out["first_titles"] = out["first_titles"].map(lambda v: [] if not _is_list(v) else list(v))
+    return out
+
+
+def _is_list(value) -> bool:
+    return isinstance(value, (list, tuple)) or hasattr(value, "tolist")
+
+
+def values(frame: pd.DataFrame, mode: str) -> pd.Series:
+    """What each row plots: the count (stacked, in_force), its percent of the period (share), or the running total."""
+    if mode == "share":
+        total = frame.groupby("period")["policies"].transform("sum")
+        return (100 * frame["policies"] / total.where(total > 0)).fillna(0.0).round(4)
+    if mode == "cumulative":
+        return frame.groupby("grp", sort=False)["policies"].cumsum()
+    return frame["policies"]
+
+
+def titles_html(titles: list[str], count: int, more: str) -> str:
+    """The first titles of a bar as hover lines, with '… and N more' when there are more."""
+    lines = [html.escape(t if len(t) <= TITLE_CHARS else t[: TITLE_CHARS - 1] + "…") for t in titles]
+    rest = count - len(titles)
+    if rest > 0:
+        lines.append(html.escape(more.format(n=rest)))
+    return "<br>".join("· " + line for line in lines)
+
+
+def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors: dict[str, str],
+                 text: dict[str, str], title: str, subtitle: str, source: str,
+                 selected: str | None = None) -> go.Figure:
+    """Stacked or 100% bars (stacked, share) or one line per group (cumulative, in_force).
+
+    frame: fill()'s rows; groups: group code → legend label, in order; colors: group code → colour;
+    text: x, y, legend, count, share, cumulative, new, in_force and more (a template with {n}) labels.
+    Each point carries [period, titles, count] as customdata, so a click selects its period; the
+    `selected` period (the URL's) is drawn selected, the others faded, so a shared link shows it too.
+    """
+    fig = go.Figure()
+    periods = list(dict.fromkeys(frame["period"]))
+    frame = frame.assign(value=values(frame, mode))
+    for code, label in groups.items():
+        rows = frame[frame["grp"] == code]
+        custom = [[r.period, titles_html(r.first_titles, r.policies, text["more"]), r.policies]
+                  for r in rows.itertuples()]
+        head = "<b>%{customdata[0]}</b> · " + html.escape(label) + "<br>"
+        if mode == "stacked":
+            hover = head + text["count"] + ": %{y}<br>%{customdata[1]}"
+        elif mode == "share":
+            hover = head + text["share"] + ": %{y:.1f}% (%{customdata[2]})<br>%{customdata[1]}"
+        elif mode == "cumulative":
+            hover = head + text["cumulative"] + ": %{y}<br>" + text["new"] + ": %{customdata[2]}<br>%{customdata[1]}"
+        else:
+            hover = head + text["in_force"] + ": %{y}<br>%{customdata[1]}"
+        common = dict(x=rows["period"], y=rows["value"], name=label, customdata=custom,
+                      hovertemplate=hover + "<extra></extra>", legendgroup=code,
+                      selectedpoints=[periods.index(selected)] if selected in periods else None)
+        if mode in BAR_MODES:
+            fig.add_trace(go.Bar(marker_color=colors.get(code), **common))
+        else:
+            fig.add_trace(go.Scatter(mode="lines+markers", line={"color": colors.get(code), "width": 3},
+                                     marker={"size": 7 if len(periods) <= 30 else 4}, **common))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title_text=text["x"],
+                     tickangle=0 if len(periods) <= 12 else -45, automargin=True)
+    fig.update_yaxes(title_text=text["y"], rangemode="tozero")
+    if mode == "share":
+        fig.update_yaxes(range=[0, 100], ticksuffix="%")
+    style(fig, title, subtitle, source, height=HEIGHT)
+    # The legend to the right (up to eleven topics) and the source under the tick labels, in pixels.
+    fig.update_layout(barmode="stack", clickmode="event+select", hovermode="closest", dragmode=False,
+                      legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
+                              "title": {"text": text["legend"]}, "font": {"size": 13}, "tracegroupgap": 2},
+                      margin={"l": 70, "r": 20, "t": 120, "b": 130})
+    fig.update_annotations(y=0, yref="paper", yanchor="top", yshift=-105)
+    return fig
+
+
+def group_colors(order: list[str]) -> dict[str, str]:
+    """A fixed colour per group code (its place in the full list), so colours do not move with the filters."""
+    return {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(order)}

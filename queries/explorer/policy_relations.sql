@@ -1,0 +1,13 @@
+-- The policies one policy cites (a list entry's source documents) and the ones that cite it. Used by: explorer (detail).
+-- params: $policy_id
+WITH links AS (
+    SELECT 'cites' AS direction, to_policy AS policy_id FROM policy_relations WHERE from_policy = $policy_id
+    UNION ALL
+    SELECT 'cited_by', from_policy FROM policy_relations WHERE to_policy = $policy_id
+)
+SELECT l.direction, p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code, p.issue_date,
+       p.issue_date_precision, p.status_now,
+       (SELECT string_agg(src.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY src.file, ps.line_start)
+        FROM policy_sources ps JOIN sources src USING (source_id) WHERE ps.policy_id = p.policy_id) AS sources
+FROM links l JOIN v_policies p USING (policy_id)
+ORDER BY l.direction DESC, p.title

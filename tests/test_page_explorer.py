@@ -1,0 +1,260 @@
+"""政策检索 Policy explorer: search, facets, the results table, the detail view; AppTest on the real database."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import db
+from tests.conftest import policy_by_title
+
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+WUCHANG = "武昌区关于支持人工智能产业发展的若干措施"
+TIEXI = ["应对疫情纾困专项贴息政策", "防疫重点企业专项金融信贷贴息政策"]
+
+
+def table(at, column: str) -> pd.DataFrame:
+    """The first table on the page that has this column (results: 主题, terms: 措施, provenance: 原文标题, relations: 关系)."""
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with a {column!r} column; tables: {[list(f.value.columns) for f in at.dataframe]}")
+
+
+def html_blocks(at) -> list[str]:
+    return [m.value for m in at.markdown if m.proto.allow_html]
+
+
+def detail_heading(at) -> str | None:
+    return next((s.value for s in at.subheader if s.value.startswith(("政策详情", "Policy details"))), None)
+
+
+# Search -----------------------------------------------------------------------------
+
+def test_tiexi_ranks_the_two_ezhou_interest_subsidies_first(open_page):
+    at = open_page("explorer", q="贴息")
+    results = table(at, "主题")
+    assert set(TIEXI) <= set(results["标题"].head(3)), list(results["标题"].head(5))
+    assert at.subheader[0].value == "「贴息」的检索结果"
+    # every result carries its sources
+    assert results["来源"].str.contains(r"\.txt:\d+-\d+").all()
+
+
+def test_compute_subsidy_finds_the_wuchang_ai_measures(open_page):
+    at = open_page("explorer", q="算力补贴")
+    results = table(at, "主题")
+    assert results["标题"].iloc[0] == WUCHANG
+    assert results["地区"].iloc[0] == "武昌区"
+
+
+def test_level_filter_keeps_only_national_policies(open_page, q):
+    at = open_page("explorer", q="专精特新", level="national")
+    results = table(at, "主题")
+    assert len(results) > 5
+    assert set(results["层级"]) == {"国家"}
+    everything = table(open_page("explorer", q="专精特新"), "主题")
+    assert len(everything) >= len(results)
+    # the facet line counts exactly the matched policies
+    facets = next(m.value for m in at.markdown if m.value.startswith("**层级**"))
+    assert f"国家 **{len(results)}**" in facets
+
+
+def test_issuer_facet_narrows_to_one_policy_with_counted_options(open_page):
+    at = open_page("explorer", issuer="武昌区人民政府")
+    results = table(at, "主题")
+    assert list(results["标题"]) == [WUCHANG]
+    issuer = at.selectbox(key="w.issuer")
+    assert issuer.value == "武昌区人民政府"
+    assert issuer.format_func("武昌区人民政府") == "武昌区人民政府（1）"
+    assert issuer.format_func("财政部").startswith("财政部（")
+
+
+def test_empty_query_lists_every_policy_newest_first(open_page, q):
+    at = open_page("explorer")
+    results = table(at, "主题")
+    assert len(results) == q("SELECT count(*) AS n FROM policies")[0]["n"]
+    assert results["标题"].iloc[0] == "关于做好2026年小微企业金融服务工作的通知"
+
+
+# Detail --------------------------------------------------------------------------------
+
+def test_wuchang_detail_terms_provenance_and_highlights(open_page, q):
+    pid = policy_by_title(q, WUCHANG)["policy_id"]
+    at = open_page("explorer", q="算力补贴", policy=pid)
+    assert detail_heading(at) == f"政策详情：{WUCHANG}"
+    fields = next(m.value for m in at.markdown if m.value.startswith("- **标题**"))
+    assert "**发文机关**：武昌区人民政府" in fields
+    assert "2026\\-05\\-07（精确到日）" in fields
+    assert "year taken from the newsletter" in fields           # the date note
+    assert "数字化与人工智能（主要）" in fields and "算力" in fields  # topics with evidence
+
+    terms = table(at, "措施")
+    rate = terms[(terms["数值"] == "30") & (terms["单位"] == "%")]
+    cap = terms[(terms["数值"] == "100") & (terms["单位"] == "万元")]
+    assert len(rate) == 1 and len(cap) == 1
+    assert cap["比较"].iloc[0] == "≤"
+    assert "按成本 30% 补助，最高 100 万" in rate["原文"].iloc[0]
+    assert rate["来源"].iloc[0] == "000_a52cd0f27d184548.txt:760-760"
+
+    prov = table(at, "原文标题")
+    rows = {(r["类型"], r["行"]) for _, r in prov.iterrows()}
+    assert rows == {("目录条目", "93"), ("摘要", "758-760")}
+    assert set(prov["文件"]) == {"000_a52cd0f27d184548.txt"}
+
+    text = " ".join(html_blocks(at))
+    for number in ("30%", "100 万", "60%", "50 万"):
+        assert f">{number}</mark>" in text, number
+    assert 'title="大模型研发补助: ≤100万元"' in text
+    assert any("5/5 个条款已在原文中标出" in c.value for c in at.caption)
+
+
+def test_list_entry_shows_the_two_announcements_it_cites(open_page, q):
+    entry = policy_by_title(q, "退还增值税增量留抵税额政策")
+    at = open_page("explorer", policy=entry["policy_id"])
+    relations = table(at, "关系")
+    assert len(relations) == 2
+    assert set(relations["关系"]) == {"本政策引用"}
+    assert set(relations["发文字号"]) == {"国家税务总局公告2020年第4号", "财政部税务总局公告2020年第8号"}
+    assert relations["来源"].str.startswith("001_4e805e3482252d69.txt:92").all()
+    fields = next(m.value for m in at.markdown if m.value.startswith("- **标题**"))
+    for label in ("支持对象", "执行时间", "执行机关", "有效期"):
+        assert f"**{label}**" in fields
+
+    # and the cited announcement links back
+    cited = q("SELECT to_policy FROM policy_relations WHERE from_policy = $p", p=entry["policy_id"])[0]["to_policy"]
+    back = table(open_page("explorer", policy=cited), "关系")
+    assert list(back["标题"]) == ["退还增值税增量留抵税额政策"]
+    assert list(back["关系"]) == ["引用本政策"]
+
+
+def test_picking_a_result_in_the_selectbox_opens_it(open_page, q):
+    at = open_page("explorer", q="贴息")
+    assert detail_heading(at) is None
+    target = policy_by_title(q, TIEXI[0])["policy_id"]
+    at.selectbox(key="w.policy").select(target).run()
+    assert not at.exception
+    assert at.query_params["policy"] == [target] or at.query_params["policy"] == target
+    assert detail_heading(at) == f"政策详情：{TIEXI[0]}"
+    text = " ".join(html_blocks(at))
+    assert ">300万元</mark>" in text and ">100%</mark>" in text
+    # closing the detail clears the parameter and keeps the search
+    next(b for b in at.button if b.label == "关闭详情").click().run()
+    assert "policy" not in at.query_params and detail_heading(at) is None
+    assert table(at, "主题")["标题"].head(3).isin(TIEXI).sum() == 2
+
+
+def test_unknown_policy_gives_a_notice(open_page):
+    at = open_page("explorer", policy="unknown")
+    warnings = [w.value for w in at.warning]
+    assert "链接中的政策编号不存在，未打开详情。" in warnings
+    assert "policy='unknown'" in at.code[0].value
+    assert detail_heading(at) is None
+    assert len(table(at, "主题")) > 100   # the page still lists the policies
+
+
+# Hostile input ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("hostile", [
+    "'; DROP TABLE policies; --",
+    "<script>alert(1)</script>",
+    "**粗体**[点我](javascript:alert(1))",
+    "$\\frac{1}{2}$ &lt;b&gt;",
+])
+def test_hostile_queries_are_harmless(open_page, q, hostile):
+    at = open_page("explorer", q=hostile)
+    heading = at.subheader[0].value
+    assert "<script>" not in heading and "**" not in heading and "](" not in heading
+    assert "\\<script\\>" in heading or "<" not in hostile
+    assert at.info[0].value == "没有找到匹配的政策。"
+    assert not any("script" in block for block in html_blocks(at))
+    assert q("SELECT count(*) AS n FROM policies")[0]["n"] > 100   # the table is still there
+
+
+def test_overlong_queries_are_capped_or_ignored(open_page):
+    at = open_page("explorer", q="贴" * 500)
+    assert any(k in at.code[0].value for k in ("q='贴",))
+    assert "too long" in at.code[0].value
+    assert at.subheader[0].value == "检索结果"            # searched for nothing: every policy
+    capped = open_page("explorer", q="贴息" * 50)          # 100 characters: kept, cut to 60
+    assert len(capped.text_input(key="w.q").value) == 60
+    assert not capped.exception
+
+
+def test_no_results_suggests_removing_filters(open_page):
+    at = open_page("explorer", q="算力补贴", level="national")
+    assert at.info[0].value == "没有找到匹配的政策。"
+    assert any("层级\\: 国家" in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "清除筛选（保留关键词）").click().run()
+    assert dict(at.query_params) in ({"q": "算力补贴"}, {"q": ["算力补贴"]})
+    assert table(at, "主题")["标题"].iloc[0] == WUCHANG
+
+
+def test_english_labels(open_page, q):
+    pid = policy_by_title(q, WUCHANG)["policy_id"]
+    at = open_page("explorer", lang="en", q="算力补贴", policy=pid)
+    assert at.title[0].value == "Policy explorer"
+    assert at.subheader[0].value == "Results for “算力补贴”"
+    assert list(table(at, "Topic").columns) == ["Title", "Document number", "Issuers", "Level", "Region", "Issued",
+                                                 "Status", "Topic", "Sources"]
+    assert table(at, "Topic")["Level"].iloc[0] == "District"
+    assert detail_heading(at) == f"Policy details: {WUCHANG}"
+    assert set(table(at, "Title as printed")["Kind"]) == {"Contents entry", "Summary"}
+    assert "Measure" in table(at, "Measure").columns
+    fields = next(m.value for m in at.markdown if m.value.startswith("- **Title**"))
+    assert "2026\\-05\\-07 (to the day)" in fields
+
+
+def test_explorer_queries_declare_their_parameters():
+    for path in sorted((db.QUERIES / "explorer").glob("*.sql")):
+        sql, declared = db.query_text(f"explorer/{path.stem}")
+        assert sql.startswith("-- ") and "Used by" in sql.split("-- params")[0], path.name
+
+
+# Browser ---------------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_browser_detail_with_highlighted_terms(browse, q):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pid = policy_by_title(q, TIEXI[0])["policy_id"]
+    page = browse(f"/explorer?q=贴息&policy={pid}", wait_text="原文（已标出量化条款）")
+    page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=30000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "explorer-search.png"))
+    page.get_by_text("政策详情：应对疫情纾困专项贴息政策").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SHOTS / "explorer-fields.png"))
+    marks = page.locator("mark")
+    marks.first.wait_for(timeout=30000)
+    assert marks.count() == 6
+    assert {marks.nth(i).inner_text() for i in range(marks.count())} >= {"300万元", "500万元", "100%"}
+    marks.first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SHOTS / "explorer-detail.png"))
+
+
+@pytest.mark.browser
+def test_browser_clicking_a_result_row_opens_its_details(browse, q):
+    page = browse("/explorer?q=贴息", wait_text="「贴息」的检索结果")
+    page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=30000)
+    page.wait_for_timeout(1000)
+    grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    page.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17 + 35)   # the row-selection box of the second row
+    page.get_by_text("原文（已标出量化条款）").wait_for(timeout=30000)
+    ids = {policy_by_title(q, title)["policy_id"]: title for title in TIEXI}   # the first two results
+    picked = page.url.split("policy=")[-1]
+    assert picked in ids, page.url
+    assert page.get_by_text(f"政策详情：{ids[picked]}").count() == 1
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SHOTS / "explorer-row-picked.png"))
+
+
+@pytest.mark.browser
+def test_browser_hostile_query_runs_no_script(browse):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialogs = []
+    page = browse("/explorer?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", wait_text="没有找到匹配的政策。")
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.wait_for_timeout(1000)
+    assert not dialogs
+    assert page.locator("img[src='x']").count() == 0
+    assert page.get_by_text("「<img src=x onerror=alert(1)>」的检索结果").count() == 1
+    page.screenshot(path=str(SHOTS / "explorer-hostile.png"))
