@@ -3,7 +3,7 @@
 -- (issue date, else effective date); undated policies are not counted here (see undated_counts).
 -- Used by: trends (stacked, share and cumulative modes).
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $gran, $split
-SELECT date_trunc($gran, timeline_date)::DATE AS period_start,
+SELECT date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END, timeline_date)::DATE AS period_start,
        CASE $split WHEN 'topic' THEN primary_topic ELSE level END AS grp,
        count(*) AS policies,
        list(title ORDER BY timeline_date, title)[1:3] AS first_titles

@@ -7,8 +7,8 @@ WITH f AS (SELECT timeline_date
            WHERE timeline_date IS NOT NULL),
 k AS (SELECT CASE $gran WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'quarter' THEN INTERVAL 3 MONTH
                         ELSE INTERVAL 1 MONTH END AS step),
-b AS (SELECT date_trunc($gran, min(timeline_date))::TIMESTAMP AS lo,
-             date_trunc($gran, max(timeline_date))::TIMESTAMP AS hi FROM f),
+b AS (SELECT date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END, min(timeline_date))::TIMESTAMP AS lo,
+             date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END, max(timeline_date))::TIMESTAMP AS hi FROM f),
 s AS (SELECT unnest(generate_series(b.lo, b.hi, k.step)) AS start, k.step FROM b, k WHERE b.lo IS NOT NULL)
 SELECT CASE $gran WHEN 'year' THEN strftime(start, '%Y')
                   WHEN 'quarter' THEN strftime(start, '%Y') || '-Q' || quarter(start)
