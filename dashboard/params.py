@@ -5,7 +5,7 @@ Shared filters (on every page, carried by the page links):
 Page options:
   trends:   gran=month|quarter|year  split=level|topic  mode=stacked|share|cumulative|in_force  period=2023-Q2
   map:      layer=hubei|wuhan  view=issued|applies  metric=policies|terms|max_cap|best_rate  measure=<slug>
-  ai:       compare=420106~420190  rows=<measure slugs>
+  ai:       compare=420106~420190  rows=compute~model_rd
   explorer: q=<text>  issuer=<name>  policy=<policy id>
 """
 from __future__ import annotations
