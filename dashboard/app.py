@@ -35,5 +35,5 @@ name = next(k for k, p in PAGES.items() if p.url_path == current.url_path)
 url = Url.open(params.page_params(name))
 st.session_state["url"] = url
 controls.sidebar(url, PAGES, name)
-url.notice(t("ignored_params"))
+url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
 current.run()

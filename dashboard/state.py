@@ -57,13 +57,13 @@ class Param:
             codes = list(dict.fromkeys(c for c in raw.split(LIST_SEP) if c))
             bad = [c for c in codes if c not in self.options()]
             if bad or not codes:
-                return self.default, "unknown code " + LIST_SEP.join(bad) if bad else "empty"
+                return self.default, "unknown code" if bad else "empty"
             return codes, None
         if self.kind == "range":
             m = re.fullmatch(r"(\d{4})\.\.(\d{4})", raw)
             lo, hi = self.bounds()
             if not m or not (lo <= int(m[1]) <= int(m[2]) <= hi):
-                return self.default, f"not a range of years within {lo}..{hi}"
+                return self.default, "not a range of years"
             return (int(m[1]), int(m[2])), None
         raise ValueError(f"unknown parameter kind {self.kind}")
 
@@ -123,11 +123,11 @@ class Url:
                 out[name] = text
         return out
 
-    def notice(self, text: str) -> None:
+    def notice(self, text: str, reason=lambda why: why) -> None:
         """A visible list of the parameters that were ignored (shown as plain text: no markup)."""
         if self.ignored:
             st.warning(text, icon="⚠️")
-            st.code("\n".join(f"{k}={v[:60]!r}: {why}" for k, v, why in self.ignored), language=None)
+            st.code("\n".join(f"{k}={v[:60]!r}: {reason(why)}" for k, v, why in self.ignored), language=None)
 
     def share_url(self) -> str:
         """This view as a link: the page's address and its non-default codes."""

@@ -172,7 +172,7 @@ def test_hostile_queries_are_harmless(open_page, q, hostile):
 def test_overlong_queries_are_capped_or_ignored(open_page):
     at = open_page("explorer", q="贴" * 500)
     assert any(k in at.code[0].value for k in ("q='贴",))
-    assert "too long" in at.code[0].value
+    assert "过长" in at.code[0].value
     assert at.subheader[0].value == "检索结果"            # searched for nothing: every policy
     capped = open_page("explorer", q="贴息" * 50)          # 100 characters: kept, cut to 60
     assert len(capped.text_input(key="w.q").value) == 60
