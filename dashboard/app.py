@@ -15,7 +15,8 @@ from dashboard import controls, db, params  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.state import Url  # noqa: E402
 
-st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", page_icon=":material/insights:", layout="wide")
+# No page_icon: an emoji or Material favicon is fetched from a CDN, which offline networks block.
+st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide")
 
 if not db.database_path().exists():
     with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):

@@ -10,6 +10,7 @@ boundary layer (geo.gazetteer.boundaries). The frame has one row per region of t
     hover     the hover text (name, value, top policies)
     is_zone   a development zone: no polygon, drawn as a marker at (lon, lat)
     lon, lat  label / marker position (point on the polygon's surface; hand-placed for zones)
+    bar_label the region's name on the ranking's axis
 
 Blank is not zero: regions without a value are drawn in their own grey traces with a legend entry,
 and the colour scale starts at zero with a colour of its own (yellow), so 0 and "no policy" differ.
@@ -262,7 +263,7 @@ def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str 
             name="inset"))
         _add_layer(fig, frame, geojson, text, zmax, "geo2", selected, label_box=box)
         corner = host_region(bx0 + (bx1 - bx0) * 0.1, by1 - (by1 - by0) * 0.1, geojson)
-        fills = {c: _fill(v, st, zmax) for c, v, st in zip(frame.code, frame.value, frame.status)}
+        fills = dict(zip(frame.code, (_fill(v, s, zmax) for v, s in zip(frame.value, frame.status))))
         title_font = ({"color": "#ffffff", "shadow": HALO_DARK} if _is_dark(fills.get(corner, "#ffffff"))
                       else {"color": "#111827", "shadow": HALO})
         fig.add_trace(go.Scattergeo(   # the inset's title, in its top-left corner
@@ -295,8 +296,7 @@ def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: s
     rows = frame.assign(_o=frame.status.map(order), _v=frame.value.fillna(-1)) \
                 .sort_values(["_o", "_v", "code"], ascending=[True, False, True])
     zmax = scale_max(frame)
-    colors = [value_colors([v], zmax)[0] if s == "value" else (NO_TERM if s == "no_term" else NO_POLICY)
-              for v, s in zip(rows.value, rows.status)]
+    colors = [_fill(v, s, zmax) for v, s in zip(rows.value, rows.status)]
     labels = [format_value(v, unit) if s == "value" else (text.no_term if s == "no_term" else text.no_policy)
               for v, s in zip(rows.value, rows.status)]
     names = [f"{n} ◆" if z else n for n, z in zip(rows.bar_label, rows.is_zone)]

@@ -50,8 +50,13 @@ def select_region(chart_key: str) -> None:
 
 
 def english_short(name_en: str) -> str:
-    """A map label from the English name: 'Jiang'an District' → 'Jiang'an'."""
+    """A map label from the English name: 'Jiang'an District' → 'Jiang'an', zones abbreviated
+    ('Wuhan Economic and Technological Development Zone' → 'Wuhan ETDZ')."""
     name = name_en.split(" (")[0]
+    for long, short in (("Economic and Technological Development Zone", "ETDZ"),
+                        ("High-tech Development Zone", "High-tech Zone"),
+                        ("Ecological Tourism Scenic Area", "Scenic Area")):
+        name = name.replace(long, short)
     for suffix in (" Tujia and Miao Autonomous Prefecture", " Forestry District", " District"):
         name = name.removesuffix(suffix)
     return name
@@ -68,15 +73,15 @@ def shorten(title: str, n: int = 30) -> str:
 
 def filters_text(url) -> str:
     """The shared filters in force (the region is the selection here, not a filter), for the subtitle."""
-    parts = []
+    parts, sep = [], "、" if lang() == "zh" else ", "
     if url["level"]:
-        parts.append("、".join(level_labels()[c] for c in url["level"]))
+        parts.append(sep.join(level_labels()[c] for c in url["level"]))
     if url["topic"]:
-        parts.append("、".join(topic_labels()[c] for c in url["topic"]))
+        parts.append(sep.join(topic_labels()[c] for c in url["topic"]))
     if url["years"] and tuple(url["years"]) != params.year_bounds():
         parts.append(f"{url['years'][0]}–{url['years'][1]}")
     if url["status"]:
-        parts.append("、".join(status_labels()[c] for c in url["status"]))
+        parts.append(sep.join(status_labels()[c] for c in url["status"]))
     return " · ".join(parts) or t("all")
 
 
@@ -99,8 +104,8 @@ with c4:
 
 layer, view, metric, measure, selected = url["layer"], url["view"], url["metric"], url["measure"], url["region"]
 unit = UNITS[metric]
-metric_label = (t("best_rate_of").format(measure=measure_labels()[measure]) if metric == "best_rate"
-                else t(f"metric.{metric}"))
+rate_label = t("best_rate_of").format(measure=measure_labels()[measure])
+metric_label = rate_label if metric == "best_rate" else t(f"metric.{metric}")
 
 data = run_query("map/metric_by_region", **filters, parent=LAYER_PARENT[layer], view=view, metric=metric,
                  measure=measure)
@@ -117,15 +122,16 @@ def hover(i: int) -> str:
         return f"{head}<br>{t('no_policy_found')}"
     if status[i] == "no_term":
         return f"{head}<br>{t('policies_no_term').format(n=int(data.policies[i]))}"
-    lines = [head, f"{metric_label}：<b>{format_value(value[i], unit)}</b>"]
+    colon = "：" if zh else ": "
+    lines = [head, f"{metric_label}{colon}<b>{format_value(value[i], unit)}</b>"]
     if metric != "policies":
-        lines.append(f"{t('policies')}：{int(data.policies[i])}")
+        lines.append(f"{t('policies')}{colon}{int(data.policies[i])}")
     top = list(data.top[i])
     if top:
-        lines.append(f"<br>{t('top_policies')}：")
+        lines.append(f"<br>{t('top_policies')}{colon}")
         for item in top:
-            extra = f"（{format_value(item['value'], unit)}）" if metric != "policies" and item["value"] is not None else ""
-            lines.append(f"• {shorten(item['title'])}{extra}")
+            amount = format_value(item["value"], unit) if metric != "policies" else ""
+            lines.append(f"• {shorten(item['title'])}" + (f"（{amount}）" if amount else ""))
     return "<br>".join(lines)
 
 
@@ -148,7 +154,8 @@ fig = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, 
                  integer=unit == "")
 key = f"map.chart.{layer}.{selected}"   # a new selection starts a fresh chart (no stale click state)
 st.plotly_chart(fig, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,
-                config={"topojsonURL": topojson_url(), **plotly_config(f"map_{layer}_{metric}")})
+                config={"topojsonURL": topojson_url(), "scrollZoom": False,
+                        **plotly_config(f"map_{layer}_{metric}")})
 st.caption(t("map_terms_note"))
 
 left, right = st.columns([3, 2], gap="medium")
@@ -178,7 +185,7 @@ with right:
         t("policies"): data.policies[order],
         t("col.terms"): data.terms[order].map(cell),
         t("col.max_cap"): data.max_cap[order].map(cell),
-        t("col.best_rate") + f"（{measure_labels()[measure]}）": data.best_rate[order].map(cell),
+        rate_label: data.best_rate[order].map(cell),
     })
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     download_buttons(table, f"map_{layer}", {k: v for k, v in url.encoded().items() if k != "region"},
@@ -205,16 +212,16 @@ else:
             t("col.region"): policies.region_code.map(labels),
             t("col.terms"): policies.n_terms,
             t("col.max_cap"): policies.max_cap.map(cell),
-            t("col.best_rate") + f"（{measure_labels()[measure]}）": policies.best_rate.map(cell),
+            rate_label: policies.best_rate.map(cell),
             t("col.status"): policies.status_now.map(status_labels()),
             t("col.sources"): policies.sources,
         })
-        st.markdown(f"**{t('region_policies')}**（{len(shown)}）")
+        st.markdown(f"**{t('region_policies')}** · {len(shown)}")
         st.dataframe(shown, hide_index=True, width="stretch")
         stem = {**url.encoded(), "region": selected}
         download_buttons(shown, "map_region_policies", stem, key="map_region_policies")
         terms = run_query("map/region_terms", **filters, region=selected, view=view)
-        st.markdown(f"**{t('region_terms')}**（{len(terms)}）")
+        st.markdown(f"**{t('region_terms')}** · {len(terms)}")
         if not terms.empty:
             terms_shown = pd.DataFrame({
                 t("col.policy"): terms.title,

@@ -1,0 +1,22 @@
+-- The policies counted for one region on the map (same scope as map/metric_by_region), newest first, each with
+-- its incentive-term count, highest subsidy cap, the chosen measure's best rate and its sources. Used by: map
+-- (the selected region's policies).
+-- params: $levels, $topics, $year_from, $year_to, $include_undated, $statuses, $region, $view, $measure
+WITH f AS (
+    SELECT *
+    FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses) p
+    WHERE p.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region)
+       OR ($view = 'applies' AND p.region_code IN (SELECT ancestor FROM v_region_lineage WHERE code = $region))
+)
+SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, r.name AS region_zh,
+       r.name_en AS region_en, f.timeline_date, f.timeline_basis, f.status_now, f.primary_topic,
+       (SELECT count(*) FROM terms t WHERE t.policy_id = f.policy_id
+           AND t.value_kind <> 'statement' AND t.measure NOT IN ('target', 'period')) AS n_terms,
+       (SELECT max(t.value) FROM terms t WHERE t.policy_id = f.policy_id
+           AND t.value_kind = 'cap' AND t.unit = '万元' AND t.measure <> 'target') AS max_cap,
+       (SELECT max(greatest(t.value, coalesce(t.value_max, t.value))) FROM terms t WHERE t.policy_id = f.policy_id
+           AND t.value_kind = 'rate' AND t.unit = '%' AND t.measure = $measure) AS best_rate,
+       (SELECT string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
+        FROM policy_sources ps JOIN sources s USING (source_id) WHERE ps.policy_id = f.policy_id) AS sources
+FROM f LEFT JOIN regions r ON r.code = f.region_code
+ORDER BY f.timeline_date DESC NULLS LAST, f.title
