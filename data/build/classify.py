@@ -3,8 +3,8 @@
 A topic applies when a title keyword matches, or when at least
 MIN_TEXT_KEYWORDS distinct text keywords occur in the text; the primary topic
 is the one with the highest score (title matches weigh most), ties going to
-the topic with the lower `precedence` (the instrument — relief, tax, finance —
-before the sector). Issuers' names are not read: 工业和信息化部关于… is scored on
+the topic with the lower `precedence` (the instrument — tax, finance, talent —
+before the circumstance (relief) and the sector). Issuers' names are not read: 工业和信息化部关于… is scored on
 关于…. Every row keeps the keywords that decided it as evidence.
 """
 from __future__ import annotations

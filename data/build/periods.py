@@ -11,11 +11,15 @@ import re
 from data.build.text import PartialDate, cn_to_int, parse_date, to_halfwidth
 
 _D = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-FROM_TO = re.compile(rf"(?:自|从)?\s*(?P<a>{_D})\s*(?:起)?\s*(?:至|到|—|-|–)\s*(?P<b>{_D}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)(?:止)?")
+# A period of the document itself: "本公告执行期限为 A 至 B", "自 A 起至 B 止执行" — not a measure's own window.
+OWN = r"(?:本(?:公告|通知|办法|规定|措施|意见|方案|政策|细则|条例)[^。；]{0,12}|(?:执行|实施|有效)期(?:限)?(?:为)?)"
+FROM_TO = re.compile(
+    rf"{OWN}(?:自|从)?\s*(?P<a>{_D})\s*(?:起)?\s*(?:至|到|—|-|–)\s*(?P<b>{_D}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
+    rf"|(?:自|从)\s*(?P<a2>{_D})\s*(?:起)?\s*(?:至|到)\s*(?P<b2>{_D})\s*(?:止)?\s*(?:执行|施行|实施|有效)")
 FROM = re.compile(rf"(?:自|从|于)\s*(?P<a>{_D})\s*(?:起)?\s*(?:开始)?\s*(?:施行|实施|执行|生效)")
 UNTIL = re.compile(rf"(?:执行|实施|有效期|施行)(?:期限)?(?:至|到|截至)\s*(?P<b>{_D})")
 ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
-VALID_FOR = re.compile(r"有效期(?:为)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]+)\s*年")
+VALID_FOR = re.compile(r"(?:有效期|实施期限|执行期限|实施期)(?:为)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]+)\s*年")
 
 
 def stated_period(text: str, issued: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -25,8 +29,9 @@ def stated_period(text: str, issued: PartialDate | None) -> tuple[PartialDate | 
     start = end = None
     m = FROM_TO.search(tail)
     if m:
-        start = parse_date(m["a"])
-        end = parse_date(m["b"]) or (parse_date(m["b"], default_year=start.year) if start else None)
+        a, b = m["a"] or m["a2"], m["b"] or m["b2"]
+        start = parse_date(a)
+        end = parse_date(b) or (parse_date(b, default_year=start.year) if start else None)
     if start is None:
         m = FROM.search(tail)
         start = parse_date(m["a"]) if m else None
@@ -44,6 +49,8 @@ def stated_period(text: str, issued: PartialDate | None) -> tuple[PartialDate | 
                 from datetime import timedelta
                 last = end.as_date() - timedelta(days=1)
                 end = PartialDate(last.year, last.month, last.day)
+    if end is not None and issued is not None and end.as_date() < issued.as_date():
+        end = None  # a period that ends before the document was issued is a measure's, not the document's
     return start, end
 
 

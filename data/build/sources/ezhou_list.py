@@ -16,7 +16,7 @@ import re
 
 from data.build.model import Appearance
 from data.build.periods import execution_period
-from data.build.sources.layout import is_issuer_line
+from data.build.sources.layout import is_issuer_line, issuers_from_title
 from data.build.text import (PartialDate, clean_title, is_date_line, join_wrapped,
                              normalize_doc_number, parse_date, strip_markup, title_key)
 
@@ -144,13 +144,6 @@ def announcement_number(title: str, printed: str) -> str | None:
         return None
     issuer = re.sub(r"\s+", "", title.split("关于")[0])  # 财政部税务总局公告…, as numbers are written
     return f"{issuer}公告{m[1]}年第{int(m[2])}号" if issuer else None
-
-
-def issuers_from_title(printed: str) -> list[str]:
-    """'财政部 税务总局关于…' → ['财政部', '税务总局']; '市医疗保障局 市财政局 …关于' → three bodies."""
-    head = printed.split("关于")[0] if "关于" in printed else ""
-    head = re.sub(r"(?:印发|转发)$", "", head)
-    return [p for p in re.split(r"[\s、]+", head) if p]
 
 
 def _documents(lines, source_file, docs, body_start) -> list[Appearance]:
