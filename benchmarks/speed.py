@@ -52,19 +52,32 @@ def time_queries(db: Path, label: str) -> None:
     con.close()
 
 
+# The scaled copy: the schema, the lookup tables as they are, and every policy with the rows that hang
+# off it repeated under the ids "<id>-<k>" (k = 0 … factor-1).
+SCALE_UP = [
+    "INSERT INTO sources SELECT * FROM src.sources",
+    "INSERT INTO regions SELECT * FROM src.regions",
+    "INSERT INTO topics SELECT * FROM src.topics",
+    "INSERT INTO measures SELECT * FROM src.measures",
+    "CREATE TEMP TABLE copies AS SELECT range AS k FROM range($factor)",
+    "INSERT INTO policies SELECT p.* REPLACE (p.policy_id || '-' || k AS policy_id) FROM src.policies p, copies",
+    "INSERT INTO policy_topics SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.policy_topics t, copies",
+    "INSERT INTO policy_sources SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.policy_sources t, copies",
+    "INSERT INTO terms SELECT t.* REPLACE (t.term_id || '-' || k AS term_id, t.policy_id || '-' || k AS policy_id) "
+    "FROM src.terms t, copies",
+    "INSERT INTO search_docs SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.search_docs t, copies",
+    "INSERT INTO search_terms SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.search_terms t, copies",
+]
+
+
 def scaled_copy(db: Path, out: Path, factor: int) -> None:
-    """The database with every policy repeated `factor` times under new ids."""
+    """A copy of the database with every policy repeated `factor` times under new ids."""
     con = duckdb.connect(str(out))
-    con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")  # noqa: S608 (a path we made, not user input)
-    for table in ("sources", "regions", "topics", "measures"):
-        con.execute(f"CREATE TABLE {table} AS SELECT * FROM src.{table}")
-    con.execute("CREATE TABLE copies AS SELECT range AS k FROM range($f)", {"f": factor})
-    con.execute("CREATE TABLE policies AS SELECT p.* REPLACE (p.policy_id || '-' || k AS policy_id) FROM src.policies p, copies")
-    for table in ("policy_topics", "policy_sources", "terms", "search_terms", "search_docs"):
-        con.execute(f"CREATE TABLE {table} AS SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.{table} t, copies")
-    schema = (Path(__file__).resolve().parents[1] / "data" / "schema.sql").read_text(encoding="utf-8")
-    tail = schema[schema.index("CREATE MACRO policy_status"):]
-    con.execute(tail)
+    con.execute((Path(__file__).resolve().parents[1] / "data" / "schema.sql").read_text(encoding="utf-8"))
+    con.execute("ATTACH ? AS src (READ_ONLY)", [str(db)])
+    for statement in SCALE_UP:
+        con.execute(statement, {"factor": factor} if "$factor" in statement else None)
+    con.execute("DETACH src")
     con.close()
 
 

@@ -210,3 +210,10 @@ WHERE (levels IS NULL OR list_contains(levels, p.level))
   AND (CASE WHEN p.timeline_date IS NULL THEN include_undated
             ELSE year(p.timeline_date) BETWEEN year_from AND year_to END)
   AND (statuses IS NULL OR list_contains(statuses, p.status_now));
+
+-- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table).
+CREATE VIEW v_policy_citations AS
+SELECT ps.policy_id,
+       string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start) AS sources
+FROM policy_sources ps JOIN sources s USING (source_id)
+GROUP BY ps.policy_id;

@@ -85,6 +85,21 @@ def region_of_number(doc_number: str) -> str | None:
     return region_in_text(doc_number)
 
 
+def stated_region(issuers: list[str], doc_number: str | None, title: str, home: str | None) -> str | None:
+    """The region a document's own words name: its issuers, else its number, else its title."""
+    for issuer in issuers:
+        code = region_of_issuer(issuer, home)
+        if code:
+            return code
+    code = region_of_number(doc_number) if doc_number else None
+    if code:
+        return code
+    code = region_of_issuer(title, home) if not title.startswith("关于") else None
+    if code:
+        return code
+    return HUBEI if re.search(r"全省|我省|湖北|荆楚", title) else None
+
+
 def level_of_region(code: str | None) -> str | None:
     """national / provincial / municipal / district, from the gazetteer level."""
     if code is None:

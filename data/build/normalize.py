@@ -150,24 +150,11 @@ def _policy(apps: list[Appearance], homes, defaults) -> Policy:
 
 
 def _region(p: Policy, apps: list[Appearance], homes, defaults) -> str | None:
-    for a in apps:
-        if a.region_hint:
-            return a.region_hint
-    home = homes.get(apps[0].source_file)
-    for issuer in p.issuers:
-        code = jurisdiction.region_of_issuer(issuer, home)
-        if code:
-            return code
-    if p.doc_number:
-        code = jurisdiction.region_of_number(p.doc_number)
-        if code:
-            return code
-    code = jurisdiction.region_of_issuer(p.title, home) if not p.title.startswith("关于") else None
-    if code:
-        return code
-    if re.search(r"全省|我省|湖北", p.title):
-        return jurisdiction.HUBEI
-    return defaults.get(apps[0].source_file)
+    """The parser's hint, else what the text states, else the source's default."""
+    hint = next((a.region_hint for a in apps if a.region_hint), None)
+    file = apps[0].source_file
+    return (hint or jurisdiction.stated_region(p.issuers, p.doc_number, p.title, homes.get(file))
+            or defaults.get(file))
 
 
 def _policy_id(key: str) -> str:

@@ -7,7 +7,6 @@ WITH links AS (
 )
 SELECT l.direction, p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code, p.issue_date,
        p.issue_date_precision, p.status_now,
-       (SELECT string_agg(src.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY src.file, ps.line_start)
-        FROM policy_sources ps JOIN sources src USING (source_id) WHERE ps.policy_id = p.policy_id) AS sources
+       (SELECT c.sources FROM v_policy_citations c WHERE c.policy_id = p.policy_id) AS sources
 FROM links l JOIN v_policies p USING (policy_id)
 ORDER BY l.direction DESC, p.title

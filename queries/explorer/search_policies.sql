@@ -19,8 +19,7 @@ SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, f.
        f.effective_from, f.effective_to, f.status_now, f.primary_topic, f.timeline_date,
        round(coalesce(s.score, 0) + CASE WHEN $phrase <> '' AND (contains(f.title, $phrase) OR contains(f.text, $phrase))
                                          THEN 100 ELSE 0 END, 2) AS score,
-       (SELECT string_agg(src.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY src.file, ps.line_start)
-        FROM policy_sources ps JOIN sources src USING (source_id) WHERE ps.policy_id = f.policy_id) AS sources
+       (SELECT c.sources FROM v_policy_citations c WHERE c.policy_id = f.policy_id) AS sources
 FROM f LEFT JOIN scored s USING (policy_id)
 WHERE len($grams) = 0
    OR s.matched >= CASE WHEN len($grams) <= 3 THEN len($grams) ELSE ceil(0.7 * len($grams)) END

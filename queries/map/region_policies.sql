@@ -16,7 +16,6 @@ SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, r.
            AND t.value_kind = 'cap' AND t.unit = '万元' AND t.measure <> 'target') AS max_cap,
        (SELECT max(greatest(t.value, coalesce(t.value_max, t.value))) FROM terms t WHERE t.policy_id = f.policy_id
            AND t.value_kind = 'rate' AND t.unit = '%' AND t.measure = $measure) AS best_rate,
-       (SELECT string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
-        FROM policy_sources ps JOIN sources s USING (source_id) WHERE ps.policy_id = f.policy_id) AS sources
+       (SELECT c.sources FROM v_policy_citations c WHERE c.policy_id = f.policy_id) AS sources
 FROM f LEFT JOIN regions r ON r.code = f.region_code
 ORDER BY f.timeline_date DESC NULLS LAST, f.title

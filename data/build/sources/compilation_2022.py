@@ -49,7 +49,7 @@ def parse(lines: list[str], source_file: str) -> list[Appearance]:
             end -= 1
         found = _news(lines, source_file, item, end) if item.news else [_document(lines, source_file, item, end)]
         for app in found:
-            region = _stated_region(app)
+            region = jurisdiction.stated_region(app.issuers, app.doc_number, app.title, home="421200")
             part = region or part
             app.region_hint = part
             if region is None:
@@ -218,18 +218,3 @@ def _who(text: str, at: int) -> list[str]:
     clause = re.sub(r"^(?:我省)?(?:近日|日前|近期)?|(?:印发|发布实施|发布|出台|制定)了?$", "", clause)
     names = [n for p in re.split(r"[、和及]", clause) for n in split_bodies(p) if len(n) >= 2]
     return [n for n in names if BODY_SUFFIX.search(n)]
-
-
-def _stated_region(app: Appearance) -> str | None:
-    """The region the item's own words name (issuer, number or title), if any."""
-    for issuer in app.issuers:
-        code = jurisdiction.region_of_issuer(issuer, home="421200")
-        if code:
-            return code
-    if app.doc_number:
-        code = jurisdiction.region_of_number(app.doc_number)
-        if code:
-            return code
-    if re.search(r"湖北|全省|我省|荆楚", app.title):
-        return jurisdiction.HUBEI
-    return jurisdiction.region_in_text(app.title)
