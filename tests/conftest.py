@@ -156,7 +156,10 @@ def browse(browser, app_server):
         page.wait_for_selector("[data-testid='stApp']", timeout=30000)
         if wait_text:
             page.get_by_text(wait_text).first.wait_for(timeout=30000)
-        page.wait_for_timeout(1500)
+        # the run is over when no element is still a loading skeleton and the status widget is gone
+        page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")"
+                               " && !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=30000)
+        page.wait_for_timeout(1000)
         return page
     yield go
     for ctx in pages:

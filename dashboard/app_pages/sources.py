@@ -12,6 +12,10 @@ TEXT.update({
                       "Every policy is extracted from the five documents below; every policy and term records "
                       "its source file and line span."),
     "sources.found": ("各文件中找到的内容", "What was found in each file"),
+    "sources.publisher": ("发布者", "Publisher"),
+    "sources.kind": ("类型", "Kind"),
+    "sources.part": ("政策所在部分", "Where the policies are"),
+    "sources.lines": ("行数", "Lines"),
     "sources.codebook": ("主题分类与措施词表", "Topic taxonomy and measure vocabulary"),
     "sources.curated": ("人工整理数据（非语料）", "Curated data (not from the corpus)"),
     "sources.curated_intro": (
@@ -27,11 +31,11 @@ sources = run_query("overview/by_source")
 st.dataframe(pd.DataFrame({
     t("col.file"): sources.file,
     t("col.title"): sources.title if lang() == "zh" else sources.title_en,
-    "publisher": sources.publisher,
-    "date": sources.publication_date,
-    "kind": sources.kind,
-    "policy part": sources.policy_part,
-    "lines": sources.n_lines,
+    t("sources.publisher"): sources.publisher,
+    t("date"): sources.publication_date,
+    t("sources.kind"): sources.kind,
+    t("sources.part"): sources.policy_part,
+    t("sources.lines"): sources.n_lines,
     t("policies"): sources.policies,
     t("terms"): sources.terms,
 }), hide_index=True, width="stretch")
@@ -39,8 +43,8 @@ st.dataframe(pd.DataFrame({
 st.subheader(t("sources.found"))
 kinds = run_query("sources/kinds_per_source")
 kinds["kind"] = kinds.kind.map(lambda k: t(f"kind.{k}"))
-st.dataframe(kinds.pivot_table(index="file", columns="kind", values="appearances", fill_value=0),
-             width="stretch")
+found = kinds.pivot_table(index="file", columns="kind", values="appearances", fill_value=0)
+st.dataframe(found.rename_axis(index=t("col.file"), columns=None), width="stretch")
 
 st.subheader(t("sources.codebook"))
 left, right = st.columns(2)
