@@ -48,6 +48,7 @@ class MapText:
     no_term: str          # 有政策，但无此类条款 / Policies, but no such term
     zones: str            # legend name of the zone markers
     credit: str           # the boundary source (map_credit)
+    source: str = ""      # the data source, burned into exported images
 
 
 def format_value(value, unit: str = "") -> str:
@@ -317,4 +318,6 @@ def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: s
                "range": [0, zmax * 1.35], "fixedrange": True, **_ticks(zmax, unit == "")},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
     )
+    fig.add_annotation(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-45, showarrow=False,
+                       xanchor="left", yanchor="top", font={"size": 10, "color": "#667085"})
     return fig

@@ -147,7 +147,7 @@ text = MapText(
     title=t("map_title").format(layer=t(f"layer.{layer}"), metric=metric_label),
     subtitle=f"{t(f'view.{view}')} · {filters_text(url)}",
     scale_title=metric_label, no_policy=t("no_policy_found"), no_term=t("no_term_found"), zones=t("zones"),
-    credit=t("map_credit"))
+    credit=t("map_credit"), source=t("trends_source").format(n=5))
 
 fig = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, height=MAP_HEIGHT[layer],
                  inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
