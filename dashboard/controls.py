@@ -5,12 +5,22 @@ writes changes back to it; pages never call st.query_params themselves.
 """
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from dashboard import params
 from dashboard.db import run_query
 from dashboard.i18n import lang, t
 from dashboard.state import Url, reset, write_url
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+
+
+def md(value) -> str:
+    """Text from data or the URL, safe inside st.markdown: every markdown character backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
 
 
 def current_url() -> Url:

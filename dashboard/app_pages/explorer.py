@@ -16,8 +16,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import params
-from dashboard.controls import (choose_one, current_url, enter_text, level_labels, measure_labels, region_labels,
-                                status_labels, topic_labels)
+from dashboard.controls import (choose_one, current_url, enter_text, level_labels, md, measure_labels,
+                                region_labels, status_labels, topic_labels)
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
@@ -96,14 +96,6 @@ LEVELS, REGIONS, TOPICS, STATUSES = level_labels(), region_labels(), topic_label
 
 
 # Text helpers -----------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
-
-
-def md(value) -> str:
-    """Text from data or the URL, safe inside st.markdown: every markdown character backslash-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
-
 
 def esc(value: str) -> str:
     """Text for the raw-HTML source view: HTML-escaped, no markdown or math left to interpret, one line."""

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import params
-from dashboard.controls import current_url, level_labels, region_labels, status_labels, topic_labels
+from dashboard.controls import current_url, level_labels, md, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import lang, t
@@ -44,7 +44,7 @@ with right:
     st.subheader(t("recent_changes"))
     changes = run_query("overview/recent_changes", **filters, limit=10)
     for row in changes.itertuples():
-        st.markdown(f"- **{row.day.date()}** · {t('event.' + row.event)} · {row.title}")
+        st.markdown(f"- **{row.day.date()}** · {t('event.' + row.event)} · {md(row.title)}")
 
 st.subheader(t("where_from"))
 sources = run_query("overview/by_source")
