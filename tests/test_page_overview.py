@@ -33,3 +33,20 @@ def test_hostile_parameters_are_ignored_with_a_notice(open_page):
         assert key in listed
     # the page still renders with the defaults for what was ignored
     assert {m.label for m in at.metric} >= {"政策数"}
+
+
+def test_tables_download_as_csv_with_bom_and_excel_with_a_sources_column(open_page):
+    import io
+
+    import pandas as pd
+    at = open_page("overview", level="district")
+    buttons = at.get("download_button")
+    labels = [b.proto.label for b in buttons]
+    assert {"下载 CSV（当前表格）", "下载 Excel（当前表格）", "下载全部数据"} <= set(labels)
+    from dashboard.exports import csv_bytes, file_stem
+    frame = pd.DataFrame({"标题": ["武昌区关于支持人工智能产业发展的若干措施"], "来源": ["000_a52cd0f27d184548.txt:758-760"]})
+    data = csv_bytes(frame)
+    assert data.startswith("\ufeff".encode("utf-8"))          # Excel reads UTF-8 Chinese with the BOM
+    assert pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").equals(frame)
+    assert file_stem("newest_policies", {"level": "district", "topic": "tax~digital"}) == \
+        "newest_policies_level-district_topic-tax~digital"

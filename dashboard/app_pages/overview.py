@@ -39,7 +39,8 @@ with left:
             t("col.sources"): newest.sources,
         })
         st.dataframe(shown, hide_index=True, width="stretch")
-        download_buttons(shown, "newest_policies", url.encoded(params.SHARED_NAMES))
+        download_buttons(shown, "newest_policies", url.encoded(params.SHARED_NAMES),
+                         full=run_query("common/policies_full", **filters))
 with right:
     st.subheader(t("recent_changes"))
     changes = run_query("overview/recent_changes", **filters, limit=10)
@@ -48,10 +49,12 @@ with right:
 
 st.subheader(t("where_from"))
 sources = run_query("overview/by_source")
-st.dataframe(pd.DataFrame({
+where_from = pd.DataFrame({
     t("col.file"): sources.file,
     t("col.title"): sources.title if lang() == "zh" else sources.title_en,
     t("source_note"): sources.publisher + " · " + sources.publication_date,
     t("policies"): sources.policies,
     t("terms"): sources.terms,
-}), hide_index=True, width="stretch")
+})
+st.dataframe(where_from, hide_index=True, width="stretch")
+download_buttons(where_from, "sources", {}, key="sources")

@@ -143,4 +143,5 @@ if bounds:
         stem_filters = {**url.encoded(params.SHARED_NAMES), "period": period}
         if mode == "in_force":
             stem_filters["mode"] = mode
-        download_buttons(shown, "trends_policies", stem_filters, key="trends_period")
+        download_buttons(shown, "trends_policies", stem_filters, key="trends_period",
+                         full=run_query("common/policies_full", **params.sql_filters(url)))
