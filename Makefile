@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DB     := data/policies.duckdb
-BUILD_INPUTS := $(wildcard data/raw/*.txt data/curated/*.csv data/codebook/*.csv data/build/*.py data/build/sources/*.py) \
+BUILD_INPUTS := $(wildcard data/raw/*.txt data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/sources/*.py) \
                 data/sources.csv data/schema.sql geo/gazetteer.csv
 
 .PHONY: run test db bench geo browser clean help
@@ -27,10 +27,10 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 	touch $@
 
 $(DB): $(VENV)/.app $(BUILD_INPUTS)
-	$(PY) -m data.build --out $(DB)
+	$(PY) -m data.pipeline --out $(DB)
 
 db: $(VENV)/.app
-	$(PY) -m data.build --out $(DB)
+	$(PY) -m data.pipeline --out $(DB)
 
 run: $(DB)
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from data.build.pipeline import build
+from data.pipeline.build import build
 from data.checks import measure
 
 

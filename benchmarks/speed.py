@@ -15,8 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from data.build.pipeline import build
-from data.build.search_index import query_grams
+from data.pipeline.build import build
+from data.pipeline.search_index import query_grams
 
 FILTERS = dict(levels=None, topics=None, region=None, year_from=1990, year_to=2100, include_undated=True,
                statuses=None)

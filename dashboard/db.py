@@ -35,7 +35,7 @@ def ensure_database() -> Path:
     if not path.exists():
         with _build_lock:
             if not path.exists():
-                from data.build.pipeline import build
+                from data.pipeline.build import build
                 build(path, log=lambda *_: None)
     return path
 

@@ -1,5 +1,5 @@
 -- The policy database: one file creates every table, view and macro.
--- Built by `python -m data.build` into data/policies.duckdb; the README documents each table.
+-- Built by `python -m data.pipeline` into data/policies.duckdb; the README documents each table.
 
 -- One row per source file under data/raw/ (described by hand in data/sources.csv).
 CREATE TABLE sources (
@@ -152,7 +152,7 @@ CREATE TABLE curated_terms (
     policy_id    VARCHAR               -- the corpus policy it is about, when there is one
 );
 
--- Full-text search (data/build/search_index.py): character bigrams per policy, for BM25 in SQL.
+-- Full-text search (data/pipeline/search_index.py): character bigrams per policy, for BM25 in SQL.
 CREATE TABLE search_terms (
     policy_id VARCHAR NOT NULL REFERENCES policies (policy_id),
     term      VARCHAR NOT NULL,     -- a CJK bigram or character, or a lower-cased Latin word

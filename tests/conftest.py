@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data.build.pipeline import build
+from data.pipeline.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_DAY = date(2026, 11, 24)  # fixed, so the build-time status column is reproducible

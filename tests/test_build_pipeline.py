@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data.build.pipeline import BuildError, build
+from data.pipeline.build import BuildError, build
 from tests.conftest import BUILD_DAY, ROOT
 
 TABLES = ["sources", "regions", "topics", "measures", "policies", "policy_topics", "policy_sources",

@@ -1,7 +1,7 @@
 """政策检索 Policy explorer: full-text search with facets, a results table, and one policy's full record.
 
 URL: q (search text), issuer, policy (the policy whose details are open) and the shared sidebar filters.
-Search: character bigrams of q (data.build.search_index.query_grams) scored with BM25 in
+Search: character bigrams of q (data.pipeline.search_index.query_grams) scored with BM25 in
 queries/explorer/search_policies.sql; the exact phrase ranks first. The detail view shows every field,
 the quantified terms, every provenance row, the citation links and the source text with each term's
 number marked (all text from data and URL is escaped before the <mark> tags are added).
@@ -22,7 +22,7 @@ from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
 from dashboard.state import reset, write_url
-from data.build.search_index import query_grams
+from data.pipeline.search_index import query_grams
 
 TEXT.update({
     "explorer.results_n": ("共 {n} 条", "{n} policies"),

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build.normalize import date_bounds
-from data.build.pipeline import RAW, SOURCES, extract, read_sources
-from data.build.text import title_key
+from data.reader.normalize import date_bounds
+from data.pipeline.build import RAW, SOURCES, extract, read_sources
+from data.reader.text import title_key
 
 GOLD = Path(__file__).resolve().parent / "gold"
 GOLD_FILES = {"000_a52cd0f27d184548.txt": "000_monthly.csv", "001_4e805e3482252d69.txt": "001_ezhou_list.csv",
@@ -141,7 +141,7 @@ def compare_terms(db: Path, verbose: bool) -> pd.DataFrame:
 
 
 def _cn_value(printed: str) -> float | None:
-    from data.build.text import cn_to_int
+    from data.reader.text import cn_to_int
     digits = re.sub(r"[^零〇一二两三四五六七八九十百千万亿]", "", printed).rstrip("万亿")
     value = cn_to_int(digits) if digits else None
     return float(value) if value is not None else None

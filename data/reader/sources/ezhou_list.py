@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from data.build.model import Appearance
-from data.build.periods import execution_period
-from data.build.sources.layout import is_issuer_line, issuers_from_title
-from data.build.text import (PartialDate, clean_title, is_date_line, join_wrapped,
+from data.reader.model import Appearance
+from data.reader.periods import execution_period
+from data.reader.sources.layout import is_issuer_line, issuers_from_title
+from data.reader.text import (PartialDate, clean_title, is_date_line, join_wrapped,
                              normalize_doc_number, parse_date, strip_markup, title_key)
 
 FIELDS = ("政策名称", "主要内容", "支持对象", "执行时间", "执行机关")

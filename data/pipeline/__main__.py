@@ -1,15 +1,15 @@
-"""python -m data.build [--out PATH] [--quiet]: build data/policies.duckdb from data/raw/."""
+"""python -m data.pipeline [--out PATH] [--quiet]: build data/policies.duckdb from data/raw/."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from data.build.pipeline import DEFAULT_DB, BuildError, build
+from data.pipeline.build import DEFAULT_DB, BuildError, build
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m data.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m data.pipeline", description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     parser.add_argument("--quiet", action="store_true", help="print only errors")
     args = parser.parse_args(argv)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from data.build.model import Appearance
-from data.build.text import PartialDate, clean_title, join_wrapped, parse_date
+from data.reader.model import Appearance
+from data.reader.text import PartialDate, clean_title, join_wrapped, parse_date
 
 POLICY_SECTIONS = ("热点聚焦", "新规新政概述")
 SUMMARY_HEADING = "新规新政"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from data.build.model import Appearance
-from data.build.text import (clean_title, doc_number_only, is_date_line, join_wrapped,
+from data.reader.model import Appearance
+from data.reader.text import (clean_title, doc_number_only, is_date_line, join_wrapped,
                              parse_date)
 
 LETTERHEAD = re.compile(r"^(?P<issuer>.+?)文件$")

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from data.build import jurisdiction, periods
-from data.build.model import KINDS, Appearance
-from data.build.text import PartialDate, title_key
+from data.reader import jurisdiction, periods
+from data.reader.model import KINDS, Appearance
+from data.reader.text import PartialDate, title_key
 
 # 关于印发《X》的通知 / 转发…《X》的通知 / 中共中央 国务院印发《X》: the notice (or report) and X are one policy.
 ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布)[^《》]*《(?P<inner>[^《》]+)》(?:的)?(?:通知|公告)?$")

@@ -18,10 +18,11 @@ from typing import Callable
 
 import pandas as pd
 
-from data.build import classify, curated, load, normalize, terms
-from data.build.model import Appearance
-from data.build.sources import compilation_2022, ezhou_list, monthly, national_2023, workplan
-from data.build.text import PAGE_FOOTER, PartialDate, title_key
+from data.pipeline import classify, curated, load, terms
+from data.reader import normalize
+from data.reader.model import Appearance
+from data.reader.sources import compilation_2022, ezhou_list, monthly, national_2023, workplan
+from data.reader.text import PAGE_FOOTER, PartialDate, title_key
 
 DATA = Path(__file__).resolve().parents[1]
 RAW = DATA / "raw"

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from data.build import jurisdiction
-from data.build.model import Appearance
-from data.build.sources.layout import (NUMBERED, SALUTATION, TITLE_END, clean, first_date, forwards,
+from data.reader import jurisdiction
+from data.reader.model import Appearance
+from data.reader.sources.layout import (NUMBERED, SALUTATION, TITLE_END, clean, first_date, forwards,
                                        issuers_above_date, issuers_from_title, join_title, split_bodies)
-from data.build.text import (BODY_SUFFIX, clean_title, doc_number_only, is_date_line, is_page_footer,
+from data.reader.text import (BODY_SUFFIX, clean_title, doc_number_only, is_date_line, is_page_footer,
                              paragraphs, parse_date)
 
 NEWS_LEAD = re.compile(r"^(?:近年来|据悉|新华社|本报)|近日|日前|记者")

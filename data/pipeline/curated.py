@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from data.build.terms import classify_measure
-from data.build.text import title_key
+from data.pipeline.terms import classify_measure
+from data.reader.text import title_key
 from geo.gazetteer import resolve_region
 
 CURATED = Path(__file__).resolve().parents[1] / "curated"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from data.build.text import PartialDate, cn_to_int, parse_date, to_halfwidth
+from data.reader.text import PartialDate, cn_to_int, parse_date, to_halfwidth
 
 _D = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
 # A period of the document itself: "本公告执行期限为 A 至 B", "自 A 起至 B 止执行" — not a measure's own window.

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
-from data.build.model import Appearance
-from data.build.sources.layout import (ATTACHMENT_FILE, DATED_UNDER_TITLE, NUMBERED, SALUTATION, TITLE_END,
+from data.reader.model import Appearance
+from data.reader.sources.layout import (ATTACHMENT_FILE, DATED_UNDER_TITLE, NUMBERED, SALUTATION, TITLE_END,
                                        TITLE_WORDS, clean, first_date, forwards, is_issuer_line,
                                        issuers_above_date, issuers_from_title, join_title)
-from data.build.text import (clean_title, doc_number_only, is_date_line, normalize_doc_number,
+from data.reader.text import (clean_title, doc_number_only, is_date_line, normalize_doc_number,
                              paragraphs, parse_date, title_key, to_halfwidth)
 
 SECTION_HEADINGS = ("国务院文件", "部门文件")

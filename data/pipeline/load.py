@@ -7,9 +7,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from data.build import search_index
-from data.build.classify import load_topics
-from data.build.normalize import Policy, date_bounds
+from data.pipeline import search_index
+from data.pipeline.classify import load_topics
+from data.reader.normalize import Policy, date_bounds
 from geo.gazetteer import load_gazetteer
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema.sql"

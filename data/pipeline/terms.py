@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build.text import HEADING_START, cn_to_int, is_page_footer, strip_markup, to_halfwidth
+from data.reader.text import HEADING_START, cn_to_int, is_page_footer, strip_markup, to_halfwidth
 
 MEASURES = Path(__file__).resolve().parents[1] / "codebook" / "measures.csv"
 GENERIC = {"subsidy", "award", "other"}          # used only when nothing more specific is named

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from data.build.text import PartialDate
+from data.reader.text import PartialDate
 
 # Provenance kinds, in order of how much of the policy they carry.
 KINDS = ("full_text", "summary", "list_entry", "toc", "citation")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from data.build.text import BODY_SUFFIX, clean_title, is_date_line, strip_markup, title_key
+from data.reader.text import BODY_SUFFIX, clean_title, is_date_line, strip_markup, title_key
 
 TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书)"
 # A title ends with the kind of document, perhaps closing a 《》 and adding （试行） or （2023—2025年）.

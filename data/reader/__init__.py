@@ -1,0 +1,1 @@
+"""The general reader: any policy file → text → documents → header fields → policies."""
