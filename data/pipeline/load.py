@@ -76,7 +76,8 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
     try:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         src = pd.DataFrame(meta.values())[["source_id", "file", "title", "title_en", "publisher", "publication_date",
-                                           "kind", "layout", "policy_part", "n_lines", "sha256"]]
+                                           "kind", "layout", "policy_part", "n_lines", "sha256", "reader_layout",
+                                           "text_method", "home_region", "added"]]
         con.execute("INSERT INTO sources SELECT * FROM src")
         gaz = load_gazetteer()
         gaz = gaz.assign(aliases=gaz.aliases.fillna("").map(lambda s: [a for a in s.split("|") if a]),
