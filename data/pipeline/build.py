@@ -135,12 +135,63 @@ def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], di
     return apps, meta
 
 
-def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, log=print, today: date | None = None) -> dict[str, int]:
+MAX_TERMS_PER_POLICY = 1_000   # the richest policy of the corpus has under 100
+DROP_RATIO = 0.5               # a file yielding under half the documents it gave before is refused
+
+
+def previous_yields(out: Path) -> dict[str, tuple[str, int]]:
+    """file → (sha256, documents found) in the database the build is about to replace."""
+    if not out.exists():
+        return {}
+    import duckdb
+    try:
+        con = duckdb.connect(str(out), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        rows = con.execute("""SELECT s.file, s.sha256, count(ps.policy_id) FILTER (WHERE ps.kind IN
+                              ('full_text', 'summary', 'list_entry')) FROM sources s
+                              LEFT JOIN policy_sources ps USING (source_id) GROUP BY ALL""").fetchall()
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+    return {file: (sha, n) for file, sha, n in rows}
+
+
+def check_yields(apps: list[Appearance], meta: dict[str, dict], before: dict[str, tuple[str, int]]) -> None:
+    """A file that changed and now yields far fewer documents than the database it replaces is
+    damaged until shown otherwise (cut short, a title garbled): refuse, naming the file and line."""
+    for file, row in meta.items():
+        if file not in before or before[file][0] == row["sha256"]:
+            continue
+        found = [a for a in apps if a.source_file == file and a.kind in BODY_KINDS]
+        was = before[file][1]
+        if was >= 4 and len(found) < DROP_RATIO * was:
+            last = max((a.line_end for a in found), default=0)
+            raise BuildError(f"{file}:{last + 1}: the file changed and now yields {len(found)} documents where the "
+                             f"previous build found {was}; it may be cut short or damaged after line {last}. "
+                             "Rebuild with --accept-drop if the change is intended")
+
+
+def check_limits(found_terms, policies) -> None:
+    per_policy = Counter(t.policy_id for t in found_terms)
+    for p in policies:
+        if per_policy[p.policy_id] > MAX_TERMS_PER_POLICY:
+            a = p.text_source or p.appearances[0]
+            raise BuildError(f"{a.source_file}:{a.line_start}: 《{p.title[:40]}》 has {per_policy[p.policy_id]:,} "
+                             f"terms, over the limit of {MAX_TERMS_PER_POLICY:,} for one policy: is it one document?")
+
+
+def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None = None, log=print,
+          today: date | None = None, accept_drop: bool = False) -> dict[str, int]:
     """Build the database at `out`; returns row counts per table."""
     today = today or date.today()
     log(f"building {out} from {raw}")
-    sources = read_sources(raw)
+    sources = read_sources(raw, sources_csv)
     apps, meta = extract(sources, raw, log)
+    if not accept_drop:
+        check_yields(apps, meta, previous_yields(out))
     file_to_id = dict(zip(sources.file, sources.source_id))
     homes = {f: m["home_region"] or None for f, m in meta.items()}
     defaults = {f: m["default_region"] or None for f, m in meta.items()}
@@ -150,6 +201,7 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, log=print, today: date | N
         p.topics = classify.classify(p.title, p.text)
     lines_of = {f: m["lines"] for f, m in meta.items()}
     found_terms = [t for p in policies for t in terms.policy_terms(p, lines_of, file_to_id)]
+    check_limits(found_terms, policies)
     log(f"  {len(found_terms)} terms in {len({t.policy_id for t in found_terms})} policies")
     try:
         curated_rows = curated.load_curated({title_key(p.title): p.policy_id for p in policies})

@@ -138,7 +138,10 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
         raise ReadError(f"{name}: damaged PDF ({err})") from err
     if not texts:
         raise ReadError(f"{name}: PDF with no pages")
-    bad = [i + 1 for i, t in enumerate(texts) if not usable_text_layer(t)]
+    # A page is unreadable when its text layer is garbage, or when it has no text but an image
+    # (a scan); a page with neither is blank.
+    bad = [i + 1 for i, t in enumerate(texts)
+           if not usable_text_layer(t) and (t.strip() or _has_images(reader.pages[i]))]
     method, notes = "pdf-text", []
     if bad:
         ocr = ocr_pdf_pages(data, bad)
@@ -158,6 +161,13 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
         lines += page_lines
         pages += [no] * len(page_lines)
     return SourceText(name, lines, pages, method, notes)
+
+
+def _has_images(page) -> bool:
+    try:
+        return len(page.images) > 0
+    except Exception:  # an image pypdf cannot decode is still an image
+        return True
 
 
 def usable_text_layer(text: str) -> bool:
