@@ -92,13 +92,13 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 raise ReadError(f"{name}: damaged {encoding} text (byte {err.start})") from err
-    if _looks_utf16(data):
+    if b"\x00" in data[:65536]:  # UTF-16 without a BOM has NULs; so has any binary file
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if CJK.search(text):
+            if _plausible_text(text):
                 return text, encoding
     if b"\x00" in data[:65536]:
         raise ReadError(f"{name}: a binary file, not text")
@@ -114,9 +114,12 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return len(sample) > 8 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+def _plausible_text(text: str) -> bool:
+    """Mostly Chinese, printable ASCII and punctuation: what a wrong decoding never gives."""
+    sample = text[:5000]
+    good = sum(1 for ch in sample if CJK.match(ch) or ch.isprintable() and ord(ch) < 0x3000 and ord(ch) >= 0x20
+               or ch in "\n\r\t" or 0x3000 <= ord(ch) <= 0x303f or 0xff00 <= ord(ch) <= 0xffef)
+    return bool(sample) and good >= 0.95 * len(sample) and bool(CJK.search(sample))
 
 
 # PDF ---------------------------------------------------------------------------------
