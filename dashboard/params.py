@@ -44,6 +44,7 @@ SHARED = register(
 
 PAGES: dict[str, list[Param]] = {
     "overview": [],
+    "add": [],
     "trends": register(
         Param("gran", "one", "year", options=lambda: GRANULARITIES),
         Param("split", "one", "level", options=lambda: SPLITS),

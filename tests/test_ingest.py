@@ -137,3 +137,11 @@ def test_the_explorer_finds_an_ingested_policy(tmp_path, corpus, monkeypatch):
     at.run()
     shown = " ".join(str(e.value) for e in at.dataframe) + " ".join(m.value for m in at.markdown)
     assert "关于支持外贸企业稳订单的通知" in shown
+
+
+def test_the_add_documents_page_opens_in_both_languages(open_page):
+    zh = open_page("add")
+    assert zh.title[0].value == "添加文件"
+    assert "确认后加入数据库" in " ".join(m.value for m in zh.markdown)
+    en = open_page("add", lang="en")
+    assert en.title[0].value == "Add documents"
