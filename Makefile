@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DB     := data/policies.duckdb
-BUILD_INPUTS := $(wildcard data/raw/* data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/sources/*.py) \
+BUILD_INPUTS := $(wildcard data/raw/* data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/layouts/*.py) \
                 data/sources.csv data/schema.sql geo/gazetteer.csv
 
 .PHONY: run test db ingest bench geo browser clean help

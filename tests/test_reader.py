@@ -130,3 +130,22 @@ def test_a_docx_table_is_read_row_by_row(tmp_path):
     document.save(str(path))
     assert "设备上云\t最高20万元" in read_file(path).lines
     assert zipfile.is_zipfile(path)
+
+
+@pytest.mark.skipif(not (__import__("shutil").which("tesseract") and __import__("shutil").which("pdftoppm")),
+                    reason="tesseract or pdftoppm missing")
+def test_a_scanned_pdf_is_read_by_ocr_and_marked_so(tmp_path):
+    """An image-only page (a scan) has no text layer: OCR reads it, and the provenance says so."""
+    from PIL import Image, ImageDraw, ImageFont
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 44, index=2)
+    page = Image.new("L", (1240, 900), 255)
+    draw = ImageDraw.Draw(page)
+    for i, line in enumerate(["关于支持企业上云的通知", "各区人民政府：", "按实际费用的30%给予补贴。",
+                              "武汉市人民政府", "2025年2月10日"]):
+        draw.text((80, 80 + i * 110), line, font=font, fill=0)
+    path = tmp_path / "scan.pdf"
+    page.save(path, "PDF", resolution=150)
+    found = read_file(path)
+    assert found.method == "pdf-ocr" and "OCR" in found.notes[0]
+    text = "".join(found.lines)
+    assert "关于支持企业上云的通知" in text and "30%" in text
