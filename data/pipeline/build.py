@@ -91,6 +91,26 @@ def check_appearances(apps: list[Appearance], lines: list[str], file: str) -> No
             raise BuildError(f"{where}: title too long to be a title ({len(a.title)} characters)")
 
 
+def contents_without_body(found: list[Appearance]) -> list[Appearance]:
+    """Contents entries that no body of the file answers, by title, issued title or number."""
+    bodies = [a for a in found if a.kind in BODY_KINDS]
+    keys = {title_key(a.title) for a in bodies} | {title_key(normalize.inner_title(a.title) or "") for a in bodies}
+    keys.discard("")
+    numbers = {a.doc_number for a in bodies if a.doc_number}
+    return [e for e in found if e.kind == "toc" and not (
+        e.doc_number in numbers or title_key(e.title) in keys
+        or any(title_key(e.title) in k or k in title_key(e.title) for k in keys))]
+
+
+def check_contents(found: list[Appearance], file: str) -> None:
+    """A file whose own contents list promises far more documents than were found is damaged."""
+    toc = [a for a in found if a.kind == "toc"]
+    missing = contents_without_body(found)
+    if len(toc) >= 5 and len(missing) > DROP_RATIO * len(toc):
+        raise BuildError(f"{file}:{missing[0].line_start}: the contents list {len(toc)} documents but "
+                         f"{len(missing)} of them have no body in the file; is it cut short or damaged?")
+
+
 def context_of(src: dict) -> SourceContext:
     return SourceContext(src["file"], title=src["title"] or None, publisher=src["publisher"] or None,
                          date=partial_date(src["publication_date"]), home=src["home_region"] or None)
@@ -121,10 +141,14 @@ def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], di
     meta: dict[str, dict] = {}
     for src in sources.to_dict("records"):
         found, row = read_source(src, raw)
+        check_contents(found, src["file"])
         meta[src["file"]] = row
         kinds = Counter(a.kind for a in found) + Counter(c.kind for a in found for c in a.cites)
         log(f"  {src['file']}  {src['source_id']:<20} {row['reader_layout']:<18} "
             + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "no policies"))
+        for entry in contents_without_body(found):
+            log(f"  warning: {src['file']}:{entry.line_start}: the contents list 《{entry.title}》 but no body of "
+                "that title or number was found (a garbled or missing title?)")
         if not any(a.kind in BODY_KINDS for a in found):
             why = (f"0 policies found in {src['file']}: no document title (a line ending 通知/意见/办法/措施…), "
                    "contents list or policy list was recognised")

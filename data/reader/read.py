@@ -102,16 +102,30 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
                 return text, encoding
     if b"\x00" in data[:65536]:
         raise ReadError(f"{name}: a binary file, not text")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        damaged_utf8(name, data, err)
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None or not CJK.search(str(best)):
         raise ReadError(f"{name}: not text in any encoding the reader knows (UTF-8, GB18030, UTF-16)")
     return str(best), best.encoding
+
+
+def damaged_utf8(name: str, data: bytes, err: UnicodeDecodeError) -> None:
+    """UTF-8 text with a few bad bytes is a damaged UTF-8 file, not GB18030 (which would decode it
+    into plausible-looking nonsense): refuse it, naming the line of the first bad byte."""
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    good = len(data.decode("utf-8", errors="ignore"))
+    if good and bad <= 0.01 * good:
+        line = data[:err.start].count(b"\n") + 1
+        raise ReadError(f"{name}:{line}: damaged UTF-8 text ({bad} undecodable byte sequence(s), the first at "
+                        f"byte {err.start}); the rest of the file is UTF-8")
 
 
 def _plausible_text(text: str) -> bool:
