@@ -11,7 +11,7 @@ import re
 
 from data.reader.text import BODY_SUFFIX, clean_title, is_date_line, strip_markup, title_key
 
-TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书)"
+TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书|公示|通报|指南|清单|章程)"
 # A title ends with the kind of document, perhaps closing a 《》 and adding （试行） or （2023—2025年）.
 TITLE_END = re.compile(TITLE_WORDS + r"》?(?:[（(][^（）()]{1,16}[）)])?$")
 SALUTATION = re.compile(r"^(?=[^。]{4,160}[：:]$)(?:各|.*[，、]各|.*(?:人民政府|委员会|厅|局|单位|机构|兵团|会)[：:]$)")
