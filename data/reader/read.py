@@ -70,6 +70,10 @@ def read_file(path: Path) -> SourceText:
         text, encoding = decode_text(name, data)
         found = SourceText(name, text.split("\n"), [], encoding)
     found.lines = [unicodedata.normalize("NFC", l.rstrip("\r")) for l in found.lines]
+    if is_traditional(found.lines):
+        found.lines = to_simplified(found.lines)
+        found.method += "+t2s"
+        found.notes.append("printed in traditional characters; read as simplified (OpenCC t2s): quotes are converted")
     if not found.pages:
         found.pages = [None] * len(found.lines)
     chars = sum(len(l) for l in found.lines)
@@ -80,6 +84,29 @@ def read_file(path: Path) -> SourceText:
     if not CJK.search(found.text):
         raise ReadError(f"{name}: no Chinese text found ({found.method}); is this a policy document?")
     return found
+
+
+# Traditional characters ----------------------------------------------------------------
+
+def is_traditional(lines: list[str]) -> bool:
+    """More than 3 % of the Chinese characters change under OpenCC's t2s: a traditional-character text."""
+    sample = "".join(lines)[:20000]
+    cjk = CJK.findall(sample)
+    if len(cjk) < 20:
+        return False
+    converted = _t2s().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return len(converted) == len(sample) and changed > 0.03 * len(cjk)
+
+
+def to_simplified(lines: list[str]) -> list[str]:
+    converter = _t2s()
+    return [converter.convert(l) for l in lines]
+
+
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
 
 
 # Plain text ---------------------------------------------------------------------
