@@ -96,7 +96,7 @@ CREATE TABLE policy_sources (
 CREATE TABLE policy_relations (
     from_policy VARCHAR NOT NULL REFERENCES policies (policy_id),
     to_policy   VARCHAR NOT NULL REFERENCES policies (policy_id),
-    relation    VARCHAR NOT NULL CHECK (relation IN ('cites')),
+    relation    VARCHAR NOT NULL CHECK (relation IN ('cites', 'supersedes')),  -- supersedes: its text repeals to_policy
     PRIMARY KEY (from_policy, to_policy, relation)
 );
 

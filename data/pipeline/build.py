@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.pipeline import classify, curated, load, terms
-from data.reader import normalize
+from data.reader import normalize, relations
 from data.reader.documents import BODY_KINDS, context_from_text, partial_date, read_documents
 from data.reader.model import Appearance, SourceContext
 from data.reader.read import EXTENSIONS, ReadError
@@ -221,6 +221,10 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None =
     defaults = {f: m["default_region"] or None for f, m in meta.items()}
     cited = [c for a in apps for c in a.cites]
     policies = normalize.merge(apps + cited, homes=homes, defaults=defaults)
+    by_id = {p.policy_id: p for p in policies}
+    for newer, older in relations.supersessions(policies):
+        by_id[newer].supersedes.append(older)
+        by_id[older].notes.append(f"superseded: repealed by 《{by_id[newer].title}》")
     for p in policies:
         p.topics = classify.classify(p.title, p.text)
     lines_of = {f: m["lines"] for f, m in meta.items()}

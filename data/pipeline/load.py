@@ -61,6 +61,7 @@ def _relation_rows(policies: list[Policy]) -> pd.DataFrame:
             for c in a.cites:
                 if owner[id(c)] != p.policy_id:
                     rows.add((p.policy_id, owner[id(c)], "cites"))
+        rows.update((p.policy_id, old, "supersedes") for old in p.supersedes)
     return pd.DataFrame(sorted(rows), columns=["from_policy", "to_policy", "relation"])
 
 
