@@ -136,16 +136,20 @@ def read_source(src: dict, raw: Path) -> tuple[list[Appearance], dict]:
     return found, row
 
 
-def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], dict[str, dict]]:
+def extract(sources: pd.DataFrame, raw: Path, log, accept_drop: bool = False) -> tuple[list[Appearance], dict[str, dict]]:
     apps: list[Appearance] = []
     meta: dict[str, dict] = {}
     for src in sources.to_dict("records"):
         found, row = read_source(src, raw)
-        check_contents(found, src["file"])
+        if not accept_drop:
+            check_contents(found, src["file"])
         meta[src["file"]] = row
         kinds = Counter(a.kind for a in found) + Counter(c.kind for a in found for c in a.cites)
         log(f"  {src['file']}  {src['source_id']:<20} {row['reader_layout']:<18} "
             + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "no policies"))
+        cut = cut_short_at(found, row["lines"])
+        if cut:
+            log(f"  warning: {src['file']}:{cut}: the file ends mid-sentence: is it cut short?")
         for entry in contents_without_body(found):
             log(f"  warning: {src['file']}:{entry.line_start}: the contents list 《{entry.title}》 but no body of "
                 "that title or number was found (a garbled or missing title?)")
@@ -160,7 +164,9 @@ def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], di
 
 
 MAX_TERMS_PER_POLICY = 1_000   # the richest policy of the corpus has under 100
-DROP_RATIO = 0.5               # a file yielding under half the documents it gave before is refused
+DROP_RATIO = 0.5               # a file whose contents promise twice what was found is refused
+YIELD_RATIO = 0.8              # a changed file yielding under 80 % of the documents it gave before is refused
+CLOSING = re.compile(r"(?:[。！？；：”’）)」》\]】.!?]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 
 
 def previous_yields(out: Path) -> dict[str, tuple[str, int]]:
@@ -183,15 +189,30 @@ def previous_yields(out: Path) -> dict[str, tuple[str, int]]:
     return {file: (sha, n) for file, sha, n in rows}
 
 
+def cut_short_at(found: list[Appearance], lines: list[str]) -> int | None:
+    """The line where the file stops mid-sentence, when its last document runs to the end of the
+    file and its last line closes no sentence (a file cut in half mid-line)."""
+    bodies = [a for a in found if a.kind in BODY_KINDS]
+    last_text = max((no for no, l in enumerate(lines, 1) if l.strip() and not PAGE_FOOTER.search(l)), default=0)
+    if not bodies or max(a.line_end for a in bodies) < last_text:
+        return None
+    last = lines[last_text - 1].strip()
+    return None if CLOSING.search(last) or len(last) <= 8 else last_text
+
+
 def check_yields(apps: list[Appearance], meta: dict[str, dict], before: dict[str, tuple[str, int]]) -> None:
-    """A file that changed and now yields far fewer documents than the database it replaces is
-    damaged until shown otherwise (cut short, a title garbled): refuse, naming the file and line."""
+    """A file that changed and now yields far fewer documents than the database it replaces, or now
+    stops mid-sentence, is damaged until shown otherwise: refuse, naming the file and line."""
     for file, row in meta.items():
         if file not in before or before[file][0] == row["sha256"]:
             continue
         found = [a for a in apps if a.source_file == file and a.kind in BODY_KINDS]
+        cut = cut_short_at(found, row["lines"])
+        if cut:
+            raise BuildError(f"{file}:{cut}: the file changed and now ends mid-sentence; is it cut short? "
+                             "Rebuild with --accept-drop if the change is intended")
         was = before[file][1]
-        if was >= 4 and len(found) < DROP_RATIO * was:
+        if was >= 4 and len(found) < YIELD_RATIO * was:
             last = max((a.line_end for a in found), default=0)
             raise BuildError(f"{file}:{last + 1}: the file changed and now yields {len(found)} documents where the "
                              f"previous build found {was}; it may be cut short or damaged after line {last}. "
@@ -213,7 +234,7 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None =
     today = today or date.today()
     log(f"building {out} from {raw}")
     sources = read_sources(raw, sources_csv)
-    apps, meta = extract(sources, raw, log)
+    apps, meta = extract(sources, raw, log, accept_drop)
     if not accept_drop:
         check_yields(apps, meta, previous_yields(out))
     file_to_id = dict(zip(sources.file, sources.source_id))
