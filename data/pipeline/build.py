@@ -136,11 +136,31 @@ def read_source(src: dict, raw: Path) -> tuple[list[Appearance], dict]:
     return found, row
 
 
-def extract(sources: pd.DataFrame, raw: Path, log, accept_drop: bool = False) -> tuple[list[Appearance], dict[str, dict]]:
+def read_all(sources: list[dict], raw: Path, workers: int) -> list[tuple[list[Appearance], dict]]:
+    """read_source over every file, in order; in a process pool when there are many files.
+    Each file is read on its own, so the same function runs on a cluster engine unchanged
+    (tests/test_build_parallel.py runs it with Dask's local scheduler)."""
+    if workers <= 1 or len(sources) < 2:
+        return [read_source(src, raw) for src in sources]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+    # spawn, not fork: the dashboard builds from a thread of a running server
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(partial(read_source, raw=raw), sources))
+
+
+FILES_PER_WORKER = 8   # under this many files per core, a pool's start-up costs more than it saves
+
+
+def extract(sources: pd.DataFrame, raw: Path, log, accept_drop: bool = False,
+            workers: int | None = None) -> tuple[list[Appearance], dict[str, dict]]:
     apps: list[Appearance] = []
     meta: dict[str, dict] = {}
-    for src in sources.to_dict("records"):
-        found, row = read_source(src, raw)
+    rows = sources.to_dict("records")
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(rows) // FILES_PER_WORKER)
+    for src, (found, row) in zip(rows, read_all(rows, raw, workers)):
         if not accept_drop:
             check_contents(found, src["file"])
         meta[src["file"]] = row
@@ -229,12 +249,12 @@ def check_limits(found_terms, policies) -> None:
 
 
 def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None = None, log=print,
-          today: date | None = None, accept_drop: bool = False) -> dict[str, int]:
+          today: date | None = None, accept_drop: bool = False, workers: int | None = None) -> dict[str, int]:
     """Build the database at `out`; returns row counts per table."""
     today = today or date.today()
     log(f"building {out} from {raw}")
     sources = read_sources(raw, sources_csv)
-    apps, meta = extract(sources, raw, log, accept_drop)
+    apps, meta = extract(sources, raw, log, accept_drop, workers)
     if not accept_drop:
         check_yields(apps, meta, previous_yields(out))
     file_to_id = dict(zip(sources.file, sources.source_id))
