@@ -149,3 +149,16 @@ def test_a_scanned_pdf_is_read_by_ocr_and_marked_so(tmp_path):
     assert found.method == "pdf-ocr" and "OCR" in found.notes[0]
     text = "".join(found.lines)
     assert "关于支持企业上云的通知" in text and "30%" in text
+
+
+def test_a_long_notice_with_page_footers_stays_one_document(tmp_path):
+    """Eight pages of 28-character lines with "— N —" footers, as GB/T 9704 prints a notice."""
+    head, tail = DOCUMENTS["district_notice"].split("三、本措施")
+    clauses = "".join(f"{n}、支持企业开展第{n}项工作，对符合\n条件的企业给予一次性奖励5万元。\n" for n in "四五六七八九十" * 8)
+    lines = (head + clauses + "三、本措施" + tail).split("\n")
+    paged = [line for i in range(0, len(lines), 20) for line in lines[i:i + 20] + [f"— {i // 20 + 1} —"]]
+    path = WRITERS["pdf"]("\n".join(paged), tmp_path / "long.pdf")
+    (doc,) = read_documents(path, SourceContext(path.name)).appearances
+    assert (doc.title, doc.doc_number, doc.issue_date.iso()) == (
+        "武汉市洪山区人民政府关于支持中小企业数字化转型的若干措施", "洪政规〔2025〕3号", "2025-02-10")
+    assert doc.page == 1 and "— 3 —" not in doc.text
