@@ -209,6 +209,14 @@ def add_names(rows: list[dict], kept: dict[str, dict]) -> None:
                      name_en=name_en)
         for form in [r["name"], r["short_name"], *r["aliases"]]:
             taken.setdefault(form, rank[r["level"]])
+    # siblings sharing a short form (伊宁市, 伊宁县 under 伊犁州) keep their full names: it names neither
+    siblings: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        if r["short_name"] != r["name"]:
+            siblings.setdefault((r["parent_code"], r["short_name"]), []).append(r)
+    for (_, short), group in siblings.items():
+        for r in group if len(group) > 1 else ():
+            r.update(short_name=r["name"], aliases=[a for a in r["aliases"] if a != short])
 
 
 def add_points(rows: list[dict], provider) -> None:
