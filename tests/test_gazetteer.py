@@ -128,3 +128,23 @@ def test_every_region_name_in_the_curated_tables_resolves():
     for name in ("district_ai_terms", "peer_ai_terms"):
         regions = pd.read_csv(ROOT / "data" / "curated" / f"{name}.csv").region.unique()
         assert all(resolve_region(r) for r in regions), regions
+
+
+def test_every_region_resolves_to_itself_in_its_own_context():
+    gaz = load_gazetteer()
+    for row in gaz.itertuples():
+        assert resolve_region(row.name, home=row.code) == row.code == resolve_region(row.short_name, home=row.code)
+
+
+def test_the_region_selector_offers_every_region_hubei_first(open_page):
+    at = open_page("overview", region="360000")   # 江西省: a region of the national gazetteer, from the URL
+    assert not at.warning
+    box = at.sidebar.selectbox[0]
+    assert box.value == "360000"
+    labels = box.options
+    assert len(labels) == len(load_gazetteer()) + 1   # + 全部
+    assert labels[1:4] == ["中华人民共和国", "湖北省", "武汉市"]
+    assert labels.index("武昌区") < labels.index("江西省") < labels.index("南昌市")
+    assert {"鼓楼区（南京）", "鼓楼区（福州）", "朝阳区（北京）"} <= set(labels)   # shared names carry their parent's
+    at = open_page("map", region="330782")       # 义乌市: outside both map layers, still a selection
+    assert not at.warning and at.sidebar.selectbox[0].value == "330782"
