@@ -126,7 +126,7 @@ def split_autonomous(name: str) -> tuple[str, list[str], str] | None:
     return rest, groups, m.group(2)
 
 
-def name_parts(name: str, level: str) -> tuple[str, str, str]:
+def name_parts(name: str) -> tuple[str, str, str]:
     """(stem, Chinese type suffix, English type) of a division name."""
     auto = split_autonomous(name)
     if auto:
@@ -143,9 +143,9 @@ def name_parts(name: str, level: str) -> tuple[str, str, str]:
     return name, "", ""
 
 
-def forms_of(name: str, level: str) -> tuple[str, list[str], str]:
+def forms_of(name: str) -> tuple[str, list[str], str]:
     """(short name, aliases, English name) derived from an official name."""
-    stem, suffix, english = name_parts(name, level)
+    stem, suffix, english = name_parts(name)
     name_en = f"{pinyin(stem)} {english}".strip()
     if suffix == "自治州":
         short = stem + "州"
@@ -202,7 +202,7 @@ def add_names(rows: list[dict], kept: dict[str, dict]) -> None:
             short, abbr, name_en = PROVINCES[r["name"]]
             r.update(short_name=short, aliases=[short, *abbr.split("|")], name_en=name_en)
         else:
-            short, aliases, name_en = forms_of(r["name"], r["level"])
+            short, aliases, name_en = forms_of(r["name"])
             free = [a for a in aliases if taken.get(a, rank[r["level"]]) >= rank[r["level"]]]
             r.update(short_name=short if short in free or short == r["name"] else r["name"],
                      aliases=free + ([CITY_ABBREVIATIONS[r["name"]]] if r["name"] in CITY_ABBREVIATIONS else []),
