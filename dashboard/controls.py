@@ -41,7 +41,7 @@ def measure_labels() -> dict[str, str]:
 
 
 def region_labels() -> dict[str, str]:
-    col = "name" if lang() == "zh" else "name_en"
+    col = "label" if lang() == "zh" else "label_en"   # a shared name carries its parent's: 鼓楼区（南京）
     table = run_query("common/lookup_regions")
     return dict(zip(table.code, table[col]))
 
