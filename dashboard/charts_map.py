@@ -39,6 +39,27 @@ HALO = "0px 0px 2px #ffffff, 0px 0px 2px #ffffff"          # label outline on li
 HALO_DARK = "0px 0px 2px #000000, 0px 0px 2px #3b0000"     # on dark fills
 
 
+# The layers (the map page and chart_views draw the same ones).
+LAYER_FILE = {"hubei": "hubei_prefectures", "wuhan": "wuhan_districts"}
+LAYER_PARENT = {"hubei": "420000", "wuhan": "420100"}
+UNITS = {"policies": "", "terms": "", "max_cap": "万元", "best_rate": "%"}
+MAP_HEIGHT = {"hubei": 700, "wuhan": 720}
+CENTRAL_DISTRICTS = ("420102", "420103", "420104", "420105", "420106", "420107")  # 江岸 江汉 硚口 汉阳 武昌 青山
+
+
+def english_short(name_en: str) -> str:
+    """A map label from the English name: 'Jiang'an District' → 'Jiang'an', zones abbreviated
+    ('Wuhan Economic and Technological Development Zone' → 'Wuhan ETDZ')."""
+    name = name_en.split(" (")[0]
+    for long, short in (("Economic and Technological Development Zone", "ETDZ"),
+                        ("High-tech Development Zone", "High-tech Zone"),
+                        ("Ecological Tourism Scenic Area", "Scenic Area")):
+        name = name.replace(long, short)
+    for suffix in (" Tujia and Miao Autonomous Prefecture", " Forestry District", " District"):
+        name = name.removesuffix(suffix)
+    return name
+
+
 @dataclass(frozen=True)
 class MapText:
     title: str
