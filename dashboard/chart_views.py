@@ -270,8 +270,7 @@ def map_views(values: dict, lang: str, link: str) -> tuple[ChartView, ChartView]
     ranking_text = charts_map.MapText(**{**text.__dict__, "title": tx("table_view", lang)})
     bars = charts_map.ranking_bars(frame, ranking_text, unit=unit, selected=selected)
     with_value = int((frame.status == "value").sum())
-    coverage = tx("present.coverage_regions", lang).format(
-        n=with_value, total=len(frame), policies=int(data.policies.sum()))
+    coverage = tx("present.coverage_regions", lang).format(n=with_value, total=len(frame))
     codes = encoded("map", values)
     order = frame.assign(_o=frame.status.map({"value": 0, "no_term": 1, "no_policy": 2}),
                          _v=frame.value.fillna(-1)).sort_values(["_o", "_v", "code"], ascending=[True, False, True])

@@ -421,7 +421,7 @@ def long_frame(long: pd.DataFrame, frame: pd.DataFrame, region_labels: dict[str,
 # The matrix on a slide ----------------------------------------------------------------------
 
 SLIDE_ENTRIES = 3   # entries shown per cell on a slide; the rest as '+n'
-SLIDE_ROWS = 6      # measures per slide: a longer matrix goes on several slides
+SLIDE_ROWS = 5      # measures per slide: a longer matrix goes on several slides
 
 
 def slide_table(frame: pd.DataFrame, columns: list[str], references: list[str], rows: list[str],

@@ -52,12 +52,16 @@ def start() -> None:
         _started = True
 
 
-def export_figure(view: ChartView, width: int = WIDTH, height: int = HEIGHT) -> go.Figure:
-    """A copy of the view's figure sized for a slide, with the footer: sources · coverage, then the link."""
+def export_figure(view: ChartView, width: int = WIDTH, height: int = HEIGHT, bare: bool = False) -> go.Figure:
+    """A copy of the view's figure sized for a slide, with the footer: sources · coverage, then the link.
+    bare: the chart alone (no title, no footer), for a slide whose own text says them."""
     fig = copy.deepcopy(view.figure)
     fig.update_layout(width=width, height=height)
     # the figure's own source line moves into the footer, beside the others
     fig.layout.annotations = [a for a in fig.layout.annotations if a.text not in view.sources]
+    if bare:
+        fig.update_layout(title={"text": ""}, margin={"t": 10, "b": 10})
+        return fig
     margin = fig.layout.margin
     bottom = (margin.b or 80) + 2 * FOOTER_FONT + 14
     fig.update_layout(margin={"b": bottom})
@@ -74,12 +78,12 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render(view: ChartView, fmt: str, scale: float = 1) -> bytes:
-    """The view's chart as PNG, SVG or PDF bytes."""
+def render(view: ChartView, fmt: str, scale: float = 1, bare: bool = False) -> bytes:
+    """The view's chart as PNG, SVG or PDF bytes (bare: without title and footer)."""
     if view.figure is None:
         raise ValueError(f"{view.stem}: this view has no chart to render (no data for its filters)")
     start()
-    return pio.to_image(export_figure(view), format=fmt, scale=scale, width=WIDTH, height=HEIGHT)
+    return pio.to_image(export_figure(view, bare=bare), format=fmt, scale=scale, width=WIDTH, height=HEIGHT)
 
 
 def render_figure(fig: go.Figure, fmt: str, scale: float = 1) -> bytes:

@@ -74,7 +74,8 @@ def build_pdf(title: str, views: list[ChartView], lang: str, today: date | None 
 
 
 def build_pptx(title: str, views: list[ChartView], lang: str, today: date | None = None) -> bytes:
-    return slides.build_pptx(title, views, lang, map_image=lambda v: images.render(v, "png", 2), today=today)
+    return slides.build_pptx(title, views, lang, map_image=lambda v: images.render(v, "png", 2, bare=True),
+                              today=today)
 
 
 # The sidebar --------------------------------------------------------------------------------

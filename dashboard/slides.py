@@ -72,6 +72,20 @@ def _chart_fonts(chart, size: int = 12) -> None:
         east_asian(rPr)
 
 
+def _every_label(chart) -> None:
+    """Label every category (viewers otherwise skip every other region or period when space is short)."""
+    ax = chart.category_axis._element
+    skip = ax.find(qn("c:tickLblSkip"))
+    if skip is None:
+        skip = etree.Element(qn("c:tickLblSkip"))
+        after = ax.find(qn("c:noMultiLvlLbl"))
+        if after is not None:
+            after.addprevious(skip)
+        else:
+            ax.append(skip)
+    skip.set("val", "1")
+
+
 def _native_chart(slide, view: ChartView, left, top, width, height):
     data = CategoryChartData()
     data.categories = view.categories
@@ -79,6 +93,8 @@ def _native_chart(slide, view: ChartView, left, top, width, height):
         data.add_series(s.name, s.values)
     shape = slide.shapes.add_chart(CHART_TYPES[view.kind], left, top, width, height, data)
     chart = shape.chart
+    chart.has_title = False                                # the slide's title says it
+    chart.value_axis.minimum_scale = 0                     # bars from zero, never from the smallest value
     chart.has_legend = len(view.series) > 1
     if chart.has_legend:
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.RIGHT, False
@@ -94,6 +110,7 @@ def _native_chart(slide, view: ChartView, left, top, width, height):
             plot_series.format.fill.fore_color.rgb = rgb
     if view.kind in ("stacked", "percent"):
         chart.plots[0].gap_width = 40
+    _every_label(chart)
     if view.kind == "bar_h":
         chart.category_axis.reverse_order = True          # largest first, at the top (as on the page)
         plot = chart.plots[0]
@@ -101,7 +118,7 @@ def _native_chart(slide, view: ChartView, left, top, width, height):
         plot.data_labels.number_format, plot.data_labels.number_format_is_linked = "#,##0.##", False
         plot.series[0].format.fill.solid()
         plot.series[0].format.fill.fore_color.rgb = RGBColor(0xD7, 0x30, 0x27)
-    _chart_fonts(chart)
+    _chart_fonts(chart, 10 if len(view.categories) > 12 else 12)
     return shape
 
 
@@ -109,17 +126,23 @@ def _native_table(slide, view: ChartView, left, top, width, height):
     table = view.table
     shape = slide.shapes.add_table(len(table) + 1, len(table.columns), left, top, width, height)
     grid = shape.table
+    grid.rows[0].height = Inches(0.4)
     first = Emu(int(width * 0.11))
     grid.columns[0].width = first
     for j in range(1, len(table.columns)):
         grid.columns[j].width = Emu(int((width - first) / (len(table.columns) - 1)))
+    lines = max(str(v).count("\n") + 1 for v in table.to_numpy().ravel())
+    size = 9 if lines > 3 or len(table.columns) > 6 else 10
     for j, name in enumerate(table.columns):
-        _text(grid.cell(0, j).text_frame, str(name), 12, bold=True)
+        _text(grid.cell(0, j).text_frame, str(name), size + 1, bold=True)
     for i, row in enumerate(table.itertuples(index=False), 1):
+        grid.rows[i].height = Emu(int((height - Inches(0.4)) / len(table)))
         for j, value in enumerate(row):
             cell = grid.cell(i, j)
             cell.vertical_anchor = MSO_ANCHOR.TOP
-            _text(cell.text_frame, str(value).split("\n"), 10, bold=j == 0)
+            cell.margin_top = cell.margin_bottom = Inches(0.03)
+            cell.margin_left = cell.margin_right = Inches(0.05)
+            _text(cell.text_frame, str(value).split("\n"), size, bold=j == 0)
             if "★" in str(value):
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = RGBColor(0xFD, 0xEB, 0xD0)
@@ -150,7 +173,7 @@ def _chart_slide(prs, view: ChartView, image: bytes | None, lang: str) -> None:
 
 
 def build_pptx(title: str, views: list[ChartView], lang: str, map_image=None, today: date | None = None) -> bytes:
-    """The pack as .pptx bytes. map_image(view) → PNG bytes of a map view (images.render), asked only for maps."""
+    """The pack as .pptx bytes. map_image(view) → PNG bytes of a map view (images.render, bare: the slide says title and sources)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     inner = WIDTH - 2 * MARGIN
@@ -165,7 +188,9 @@ def build_pptx(title: str, views: list[ChartView], lang: str, map_image=None, to
         _chart_slide(prs, view, map_image(view) if view.kind == "map" and map_image else None, lang)
     closing = prs.slides.add_slide(prs.slide_layouts[6])
     _box(closing, MARGIN, Inches(0.4), inner, Inches(0.7), tx("pack.sources", lang), 28, bold=True).name = "title"
-    _box(closing, MARGIN, Inches(1.2), inner, Inches(6.0), every_source(views), 12, color=DARK).name = "sources"
+    sources = every_source(views)
+    _box(closing, MARGIN, Inches(1.2), inner, Inches(6.0), sources, 12 if len(sources) <= 24 else 9,
+         color=DARK).name = "sources"
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
