@@ -267,7 +267,7 @@ def map_views(values: dict, lang: str, link: str) -> tuple[ChartView, ChartView]
     inset = charts_map.Inset(charts_map.CENTRAL_DISTRICTS, tx("central_districts", lang)) if layer == "wuhan" else None
     figure = charts_map.region_map(frame, boundaries(charts_map.LAYER_FILE[layer]), text, selected=selected,
                                    height=charts_map.MAP_HEIGHT[layer], inset=inset, integer=unit == "")
-    ranking_text = charts_map.MapText(**{**text.__dict__, "title": tx("table_view", lang)})
+    ranking_text = charts_map.MapText(**{**text.__dict__, "title": f"{text.title} · {tx('table_view', lang)}"})
     bars = charts_map.ranking_bars(frame, ranking_text, unit=unit, selected=selected)
     with_value = int((frame.status == "value").sum())
     coverage = tx("present.coverage_regions", lang).format(n=with_value, total=len(frame))
@@ -303,7 +303,7 @@ def ai_views(values: dict, lang: str, link: str) -> list[ChartView]:
     sources = [credit, tx("present.curated_source", lang).format(n=len(curated))]
     words = tx("present.ai_filters", lang).format(
         regions=("、" if lang == "zh" else ", ").join(regions.get(c, c) for c in compare) or "—")
-    coverage = tx("present.coverage_terms", lang).format(n=len(frame), regions=len(columns))
+    coverage = tx("present.coverage_terms", lang).format(n=len(frame), regions=len(columns), mark=charts_ai.CURATED_MARK)
     references = full + [tx("present.curated_host", lang).format(host=h) for h in curated]
     stem = file_stem("ai", "ai_matrix", encoded("ai", values))
     step = charts_ai.SLIDE_ROWS

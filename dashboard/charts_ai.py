@@ -422,13 +422,14 @@ def long_frame(long: pd.DataFrame, frame: pd.DataFrame, region_labels: dict[str,
 
 SLIDE_ENTRIES = 3   # entries shown per cell on a slide; the rest as '+n'
 SLIDE_ROWS = 5      # measures per slide: a longer matrix goes on several slides
+CURATED_MARK = "†"  # after a curated (not corpus) entry; the slide's legend says so
 
 
 def slide_table(frame: pd.DataFrame, columns: list[str], references: list[str], rows: list[str],
                 region_labels: dict[str, str], measure_labels: dict[str, str], tr: Callable[[str], str],
                 lang: str) -> pd.DataFrame:
     """The matrix sized for a slide: one row per measure, one column per region (references marked), each cell
-    its entries as '[n] value ★' lines (curated ones tagged), '—' where there is none."""
+    its entries as '[n] value ★' lines (curated ones marked †), '—' where there is none."""
     by_cell = _cells(frame)
     mark = "（{}）" if lang == "zh" else " ({})"
     names = {c: region_labels.get(c, c) + (mark.format(tr("present.reference")) if c in references else "") for c in columns}
@@ -438,7 +439,7 @@ def slide_table(frame: pd.DataFrame, columns: list[str], references: list[str], 
         for code in columns:
             entries = by_cell.get((m, code), [])
             lines = [f"[{int(e.ref)}] {value_text(e, lang)}" + (" ★" if e.best else "")
-                     + ("" if e.origin == "corpus" else f" ({tr('present.curated_tag')})")
+                     + ("" if e.origin == "corpus" else CURATED_MARK)
                      for e in entries[:SLIDE_ENTRIES]]
             if len(entries) > SLIDE_ENTRIES:
                 lines.append(f"+{len(entries) - SLIDE_ENTRIES}")

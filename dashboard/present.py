@@ -32,7 +32,7 @@ CSS = """
 .present-counter {font-size: 1.1rem; color: #667085; text-align: center; padding-top: 0.45rem;}
 .present-title {font-size: 2.3rem; font-weight: 700; color: #17202a; margin: 0 0 0.2rem 0; line-height: 1.2;}
 .present-sub {font-size: 1.35rem; color: #475467; margin: 0 0 0.6rem 0;}
-table.present-table {border-collapse: collapse; width: 100%; font-size: 1.25rem; line-height: 1.35;}
+table.present-table {border-collapse: collapse; width: 100%; font-size: 1.15rem; line-height: 1.3;}
 table.present-table th, table.present-table td {border: 1px solid #d5d8dc; padding: 0.35rem 0.5rem;
   vertical-align: top; text-align: left;}
 table.present-table thead th {background: #dfe6ee;}
@@ -83,7 +83,7 @@ def large(fig):
     """A copy of a figure in type readable from the back of a room; its source line moves to the caption."""
     fig = copy.deepcopy(fig)
     fig.update_layout(font={"size": 19}, height=640, legend={"font": {"size": 17}},
-                      title={"font": {"size": 32}})
+                      title={"font": {"size": 32}}, margin={"t": 150})
     fig.update_xaxes(title_font={"size": 20}, tickfont={"size": 17})
     fig.update_yaxes(title_font={"size": 20}, tickfont={"size": 17})
     return fig

