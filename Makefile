@@ -35,13 +35,18 @@ db: $(VENV)/.app
 run: $(DB)
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
-# Debian's Chromium and a CJK font for the headless-browser checks; skipped where apt is unavailable.
+# Debian's Chromium and a CJK font for the headless-browser checks and the server-side chart images (kaleido);
+# LibreOffice Impress and poppler only for the check that every slide of a meeting pack draws (big: installed
+# without recommends, and that one test is skipped where it is missing). Skipped where apt is unavailable.
 browser:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then exit 0; fi; \
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
+	  && command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then exit 0; fi; \
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	if command -v apt-get >/dev/null 2>&1; then \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
-	  || echo "warning: could not install chromium; the browser tests will be skipped"; \
+	  || echo "warning: could not install chromium; the browser and chart-image tests will be skipped"; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-impress poppler-utils >/dev/null \
+	  || echo "warning: could not install LibreOffice; the slide-drawing check will be skipped"; \
 	else echo "warning: no apt-get; the browser tests will be skipped"; fi
 
 # pytest exits 5 when it collects no tests: say so plainly instead of failing with a bare code.

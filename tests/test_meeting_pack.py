@@ -126,7 +126,7 @@ def test_the_same_pack_as_pdf(pack_views):
         assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (libreoffice-impress) is not installed: "
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")), reason="LibreOffice (libreoffice-impress) is not installed: "
                     "the slide-drawing check is skipped")
 def test_libreoffice_draws_every_slide(pptx_bytes, pack_views, tmp_path):
     import numpy as np
