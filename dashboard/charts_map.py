@@ -333,12 +333,12 @@ def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: s
     fig.update_layout(
         title={"text": f"{text.title}<br><sup>{text.subtitle}</sup>", "x": 0.01, "font": {"size": 17}},
         font={"family": FONT, "size": 13}, height=height or max(320, 110 + 30 * n),
-        margin={"l": 10, "r": 30, "t": 80, "b": 60}, plot_bgcolor="white", paper_bgcolor="white",
+        margin={"l": 10, "r": 30, "t": 80, "b": 85}, plot_bgcolor="white", paper_bgcolor="white",
         bargap=0.25, clickmode="event+select", dragmode=False, hoverlabel={"font": {"family": FONT}, "align": "left"},
         xaxis={"title": {"text": text.scale_title}, "rangemode": "tozero", "gridcolor": "#eef0f3",
                "range": [0, zmax * 1.35], "fixedrange": True, **_ticks(zmax, unit == "")},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
     )
-    fig.add_annotation(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-45, showarrow=False,
+    fig.add_annotation(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-66, showarrow=False,
                        xanchor="left", yanchor="top", font={"size": 10, "color": "#667085"})
     return fig
