@@ -37,6 +37,7 @@ class Series:
     name: str
     values: list[float]
     color: str | None = None
+    labels: list[str] | None = None    # the text on each bar, where it is not the number ('no policy found')
 
 
 @dataclass
@@ -282,7 +283,10 @@ def map_views(values: dict, lang: str, link: str) -> tuple[ChartView, ChartView]
             ChartView("map", "ranking", f"{title} · {tx('table_view', lang)}",
                       stem=file_stem("map", "ranking", codes), figure=bars, kind="bar_h",
                       categories=list(order.bar_label),
-                      series=[Series(metric_label, [0.0 if pd.isna(v) else float(v) for v in order.value])],
+                      series=[Series(metric_label, [0.0 if pd.isna(v) else float(v) for v in order.value],
+                                     labels=[charts_map.format_value(v, unit) if s == "value" else
+                                             text.no_term if s == "no_term" else text.no_policy
+                                             for v, s in zip(order.value, order.status)])],
                       **common))
 
 

@@ -118,6 +118,8 @@ def _native_chart(slide, view: ChartView, left, top, width, height):
         plot.data_labels.number_format, plot.data_labels.number_format_is_linked = "#,##0.##", False
         plot.series[0].format.fill.solid()
         plot.series[0].format.fill.fore_color.rgb = RGBColor(0xD7, 0x30, 0x27)
+        for point, label in zip(plot.series[0].points, view.series[0].labels or []):
+            _text(point.data_label.text_frame, label, 10, color=DARK)   # blank is not zero: 未发现政策, not 0
     _chart_fonts(chart, 10 if len(view.categories) > 12 else 12)
     return shape
 
@@ -152,7 +154,8 @@ def _native_table(slide, view: ChartView, left, top, width, height):
 def _chart_slide(prs, view: ChartView, image: bytes | None, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])          # blank
     inner = WIDTH - 2 * MARGIN
-    _box(slide, MARGIN, Inches(0.3), inner, Inches(0.7), view.title, 26, bold=True).name = "title"
+    _box(slide, MARGIN, Inches(0.3), inner, Inches(0.7), view.title, 26 if len(view.title) <= 30 else 20,
+         bold=True).name = "title"
     _box(slide, MARGIN, Inches(0.95), inner, Inches(0.4), view.filters, 15, color=GREY).name = "filters"
     top, height = Inches(1.45), Inches(5.05)
     if view.kind == "map":
