@@ -61,7 +61,14 @@ def current_views(page: str) -> list[ChartView]:
     """The charts of the page open now, with its URL values, language and link."""
     url = st.session_state["url"]
     values = values_of(url)
-    return views(page, values, lang(), view_link(page, values))
+    return _views(page, values, lang(), view_link(page, values))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _views(page: str, values: dict, code: str, link: str) -> list[ChartView]:
+    """Built once per view and shared (never changed in place: exports and slides work on copies), so a page's
+    reruns do not draw its figures a second time for the image buttons."""
+    return views(page, values, code, link)
 
 
 # The sidebar toggle and the exit button ----------------------------------------------------

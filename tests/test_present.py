@@ -124,3 +124,31 @@ def test_trends_present_link_in_chromium(browse):
     page.get_by_text("退出演示").click()
     page.wait_for_function("() => !location.search.includes('present=1')", timeout=20000)
     page.locator("[data-testid='stSidebar']").first.wait_for(timeout=20000)
+
+
+@pytest.mark.browser
+def test_chart_image_and_meeting_pack_download_from_the_served_app(browse, tmp_path):
+    """The downloads are built on click by the server (kaleido inside the Streamlit process)."""
+    import io
+
+    from PIL import Image
+    from pptx import Presentation
+
+    page = browse("/trends?gran=quarter&topic=digital", wait_text="各时段发文数")
+    with page.expect_download(timeout=90000) as download:
+        page.get_by_role("button", name="PNG（2倍）").first.click()
+    assert download.value.suggested_filename == "trends_gran-quarter_topic-digital@2x.png"
+    assert Image.open(download.value.path()).size == (3200, 1800)
+
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("会议材料包").click()
+    sidebar.locator("textarea").fill("127.0.0.1:8501/ai?rows=compute")
+    sidebar.locator("textarea").press("Control+Enter")
+    sidebar.get_by_text("2 个视图").wait_for(timeout=20000)
+    _shot(page, "sidebar-meeting-pack.png")
+    with page.expect_download(timeout=120000) as download:
+        sidebar.get_by_role("button", name="下载 PPTX（可编辑图表）").click()
+    assert download.value.suggested_filename.endswith(".pptx")
+    prs = Presentation(io.BytesIO(open(download.value.path(), "rb").read()))
+    titles = [next(s for s in slide.shapes if s.name == "title").text_frame.text for slide in prs.slides]
+    assert titles == ["中小企业政策图谱 · 会议材料", "发文趋势 · 各时段发文数", "区级AI政策对比", "数据来源"]
