@@ -142,6 +142,7 @@ def run(page: str, pages: dict, url: Url) -> None:
     """Draw the page's charts as slides (instead of the page)."""
     _switch(pages)
     st.html(CSS)
+    url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))   # a bad link says so here too
     shown = current_views(page)
     top = st.columns([8, 1])
     top[1].button(t("present.exit"), key="present.exit", on_click=_set, args=(False,), icon=":material/close:",

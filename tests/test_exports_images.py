@@ -90,3 +90,9 @@ def test_map_renders_offline_from_the_local_topojson(kaleido_server):
     assert pio.defaults.topojson == (Path("dashboard/static").resolve().as_uri() + "/")
     assert (Path("dashboard/static") / "world_110m.json").exists()
 
+
+
+def test_no_browser_is_ever_downloaded():
+    """kaleido.get_chrome* and plotly.io.get_chrome download a browser: the app never calls them."""
+    for path in Path("dashboard").rglob("*.py"):
+        assert "get_chrome" not in path.read_text(encoding="utf-8"), path
