@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts_ai, charts_map, charts_trends, params
+from dashboard import charts_ai, charts_map, charts_trends, exports, params
 from dashboard.db import run_query
 from dashboard.i18n import TEXT
 from geo.gazetteer import boundaries
@@ -111,9 +111,9 @@ def short_link(link: str) -> str:
 
 
 def file_stem(view_page: str, chart: str, codes: dict[str, str]) -> str:
-    from dashboard.exports import file_stem as stem
+    """map_ranking_layer-hubei_metric-max_cap: page, chart and filters (the language is not a filter)."""
     name = view_page if chart == view_page else f"{view_page}_{chart}"
-    return stem(name, {k: v for k, v in codes.items() if k != "lang"})
+    return exports.file_stem(name, {k: v for k, v in codes.items() if k != "lang"})
 
 
 # Labels and words ---------------------------------------------------------------------------
