@@ -39,15 +39,21 @@ ingest: $(VENV)/.app
 run: $(DB)
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
-# Debian's Chromium and a CJK font for the headless-browser checks, tesseract (Chinese) and poppler for
-# reading scanned PDFs; skipped where apt is unavailable.
+# Debian's Chromium and a CJK font for the headless-browser checks and the server-side chart images (kaleido);
+# tesseract (Chinese) and poppler for reading scanned PDFs; LibreOffice Impress only for the check that every
+# slide of a meeting pack draws (big: installed without recommends, and that one test is skipped where it is
+# missing). Skipped where apt is unavailable.
 browser:
 	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
-	  && command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then exit 0; fi; \
+	  && command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	  && command -v soffice >/dev/null 2>&1; then exit 0; fi; \
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	if command -v apt-get >/dev/null 2>&1; then \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim poppler-utils >/dev/null \
-	  || echo "warning: could not install chromium; the browser tests will be skipped"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk \
+	    tesseract-ocr tesseract-ocr-chi-sim poppler-utils >/dev/null \
+	  || echo "warning: could not install chromium or tesseract; the browser, chart-image and OCR tests will be skipped"; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null \
+	  || echo "warning: could not install LibreOffice; the slide-drawing check will be skipped"; \
 	else echo "warning: no apt-get; the browser tests will be skipped"; fi
 
 # pytest exits 5 when it collects no tests: say so plainly instead of failing with a bare code.

@@ -40,6 +40,7 @@ SHARED = register(
     Param("region", "one", None, options=lambda: _codes("common/lookup_regions", "code")),
     Param("years", "range", None, bounds=year_bounds),
     Param("status", "many", [], options=lambda: STATUSES),
+    Param("present", "one", None, options=lambda: ["1"]),   # presentation mode (dashboard/present.py)
 )
 
 PAGES: dict[str, list[Param]] = {
