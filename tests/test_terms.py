@@ -96,7 +96,7 @@ def expected_scale(r) -> float:
     if r["value_kind"] == "rate":
         return 1.0
     if r["unit"] == "万元":
-        return {"亿元": 1e4, "亿": 1e4, "元": 1e-4}.get(unit, 1.0)
+        return {"万亿元": 1e8, "亿元": 1e4, "亿": 1e4, "元": 1e-4}.get(unit, 1.0)
     if r["value_kind"] == "duration":
         return 12.0 if unit == "年" else 1.0
     return 1e4 if unit.startswith("万") else 1e8 if unit.startswith("亿") else 1.0
