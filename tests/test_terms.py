@@ -91,8 +91,12 @@ def test_no_number_is_invented(q):
 def expected_scale(r) -> float:
     """How the printed unit turns into the normalised one: 万元 for money, months for years, counts ×万/亿."""
     unit = r["unit_printed"]
-    if unit in ("BP", "‰"):  # 50个基点 = 0.5%, 0.5‰ = 0.05%
-        return 0.01 if unit == "BP" else 0.1
+    if unit in ("BP", "‰", "成"):  # 50个基点 = 0.5%, 0.5‰ = 0.05%, 2 成 = 20%
+        return {"BP": 0.01, "‰": 0.1, "成": 10.0}[unit]
+    if unit == "折":                # 9 折 = a 10 % discount
+        return (10 - float(r["number_printed"].rstrip("折"))) * 10 / float(r["number_printed"].rstrip("折"))
+    if unit.endswith("美元"):       # foreign money is not converted: 500 万美元 stays 500 (unit 万美元)
+        return {"亿美元": 1e4, "美元": 1e-4}.get(unit, 1.0)
     if r["value_kind"] == "rate":
         return 1.0
     if r["unit"] == "万元":
@@ -107,7 +111,9 @@ def test_years_dates_and_article_numbers_are_not_terms(q):
     for r in rows:
         assert not re.fullmatch(r"(19|20)\d\d\s*年?", r["number_printed"]), r
         assert not re.search(r"第\s*$", r["quote"][:0] or ""), r
-    assert q("SELECT count(*) AS n FROM terms WHERE quote LIKE '%罚款%'")[0]["n"] == 0
+    # a fine is kept as a penalty, never as an incentive (处1万元以上5万元以下的罚款)
+    fines = q("SELECT term_kind FROM terms WHERE quote LIKE '%罚款%' AND value_kind NOT IN ('duration', 'threshold')")
+    assert fines and {r["term_kind"] for r in fines} == {"penalty"}
 
 
 def test_curated_rows_keep_citation_and_trust(q):

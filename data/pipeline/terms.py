@@ -37,10 +37,11 @@ MEASURES = CODEBOOK / "measures.csv"
 TERM_KINDS = CODEBOOK / "term_kinds.csv"
 GENERIC = {"subsidy", "award", "other"}          # used only when nothing more specific is named
 INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|"
-                       r"退还|抵减|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/")
+                       r"退还|抵减|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
-NOT_INCENTIVE = re.compile(r"罚款|罚金|没收|处罚|截至|已支持|已累计|累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务)|"
-                           r"再创新高|质押金额达|\t.*\t")
+NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务)|"
+                           r"再创新高|质押金额达|据了解|有限公司申请|\t.*\t")
+PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
                     r"每年|全年|打造|建成|形成|实现")
 CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
@@ -72,13 +73,15 @@ NOT_TERMS = re.compile(
     r"|“[^”]{0,12}[\d一二两三四五六七八九十百千万][^”]{0,12}”"  # quoted names: “301”, “两个毫不动摇”
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
-    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月])"              # the article 一个 (打造一个规范…的市场)
-    r"|[（(]含\s*\d+(?:\.\d+)?\s*%?\s*[）)]"                      # 高于50%（含50%）: the bound restated
+    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
+    r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
-OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*%?(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?)"
-                       r"(?=\s*(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大)(?:至|到|为))"
-                       r"|(?P<old2>\d+(?:\.\d+)?\s*%)(?=\s*(?:的)?(?:征收率|税率|费率)\s*减按)")
+OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*(?:%|元|万元|亿元|个工作日|工作日|天|日|年|个月)?"
+                       r"(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?(?:\s*/\s*[^\s，。；\d]{1,4})?)"
+                       r"(?=\s*(?:阶段性)?(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大|压缩)(?:至|到|为))"
+                       r"|(?P<old2>\d+(?:\.\d+)?\s*%)(?=\s*(?:的)?(?:征收率|税率|费率|预征率)\s*减按)"
+                       r"|适用(?P<old3>\d+(?:\.\d+)?\s*%)(?=(?:征收率|预征率)的[^。；]{0,30}减按)")
 _NUM = r"\d+(?:\.\d+)?|\d+\.\s\d+"                            # "1. 85" is 1.85 with a PDF space
 CN = r"[一二两三四五六七八九十百千]+"
 RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*(?:[—\-–~至到]|(?:万元|元|万|亿元|亿)\s*[—\-–~至到])\s*)?"
@@ -89,16 +92,22 @@ PATTERNS = [
     ("rate", re.compile(r"(?P<bp>\d+)\s*(?:BPs?|bps?|个基点)")),
     ("rate", re.compile(rf"百分之(?P<cn>{CN})")),
     ("rate", re.compile(r"(?P<half>减半)")),
+    ("rate", re.compile(rf"(?P<cheng>\d+(?:\.\d+)?|[一二三四五六七八九])\s*成(?![本立为果效功员])")),
+    ("rate", re.compile(r"(?P<zhe>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![旧算叠])")),
+    ("foreign", re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万美元|亿美元|美元|万港元|万欧元)")),
+    ("money", re.compile(rf"(?P<lo>{_NUM})\s*(?:万元|元|万|亿元)?\s*以上\s*[、，,]?\s*(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|亿|万)\s*(?=以下)")),
     ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准))"
-                        rf"|(?<![\d一二两三四五六七八九十百千])(?P<wanyi>万亿元)")),
-    ("duration", re.compile(rf"(?P<n>\d{{1,3}}|{CN})\s*(?P<u>个月|个工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])")),
+                        rf"|(?<![\d一二两三四五六七八九十百千.])(?P<wanyi>万亿)(?=元|级|产业|规模|集群)")),
+    ("duration", re.compile(rf"(?:(?P<lo>\d{{1,3}})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,3}}|{CN})\s*(?P<u>个月|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
+                            r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
     ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
-    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|分(?![钟之别类享配期批摊担解]))|万亿)")),
+    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方米|亩|分(?![钟之别类享配期批摊担解]))|万亿)")),
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
 PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还|"
-                              r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒")
+                              r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒|不少于|不低于|至少|近|时限|"
+                              r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用")
 # "新增6个条款", "三个类型", "八个步骤", "一人公司": counted words that are not quantities of anything supported
 NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块|条件|"
                          r"百年|毫不动摇|纳税年度|个体工商户)")
@@ -116,8 +125,8 @@ LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
 REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负|按)[^，。；]{0,10}$|^\s*(?:的)?(?:税率|征收率)")
 TAX_WORD = re.compile(r"税|征收")
-PER_UNIT = re.compile(r"(?P<u>每(?:个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时)"
-                      r"[^，。；\d]{0,6})$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|千瓦时|标准展位)")
+PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
+                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|千瓦时|标准展位)")
 TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
@@ -236,7 +245,7 @@ def _masked(text: str) -> str:
 
 
 def _mask_group(m: re.Match) -> str:
-    g = "old" if m.group("old") else "old2"
+    g = next(k for k in ("old", "old2", "old3") if m.group(k))
     a, b = m.span(g)
     s = m.group(0)
     return s[: a - m.start()] + "◇" * (b - a) + s[b - m.start():]
@@ -286,6 +295,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             found.append((m.start(), m.end(), kind, m))
     if NOT_INCENTIVE.search(sentence):
         return []
+    penalty = bool(PENALTY.search(sentence))
     line_start, line_end = line_of[offset], line_of[min(offset + len(sentence), len(line_of)) - 1]
     lead = clause.lead_in
     if ai_policy and not found:
@@ -306,11 +316,13 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold")
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
+        if penalty and kind_ not in ("duration", "threshold"):
+            kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size"):
             kind_ = "target"
-        if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole):
+        if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
             continue  # a number in a procedure (…5 个工作日内受理), not a term of support
         if value_kind == "threshold" and kind_ != "threshold":
             value_kind = "amount" if unit == "万元" else "rate" if unit == "%" else "count"
@@ -360,6 +372,10 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
             return "rate", _number(m["permille"]) / 10, None, "%", "‰", printed, comparator
         if groups.get("bp"):
             return "rate", _number(m["bp"]) / 100, None, "%", "BP", printed, comparator
+        if groups.get("cheng"):      # 2 成 = 20 %
+            return ("threshold" if condition else "rate"), _number(m["cheng"]) * 10, None, "%", "成", printed, comparator
+        if groups.get("zhe"):        # 9 折 = a 10 % discount
+            return "rate", round((10 - _number(m["zhe"])) * 10, 6), None, "%", "折", printed, None
         lo = _number(m["n"] or m["n3"])
         hi = groups.get("n2") or groups.get("n4")
         unit_printed = "个百分点" if "百分点" in printed else "%"
@@ -383,18 +399,25 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         return (value_kind, round(low * factor, 6), round(high * factor, 6) if high is not None else None,
                 "万元", m["u"], printed, comparator)
     if kind == "duration":
+        if groups.get("season"):
+            months = 3.0 if m["season"] == "一个季度" else 6.0
+            return "duration", months, None, "月", m["season"], printed, comparator
         value = _number(m["n"])
         wide = clause[phrase_start:start] + clause[end:end + 8]
-        if value is None or (m["u"] not in ("个月", "分钟", "秒", "小时") and not DURATION_CONTEXT.search(wide)) \
-                or PROCEDURE.search(clause[start:start + 24]) or PROCEDURE_BEFORE.search(before) \
-                or (m["u"] in ("天", "日", "周", "个工作日") and re.search(r"内$", clause[end:end + 1])
-                    and PROCEDURE.search(clause[end:end + 16])):
+        if value is None or (m["u"] not in ("个月", "分钟", "秒", "小时", "个工作日", "工作日")
+                             and not DURATION_CONTEXT.search(wide)):
             return None
-        if m["u"] == "个工作日":
-            return None         # a working-day deadline is the agency's procedure, not a term of support
-        unit = "月" if m["u"] in DURATION_MONTHS else m["u"]
-        months = value * DURATION_MONTHS.get(m["u"], 1)
-        return "duration", months, None, unit, m["u"], printed, comparator
+        unit = "月" if m["u"] in DURATION_MONTHS else "工作日" if m["u"].endswith("工作日") else m["u"]
+        factor = DURATION_MONTHS.get(m["u"], 1)
+        lo = _number(groups["lo"]) if groups.get("lo") else None
+        low, high = (lo * factor, value * factor) if lo is not None else (value * factor, None)
+        return "duration", low, high, unit, m["u"], printed, comparator
+    if kind == "foreign":
+        value = _number(m["n"])
+        factor = {"亿美元": 10_000, "美元": 0.0001}.get(m["u"], 1)
+        unit = "万" + m["u"].lstrip("万亿") if m["u"] != "美元" else "万美元"
+        value_kind = "threshold" if condition else "cap" if comparator == "≤" or CAP.search(before) else "amount"
+        return value_kind, round(value * factor, 6), None, unit, m["u"], printed, comparator
     if kind == "rank":
         value = _number(m["n"])
         return None if value is None else ("threshold", value, None, m["u"], m["u"], printed, "≤")
@@ -402,8 +425,11 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         if m["u"] == "万亿":
             return None
         value = _number(m["n"])
-        if value is None or m["u"] in ("条", "批") or NOT_COUNTED.match(after) or m["n"] == "一" \
-                or not (TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator or m["u"] == "分"
+        arabic = m["n"][0].isdigit()
+        if value is None or m["n"] == "一" or (arabic and re.match(r"\s*条款", after)) or (not arabic and (m["u"] in ("条", "批") or NOT_COUNTED.match(after)
+                                                               or not (TARGET.search(clause) or comparator))) \
+                or (arabic and m["u"] == "批") \
+                or not (arabic or TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator
                         or INCENTIVE.search(clause)):
             return None
         unit = m["u"]
@@ -584,7 +610,7 @@ def _condition_phrase(t: Term) -> str:
     return _phrase(t.quote, at, at + len(t.number_printed))
 
 
-LIST_FIELDS_WITHOUT_TERMS = ("政策名称", "执行时间", "执行机关")  # names, dates and agencies, not terms
+LIST_FIELDS_WITHOUT_TERMS = ("政策名称", "执行机关")  # names and agencies, not terms (执行时间 can state one)
 
 
 def policy_terms(policy, lines_of: dict[str, list[str]], source_id_of: dict[str, str]) -> list[Term]:
