@@ -204,18 +204,22 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
     # the subject comes before the number: a keyword after the number's phrase names another thing
     head = clause[:clause.find(phrase) + len(phrase)] if phrase and phrase in clause else clause
     bare_clause = CONDITION_SPAN.sub("", head)
-    order = (bare_clause, *context, bare_phrase, phrase, clause) if gate else \
-        (bare_phrase, bare_clause, *context, phrase, clause)
+    order = (bare_clause, *context, bare_phrase, phrase, head) if gate else \
+        (bare_phrase, bare_clause, *context, phrase, head)
     for text in order:
         specific = _specific(text)
         if specific:
             return specific[0]
     if not gate and TARGET.search(clause) and not INCENTIVE.search(phrase):
         return "target"
-    for text in (phrase, clause, *context):
-        found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text) and slug in GENERIC]
-        if found:
-            return found[0]
+    for texts in ((phrase, head, *context), (clause,)):
+        for text in texts:
+            specific = _specific(text) if text is clause else []
+            if specific:
+                return specific[0]
+            found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text) and slug in GENERIC]
+            if found:
+                return found[0]
     return "other"
 
 
