@@ -39,18 +39,20 @@ GENERIC = {"subsidy", "award", "other"}          # used only when nothing more s
 INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|"
                        r"退还|抵减|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
-NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务)|"
+NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
+                           r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
                            r"再创新高|质押金额达|据了解|有限公司申请|\t.*\t")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
-                    r"每年|全年|打造|建成|形成|实现")
+                    r"每年|全年|打造|建成|形成|实现|争取|创建|组织|遴选|建设|推动|带动")
 CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
 GRANT = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
 AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:以内|以下|为限|封顶|及以下)")
 # 不低于 contains 低于 and 不超过 contains 超过: the negated forms are matched first, the bare ones only unnegated.
-AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$")
+AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|(?<![未不])满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$"
+                             r"|(?:达到|不低于|不少于)[^，,；;。\d]{0,12}$")
 AT_LEAST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:[^\d，。；、,]{0,4}?)(?:以上|及以上)")
-AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|少于)\s*$")
+AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|(?<!不)少于|未满|不满)\s*$")
 CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|裁员|减员|贷款金额|金额在|用电量|年纳税|"
                             r"纳税额|存贷比|用工|规模在|工程采购项目|采购项目|项目预算|排名|天数|展位|注册资本|"
                             r"研发费用|研发投入|产值|营业额|产能|投资额|固定资产|设备投资|采购额|吞吐量|周转量|人次数")
@@ -74,6 +76,7 @@ NOT_TERMS = re.compile(
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
     r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
+    r"|附件\s*\d+|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
@@ -182,12 +185,15 @@ def term_kinds() -> pd.DataFrame:
 
 
 # A condition on who qualifies, inside a sentence: 对年营收50万元以下的企业, 对符合条件的, 纳入…范围的.
-CONDITION_SPAN = re.compile(r"对(?:[^。；对]{0,80}?)的(?=[^，。；]{0,12}(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分))"
+CONDITION_SPAN = re.compile(r"对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款)"
                             r"|纳入[^，。；]{0,20}范围的?|符合[^，。；]{0,20}条件的?")
 # 200万以下项目, 100万元以下的部分, 500人（含）以下的企业: the number bounds who or what qualifies
 CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以上|及以下|及以上)的?[^，。；]{0,6}?"
                              r"(?:企业|项目|部分|单位|机构|纳税人|工程|采购|个体工商户|小微)")
 STEP = re.compile(r"(?:每增加|每提高|每超过|每增长|以引进)\s*$")
+BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际促成贷款金额的: the base, not the subject
+GOVERNED = re.compile(r"^[^，。；]{0,16}?(?:给予|予以|提供)[^，。；]{0,16}?(?:贴息|补贴|补助|奖励|奖补|担保|资助|支持|返还|减免)"
+                      r"|^[^，。；]{0,12}?(?:贴息|补贴|补助|奖励|奖补|返还)")
 GOVERNING = re.compile(r"(?:给予|予以|提供|安排|按照?|减按|减半|免征|减征|免收|返还|贴息|奖励|补助|补贴|扣除|抵减|支持)")
 
 
@@ -196,23 +202,28 @@ def _specific(text: str) -> list[str]:
             and slug not in GENERIC and slug != "target"]
 
 
-def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (), gate: bool = False) -> str:
+def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (), gate: bool = False,
+                     window: str = "") -> str:
     """The measure of a number: the most specific keyword (in vocabulary order) of the phrase that holds it,
     then of its sentence with the conditions (对…的企业) masked out, then of the clause's heading, lead-in and
     the policy title (`context`); a goal when the sentence states one and no incentive; else a generic grant."""
     bare_phrase = CONDITION_SPAN.sub("", phrase)
     # the subject comes before the number: a keyword after the number's phrase names another thing
-    head = clause[:clause.find(phrase) + len(phrase)] if phrase and phrase in clause else clause
-    bare_clause = CONDITION_SPAN.sub("", head)
-    order = (bare_clause, *context, bare_phrase, phrase, head) if gate else \
-        (bare_phrase, bare_clause, *context, phrase, head)
+    cut = clause.find(phrase) + len(phrase) if phrase and phrase in clause else len(clause)
+    head = clause[:cut]
+    bare_clause = BASIS_SPAN.sub("", CONDITION_SPAN.sub("", head))
+    # the verb and its object after the number: 按…的30%给予贴息, 给予最高20万元算力补贴
+    verb = GOVERNED.search(clause[cut:cut + 30])
+    governed = verb.group(0) if verb else ""
+    order = (*context, bare_clause, bare_phrase, phrase, head) if gate else \
+        (bare_phrase, governed, bare_clause, *context, phrase, head)
     for text in order:
         specific = _specific(text)
         if specific:
             return specific[0]
-    if not gate and TARGET.search(clause) and not INCENTIVE.search(phrase):
+    if not gate and TARGET.search(clause) and not INCENTIVE.search(window or phrase):
         return "target"
-    for texts in ((phrase, head, *context), (clause,)):
+    for texts in ((phrase, governed, head, *context), (clause,)):
         for text in texts:
             specific = _specific(text) if text is clause else []
             if specific:
@@ -257,7 +268,7 @@ def _mask_group(m: re.Match) -> str:
 
 def _phrase(clause: str, at: int, end: int) -> str:
     """The comma-separated piece of the sentence that holds the number."""
-    left = max(clause.rfind(c, 0, at) for c in "，,、（(") + 1
+    left = max(clause.rfind(c, 0, at) for c in "，,、（(：:") + 1
     rights = [i for i in (clause.find(c, end) for c in "，,、）)（(") if i != -1]
     return clause[left:min(rights) if rights else len(clause)]
 
@@ -317,7 +328,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             continue
         value_kind, value, value_max, unit, unit_printed, number_printed, comparator = parsed
         phrase = _phrase(sentence, start, end)
-        measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold")
+        measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold",
+                                   window=sentence[max(0, start - 24):end + 12])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
         if penalty and kind_ not in ("duration", "threshold"):
@@ -361,7 +373,7 @@ def _previous(masked: str, text: str, offset: int, start: int) -> float | None:
 
 def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     """(value_kind, value, value_max, unit, unit_printed, number_printed, comparator) or None."""
-    phrase_start = max(clause.rfind(c, 0, start) for c in "，,、（(") + 1
+    phrase_start = max(clause.rfind(c, 0, start) for c in "，,、（(：:") + 1
     before, after = clause[max(phrase_start, start - 14):start], clause[end:end + 6]
     printed = m.group(0).strip()
     groups = m.groupdict()
@@ -400,6 +412,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         else:
             value_kind = "amount"
         low, high = (lo, value) if lo is not None else (value, None)
+        if lo is not None:
+            comparator = None   # a range states both ends: 10 万元以上 30 万元以下
         return (value_kind, round(low * factor, 6), round(high * factor, 6) if high is not None else None,
                 "万元", m["u"], printed, comparator)
     if kind == "duration":
@@ -456,11 +470,13 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
             return True
     if comparator in ("≤", "≥") and CONDITION_NOUN.search(before):
         return True
-    if comparator and re.search(r"条件|是指|所称", lead) and not GRANT.search(sentence[:start]):
+    if comparator and re.search(r"(?:以下|下列|如下)条件|是指|所称", lead) and not GRANT.search(sentence[:start]):
         return True
     if comparator and re.search(r"是指|所称|符合[^，。；]{0,20}$", sentence[:start]):
         return True
     if CONDITION_AFTER.match(sentence[end:end + 24]):
+        return True
+    if re.search(r"(?:不足|未满|不满|(?<!不)低于|(?<!不)高于)\s*$", before) and re.match(r"[^，。；]{0,6}的", sentence[end:end + 8]):
         return True
     return bool(re.search(r"(?:高于|低于|以下的|以上的|超过)[^，。；]{0,2}$", before) and comparator
                 and re.search(r"的(?:企业|单位|项目|部分|机构)", sentence[start:start + 20]))
@@ -475,9 +491,12 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     pu = PER_UNIT.search(before) or PER_UNIT.match(after)
     if pu:
         per_unit = (pu.group("u") or pu.group("u2") or "").strip()
-        if value_kind in ("amount", "cap", "rate") and not re.match(r"每(?:家|户|年|月|个企业|家企业)|^[家户年月]$",
-                                                                     per_unit):
+        if value_kind in ("amount", "cap", "rate") and not re.fullmatch(r"每(?:个|家|户|年|月|个企业|家企业)|[家户年月]",
+                                                                         per_unit):
             shape = "per_unit"
+    step = re.search(r"(?P<u>每(?:增加|提高|增长|超过)[^，。；]{0,16})[，,][^，。；]{0,12}增加\s*$", sentence[:start])
+    if step and value_kind in ("amount", "rate"):
+        shape, per_unit = "per_unit", step.group("u").strip()   # 每增加500个标准展位，奖励金额增加3万元
     if value_kind == "duration":
         return "duration", shape, per_unit
     if value_kind == "threshold":
@@ -485,18 +504,25 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if STEP.search(before[-8:]):
         return "threshold", shape, per_unit   # 每增加500个标准展位: the step of an award formula
     if kind == "count":
-        if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence)) and not GRANT.search(sentence):
+        if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence)) and not GRANT.search(phrase):
             return "target", shape, per_unit
+        if comparator:
+            return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
         return "count", shape, per_unit
     grant_here = GRANT.search(near) or re.search(r"给予|予以|补助|补贴|奖励|奖补|资助|贴息|返还|减免|免征|减征|扣除|摊销|抵减",
-                                                 sentence[max(0, start - 30):end + 12])
+                                                 sentence[max(0, start - 30):end + 12]) \
+        or re.search(r"准予[^，。；]{0,16}扣除|税前扣除", sentence[end:end + 40])
     if value_kind == "rate":
-        if BUDGET_SHARE.search(before[-16:]) or BUDGET_SHARE.match(after) and not re.search(r"补贴|补助|奖励|给予", before[-8:]):
+        if BUDGET_SHARE.search(before[-16:]) or BUDGET_SHARE.match(after) and not re.search(r"补贴|补助|奖励|给予", before[-8:]) \
+                or re.search(r"(?:财政|政府|各级)[^，。；]{0,12}(?:承担|分担|负担)\s*$", before) \
+                or re.search(r"对(?:各地|市县|市州|地方)[^，。；]{0,30}(?:财政投入|投入)", sentence[:start]) \
+                or re.match(r"\s*(?:以上|及以上)?\s*用于", after):
             return "budget_share", shape, per_unit
         if EQUITY.search(near):
             return "equity_investment", shape, per_unit
         if FEE_CEILING.search(before[-14:]) or re.search(r"LPR|基点|BP", near):
-            if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半", before[-10:]):
+            if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半", before[-10:]) \
+                    and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
         if REDUCED_RATE.search(before[-10:]) and TAX_WORD.search(near + after) and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
@@ -510,7 +536,10 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "other", shape, per_unit
     # money
     if EQUITY.search(near) or measure == "equity":
-        return "equity_investment", shape, per_unit
+        return ("fund_size" if re.search(r"基金|资金", after[:8]) else "equity_investment"), shape, per_unit
+    if LOAN.search(sentence) and re.search(r"额度[^，。；]{0,6}$", before[-10:]) or \
+            LOAN.search(before[-8:]) and value_kind == "cap":
+        return "loan_ceiling", shape, per_unit   # 小微企业额度不超过300万元…的创业担保贷款; 新增贷款（1000万元以内）
     if FUND_SIZE.search(before[-12:]) or FUND_SIZE.match(after) or re.search(r"^\s*(?:的)?[^，。；]{0,8}(?:基金|资金池|专项资金)", after):
         if not re.search(r"给予[^，。；]{0,8}$|最高[^，。；]{0,4}$", before[-10:]) or re.search(r"基金|资金池|额度", after):
             return ("target" if POLICY_TARGET_SUBJECT.search(near) and not grant_here else "fund_size"), shape, per_unit
