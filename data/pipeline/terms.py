@@ -41,7 +41,7 @@ INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
                            r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
-                           r"再创新高|质押金额达|据了解|有限公司申请|\t.*\t")
+                           r"再创新高|质押金额达|据了解|有限公司申请|先生|女士|\t.*\t")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
                     r"每年|全年|打造|建成|形成|实现|争取|创建|组织|遴选|建设|推动|带动")
@@ -84,7 +84,8 @@ OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*(?:%|�
                        r"(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?(?:\s*/\s*[^\s，。；\d]{1,4})?)"
                        r"(?=\s*(?:阶段性)?(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大|压缩)(?:至|到|为))"
                        r"|(?P<old2>\d+(?:\.\d+)?\s*%)(?=\s*(?:的)?(?:征收率|税率|费率|预征率)\s*减按)"
-                       r"|适用(?P<old3>\d+(?:\.\d+)?\s*%)(?=(?:征收率|预征率)的[^。；]{0,30}减按)")
+                       r"|适用\s*(?P<old3>\d+(?:\.\d+)?\s*%)(?=\s*(?:征收率|预征率)的[^。；]{0,30}减按)"
+                       r"|(?P<old4>\d+(?:\.\d+)?\s*%)(?=\s*(?:以上|以下)?\s*(?:阶段性)?(?:提高|下调|降低|上调|扩大)(?:至|到|为))")
 _NUM = r"\d+(?:\.\d+)?|\d+\.\s\d+"                            # "1. 85" is 1.85 with a PDF space
 CN = r"[一二两三四五六七八九十百千]+"
 RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*(?:[—\-–~至到]|(?:万元|元|万|亿元|亿)\s*[—\-–~至到])\s*)?"
@@ -98,7 +99,8 @@ PATTERNS = [
     ("rate", re.compile(rf"(?P<cheng>\d+(?:\.\d+)?|[一二三四五六七八九])\s*成(?![本立为果效功员])")),
     ("rate", re.compile(r"(?P<zhe>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![旧算叠])")),
     ("foreign", re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万美元|亿美元|美元|万港元|万欧元)")),
-    ("money", re.compile(rf"(?P<lo>{_NUM})\s*(?:万元|元|万|亿元)?\s*以上\s*[、，,]?\s*(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|亿|万)\s*(?=以下)")),
+    ("money", re.compile(rf"(?P<lo>{_NUM})\s*(?:万元|元|万|亿元)?\s*以上\s*[、，,]?\s*(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|亿|万)\s*(?=以下)"
+                        rf"|不低于\s*(?P<lo2>{_NUM})\s*(?:万元|元|万|亿元)?\s*[、，,]\s*不超过\s*(?P<n2>{_NUM})\s*(?P<u2>亿元|万元|元|亿|万)")),
     ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准))"
                         rf"|(?<![\d一二两三四五六七八九十百千.])(?P<wanyi>万亿)(?=元|级|产业|规模|集群)")),
     ("duration", re.compile(rf"(?:(?P<lo>\d{{1,3}})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,3}}|{CN})\s*(?P<u>个月|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
@@ -192,6 +194,12 @@ CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以�
                              r"(?:企业|项目|部分|单位|机构|纳税人|工程|采购|个体工商户|小微)")
 STEP = re.compile(r"(?:每增加|每提高|每超过|每增长|以引进)\s*$")
 BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际促成贷款金额的: the base, not the subject
+
+
+def _unbased(text: str) -> str:
+    """The text without its bases (按实际促成贷款金额的), unless the base is itself an incentive (按各地实际贴息金额的
+    50%给予补助 is a subsidy of interest subsidies)."""
+    return BASIS_SPAN.sub(lambda m: m.group(0) if re.search(r"贴息|补贴|补助|担保费|保费|奖励", m.group(0)) else "", text)
 GOVERNED = re.compile(r"^[^，。；]{0,16}?(?:给予|予以|提供)[^，。；]{0,16}?(?:贴息|补贴|补助|奖励|奖补|担保|资助|支持|返还|减免)"
                       r"|^[^，。；]{0,12}?(?:贴息|补贴|补助|奖励|奖补|返还)")
 GOVERNING = re.compile(r"(?:给予|予以|提供|安排|按照?|减按|减半|免征|减征|免收|返还|贴息|奖励|补助|补贴|扣除|抵减|支持)")
@@ -207,28 +215,38 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
     """The measure of a number: the most specific keyword (in vocabulary order) of the phrase that holds it,
     then of its sentence with the conditions (对…的企业) masked out, then of the clause's heading, lead-in and
     the policy title (`context`); a goal when the sentence states one and no incentive; else a generic grant."""
-    bare_phrase = CONDITION_SPAN.sub("", phrase)
-    # the subject comes before the number: a keyword after the number's phrase names another thing
+    bare_phrase = _unbased(CONDITION_SPAN.sub("", phrase))
+    # the subject comes before the number: a keyword after the number's phrase names another thing; a segment
+    # that opens with 对 (对总投资2000万元以上的…项目，按规定给予…) starts the clause the number belongs to
     cut = clause.find(phrase) + len(phrase) if phrase and phrase in clause else len(clause)
-    head = clause[:cut]
-    bare_clause = BASIS_SPAN.sub("", CONDITION_SPAN.sub("", head))
+    opens = [m.start() + 1 for m in re.finditer(r"[，,]对", clause[:cut])]
+    head = clause[opens[-1]:cut] if opens else clause[:cut]
+    bare_clause = _unbased(CONDITION_SPAN.sub("", head))
     # the verb and its object after the number: 按…的30%给予贴息, 给予最高20万元算力补贴
     verb = GOVERNED.search(clause[cut:cut + 30])
     governed = verb.group(0) if verb else ""
-    order = (*context, bare_clause, bare_phrase, phrase, head) if gate else \
-        (bare_phrase, governed, bare_clause, *context, phrase, head)
+    order = (*context, bare_clause, bare_phrase) if gate else (bare_phrase, governed, bare_clause, *context)
     for text in order:
         specific = _specific(text)
+        if specific == ["tax_relief"] and not re.search(r"税|征收率|留抵|收费", text):
+            # 减半/免征/减免 name no object: the object is the subject (职工基本医疗保险费…实行减半征收)
+            subject = [m for m in _specific(bare_clause) if m != "tax_relief"]
+            specific = subject or specific
         if specific:
             return specific[0]
     if not gate and TARGET.search(clause) and not INCENTIVE.search(window or phrase):
         return "target"
-    for texts in ((phrase, governed, head, *context), (clause,)):
+    # a generic grant named by the verb and object (给予奖励) before a keyword inside a condition or a base;
+    # then the keywords of the condition, of the rest of the sentence, and the generic words anywhere
+    steps = [("generic", (governed, bare_phrase)), ("specific", (phrase, head)),
+             ("generic", (phrase, head, *context)), ("specific", (clause,)), ("generic", (clause,))]
+    for how, texts in steps:
         for text in texts:
-            specific = _specific(text) if text is clause else []
-            if specific:
-                return specific[0]
-            found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text) and slug in GENERIC]
+            if how == "specific":
+                found = _specific(text)
+            else:
+                found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text)
+                         and slug in GENERIC]
             if found:
                 return found[0]
     return "other"
@@ -260,7 +278,7 @@ def _masked(text: str) -> str:
 
 
 def _mask_group(m: re.Match) -> str:
-    g = next(k for k in ("old", "old2", "old3") if m.group(k))
+    g = next(k for k in ("old", "old2", "old3", "old4") if m.group(k))
     a, b = m.span(g)
     s = m.group(0)
     return s[: a - m.start()] + "◇" * (b - a) + s[b - m.start():]
@@ -334,6 +352,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                        measure, whole)
         if penalty and kind_ not in ("duration", "threshold"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
+        if kind_ == "duration" and (re.search(r"目标", clause.heading or "") or re.search(r"力争|争取", sentence[:start])):
+            measure = "target"  # 争取3年内…: the time to reach a goal
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size"):
@@ -400,11 +420,13 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     if kind == "money":
         if groups.get("wanyi"):
             return ("threshold" if condition else "amount", 100_000_000.0, None, "万元", "万亿元", printed, comparator)
-        value = _number(m["n"])
+        if groups.get("n2"):       # 不低于 100 万元、不超过 1000 万元: one range
+            groups = {**groups, "n": groups["n2"], "lo": groups["lo2"], "u": groups["u2"]}
+        value = _number(groups["n"])
         if value is None:
             return None
         lo = _number(groups["lo"]) if groups.get("lo") else None
-        factor = MONEY_FACTOR[m["u"]]
+        factor = MONEY_FACTOR[groups["u"]]
         if condition:
             value_kind = "threshold"    # 年营收≤50万, 应纳税所得额不超过300万元: who qualifies
         elif comparator == "≤" or CAP.search(before):
@@ -415,7 +437,7 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         if lo is not None:
             comparator = None   # a range states both ends: 10 万元以上 30 万元以下
         return (value_kind, round(low * factor, 6), round(high * factor, 6) if high is not None else None,
-                "万元", m["u"], printed, comparator)
+                "万元", groups["u"], printed, comparator)
     if kind == "duration":
         if groups.get("season"):
             months = 3.0 if m["season"] == "一个季度" else 6.0
@@ -504,6 +526,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if STEP.search(before[-8:]):
         return "threshold", shape, per_unit   # 每增加500个标准展位: the step of an award formula
     if kind == "count":
+        if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
+            return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
         if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence)) and not GRANT.search(phrase):
             return "target", shape, per_unit
         if comparator:
@@ -524,7 +548,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
-        if REDUCED_RATE.search(before[-10:]) and TAX_WORD.search(near + after) and not re.search(
+        if (REDUCED_RATE.search(before[-10:]) or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
+                and TAX_WORD.search(near + after + before) and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
         if not grant_here and POLICY_TARGET_SUBJECT.search(near):
