@@ -41,12 +41,14 @@ INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
                            r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
-                           r"再创新高|质押金额达|据了解|有限公司申请|先生|女士|\t.*\t")
+                           r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|居全省第一|惠及企业|"
+                           r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
-                    r"每年|全年|打造|建成|形成|实现|争取|创建|组织|遴选|建设|推动|带动")
+                    r"全年|打造|建成|形成|实现")
+TARGET_COUNT = re.compile(r"争取|创建|组织|遴选|建设|推动|带动|每年")   # counts of things a plan makes (not a measure)
 CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
-GRANT = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
+GRANT = re.compile(r"补贴(?!性)|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
 AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:以内|以下|为限|封顶|及以下)")
 # 不低于 contains 低于 and 不超过 contains 超过: the negated forms are matched first, the bare ones only unnegated.
 AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|(?<![未不])满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$"
@@ -54,7 +56,7 @@ AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!
 AT_LEAST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:[^\d，。；、,]{0,4}?)(?:以上|及以上)")
 AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|(?<!不)少于|未满|不满)\s*$")
 CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|裁员|减员|贷款金额|金额在|用电量|年纳税|"
-                            r"纳税额|存贷比|用工|规模在|工程采购项目|采购项目|项目预算|排名|天数|展位|注册资本|"
+                            r"纳税额|存贷比|用工|规模在|工程采购项目|采购项目|排名|天数|展位|注册资本|"
                             r"研发费用|研发投入|产值|营业额|产能|投资额|固定资产|设备投资|采购额|吞吐量|周转量|人次数")
 BENEFICIARIES = ("中小微企业", "小微企业", "中小企业", "个体工商户", "小规模纳税人", "小型微利企业", "首贷户", "OPC",
                  "人工智能企业", "AI 企业", "AI企业", "高校毕业生", "科技型中小企业", "专精特新", "民营企业",
@@ -76,7 +78,7 @@ NOT_TERMS = re.compile(
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
     r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
-    r"|附件\s*\d+|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
+    r"|附件\s*\d+|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
@@ -124,7 +126,7 @@ BUDGET_SHARE = re.compile(r"^\s*(?:以上|及以上|左右)?\s*的?\s*(?:[^，�
                           r"|(?:资金|经费|预算总额|预算|份额|总额|贷款总额|贷款余额)[^，。；]{0,6}的\s*(?:比例)?\s*(?:不低于|不少于|达到|超过)?\s*$"
                           r"|预留[^，。；]{0,20}$|用于[^，。；]{0,10}$|专门面向[^，。；]{0,20}$")
 FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
-FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规模|总规模|总额|总量|资金池|专项资金|引导资金|额度|授信)"
+FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规模|总规模|总额|总量|资金池|专项资金|引导资金|额度|授信|消费券)"
                        r"[^，。；]{0,8}$|^\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
 LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
@@ -187,7 +189,7 @@ def term_kinds() -> pd.DataFrame:
 
 
 # A condition on who qualifies, inside a sentence: 对年营收50万元以下的企业, 对符合条件的, 纳入…范围的.
-CONDITION_SPAN = re.compile(r"对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款)"
+CONDITION_SPAN = re.compile(r"对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款|毕业生|院校)"
                             r"|纳入[^，。；]{0,20}范围的?|符合[^，。；]{0,20}条件的?")
 # 200万以下项目, 100万元以下的部分, 500人（含）以下的企业: the number bounds who or what qualifies
 CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以上|及以下|及以上)的?[^，。；]{0,6}?"
@@ -242,8 +244,11 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
              ("generic", (phrase, head, *context)), ("specific", (clause,)), ("generic", (clause,))]
     for how, texts in steps:
         for text in texts:
+            nouns = list(re.finditer(r"奖励|奖补|补贴(?!性)|补助|资助|资金支持", text)) if how == "generic" else []
             if how == "specific":
                 found = _specific(text)
+            elif nouns:         # 给予最高200万元的补贴: the noun names the grant, not 给予…万元
+                found = ["award" if nouns[-1].group(0) in ("奖励", "奖补") else "subsidy"]
             else:
                 found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text)
                          and slug in GENERIC]
@@ -346,7 +351,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             continue
         value_kind, value, value_max, unit, unit_printed, number_printed, comparator = parsed
         phrase = _phrase(sentence, start, end)
-        measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold",
+        inside = any(m.start() <= start < m.end() for m in CONDITION_SPAN.finditer(sentence))
+        measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold" or inside,
                                    window=sentence[max(0, start - 24):end + 12])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
@@ -423,8 +429,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         if groups.get("n2"):       # 不低于 100 万元、不超过 1000 万元: one range
             groups = {**groups, "n": groups["n2"], "lo": groups["lo2"], "u": groups["u2"]}
         value = _number(groups["n"])
-        if value is None:
-            return None
+        if value is None or (not groups["n"][0].isdigit() and "元" not in groups["u"]):
+            return None     # 百万市场主体: a Chinese numeral without 元 is not an amount
         lo = _number(groups["lo"]) if groups.get("lo") else None
         factor = MONEY_FACTOR[groups["u"]]
         if condition:
@@ -490,7 +496,8 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
     for m in CONDITION_SPAN.finditer(sentence):
         if m.start() <= start < m.end():
             return True
-    if comparator in ("≤", "≥") and CONDITION_NOUN.search(before):
+    if comparator in ("≤", "≥") and CONDITION_NOUN.search(before) \
+            and not re.search(r"力争|到\s*\d{4}\s*年|目标|打造|培育", sentence[:start]):
         return True
     if comparator and re.search(r"(?:以下|下列|如下)条件|是指|所称", lead) and not GRANT.search(sentence[:start]):
         return True
@@ -528,7 +535,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count":
         if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
             return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
-        if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence)) and not GRANT.search(phrase):
+        if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence) or TARGET_COUNT.search(sentence)) \
+                and not GRANT.search(phrase):
             return "target", shape, per_unit
         if comparator:
             return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
@@ -544,8 +552,10 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             return "budget_share", shape, per_unit
         if EQUITY.search(near):
             return "equity_investment", shape, per_unit
+        if LOAN.search(sentence) and re.search(r"额度", before[-24:]) and comparator == "≤":
+            return "loan_ceiling", shape, per_unit   # 最高不超过…额度上限之和的110%
         if FEE_CEILING.search(before[-14:]) or re.search(r"LPR|基点|BP", near):
-            if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半", before[-10:]) \
+            if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
         if (REDUCED_RATE.search(before[-10:]) or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
@@ -567,7 +577,9 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "loan_ceiling", shape, per_unit   # 小微企业额度不超过300万元…的创业担保贷款; 新增贷款（1000万元以内）
     if FUND_SIZE.search(before[-12:]) or FUND_SIZE.match(after) or re.search(r"^\s*(?:的)?[^，。；]{0,8}(?:基金|资金池|专项资金)", after):
         if not re.search(r"给予[^，。；]{0,8}$|最高[^，。；]{0,4}$", before[-10:]) or re.search(r"基金|资金池|额度", after):
-            return ("target" if POLICY_TARGET_SUBJECT.search(near) and not grant_here else "fund_size"), shape, per_unit
+            fund = re.search(r"基金|资金池|消费券", before + near)
+            return ("target" if POLICY_TARGET_SUBJECT.search(near) and not grant_here and not fund else "fund_size"), \
+                shape, per_unit
     if LOAN.search(near) and not re.search(r"贴息|补贴|补助|奖励|奖补|担保费", near):
         if value_kind == "cap":
             return "loan_ceiling", shape, per_unit
