@@ -189,7 +189,7 @@ def term_kinds() -> pd.DataFrame:
 
 
 # A condition on who qualifies, inside a sentence: 对年营收50万元以下的企业, 对符合条件的, 纳入…范围的.
-CONDITION_SPAN = re.compile(r"对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款|毕业生|院校)"
+CONDITION_SPAN = re.compile(r"对[^。；]{0,120}?的(?=[，,])|对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款|毕业生|院校)"
                             r"|纳入[^，。；]{0,20}范围的?|符合[^，。；]{0,20}条件的?")
 # 200万以下项目, 100万元以下的部分, 500人（含）以下的企业: the number bounds who or what qualifies
 CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以上|及以下|及以上)的?[^，。；]{0,6}?"
@@ -490,7 +490,7 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
 def _is_condition(sentence: str, start: int, end: int, before: str, comparator: str | None, lead: str) -> bool:
     """A bound on who or what qualifies (营收, 职工人数, 对…的项目, an item under 对符合以下条件的…), not on
     the support itself."""
-    if GRANT.search(before):
+    if GRANT.search(before) or re.search(r"(?:预算总额|资金|经费|份额)[^，。；]{0,6}的\s*$", before):
         return False
     # inside 对…的企业/项目 (对年营收50万元以下的企业), or an item's own bound under a conditions lead-in
     for m in CONDITION_SPAN.finditer(sentence):
