@@ -41,7 +41,7 @@ INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
                            r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
-                           r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|居全省第一|惠及企业|"
+                           r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|居全省第一|居全国|位居|惠及企业|"
                            r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
@@ -54,7 +54,8 @@ AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:以内|以下
 AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|(?<![未不])满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$"
                              r"|(?:达到|不低于|不少于)[^，,；;。\d]{0,12}$")
 AT_LEAST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:[^\d，。；、,]{0,4}?)(?:以上|及以上)")
-AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|(?<!不)少于|未满|不满)\s*$")
+AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|(?<!不)少于|未满|不满|未逾)\s*$"
+                            r"|按(?:照)?不超过[^，。；\d]{0,24}的\s*$")
 CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|裁员|减员|贷款金额|金额在|用电量|年纳税|"
                             r"纳税额|存贷比|用工|规模在|工程采购项目|采购项目|排名|天数|展位|注册资本|"
                             r"研发费用|研发投入|产值|营业额|产能|投资额|固定资产|设备投资|采购额|吞吐量|周转量|人次数")
@@ -84,10 +85,10 @@ NOT_TERMS = re.compile(
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
 OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*(?:%|元|万元|亿元|个工作日|工作日|天|日|年|个月)?"
                        r"(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?(?:\s*/\s*[^\s，。；\d]{1,4})?)"
-                       r"(?=\s*(?:阶段性)?(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大|压缩)(?:至|到|为))"
+                       r"(?=\s*(?:阶段性)?(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大|压缩|提|降|调)(?:至|到|为))"
                        r"|(?P<old2>\d+(?:\.\d+)?\s*%)(?=\s*(?:的)?(?:征收率|税率|费率|预征率)\s*减按)"
                        r"|适用\s*(?P<old3>\d+(?:\.\d+)?\s*%)(?=\s*(?:征收率|预征率)的[^。；]{0,30}减按)"
-                       r"|(?P<old4>\d+(?:\.\d+)?\s*%)(?=\s*(?:以上|以下)?\s*(?:阶段性)?(?:提高|下调|降低|上调|扩大)(?:至|到|为))")
+                       r"|(?P<old4>\d+(?:\.\d+)?\s*%)(?=\s*(?:以上|以下)?\s*(?:阶段性)?(?:提高|下调|降低|上调|扩大|提|降|调)(?:至|到|为))")
 _NUM = r"\d+(?:\.\d+)?|\d+\.\s\d+"                            # "1. 85" is 1.85 with a PDF space
 CN = r"[一二两三四五六七八九十百千]+"
 RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*(?:[—\-–~至到]|(?:万元|元|万|亿元|亿)\s*[—\-–~至到])\s*)?"
@@ -130,9 +131,9 @@ FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规
                        r"[^，。；]{0,8}$|^\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
 LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
-REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负|按)[^，。；]{0,10}$|^\s*(?:的)?(?:税率|征收率)")
+REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
 TAX_WORD = re.compile(r"税|征收")
-PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
+PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
                       r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|千瓦时|标准展位)")
 TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$")
@@ -201,7 +202,8 @@ BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际
 def _unbased(text: str) -> str:
     """The text without its bases (按实际促成贷款金额的), unless the base is itself an incentive (按各地实际贴息金额的
     50%给予补助 is a subsidy of interest subsidies)."""
-    return BASIS_SPAN.sub(lambda m: m.group(0) if re.search(r"贴息|补贴|补助|担保费|保费|奖励", m.group(0)) else "", text)
+    keep = r"贴息|补贴|补助|担保费|保费|奖励|研发|无形资产|算力|数据|模型|租金|房租|社会保险|失业保险"
+    return BASIS_SPAN.sub(lambda m: m.group(0) if re.search(keep, m.group(0)) else "", text)
 GOVERNED = re.compile(r"^[^，。；]{0,16}?(?:给予|予以|提供)[^，。；]{0,16}?(?:贴息|补贴|补助|奖励|奖补|担保|资助|支持|返还|减免)"
                       r"|^[^，。；]{0,12}?(?:贴息|补贴|补助|奖励|奖补|返还)")
 GOVERNING = re.compile(r"(?:给予|予以|提供|安排|按照?|减按|减半|免征|减征|免收|返还|贴息|奖励|补助|补贴|扣除|抵减|支持)")
@@ -213,7 +215,7 @@ def _specific(text: str) -> list[str]:
 
 
 def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (), gate: bool = False,
-                     window: str = "") -> str:
+                     window: str = "", after: str = "") -> str:
     """The measure of a number: the most specific keyword (in vocabulary order) of the phrase that holds it,
     then of its sentence with the conditions (对…的企业) masked out, then of the clause's heading, lead-in and
     the policy title (`context`); a goal when the sentence states one and no incentive; else a generic grant."""
@@ -225,22 +227,28 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
     head = clause[opens[-1]:cut] if opens else clause[:cut]
     bare_clause = _unbased(CONDITION_SPAN.sub("", head))
     # the verb and its object after the number: 按…的30%给予贴息, 给予最高20万元算力补贴
-    verb = GOVERNED.search(clause[cut:cut + 30])
+    verb = GOVERNED.search(after[:40]) if after else None
+    verb = verb or GOVERNED.search(clause[cut:cut + 30])
     governed = verb.group(0) if verb else ""
-    order = (*context, bare_clause, bare_phrase) if gate else (bare_phrase, governed, bare_clause, *context)
+    first = (bare_phrase, governed, bare_clause) if governed else (bare_phrase, governed, bare_clause, *context)
+    order = (*context, bare_clause, bare_phrase) if gate else first
     for text in order:
         specific = _specific(text)
         if specific == ["tax_relief"] and not re.search(r"税|征收率|留抵|收费", text):
             # 减半/免征/减免 name no object: the object is the subject (职工基本医疗保险费…实行减半征收)
             subject = [m for m in _specific(bare_clause) if m != "tax_relief"]
             specific = subject or specific
+        if specific == ["loan"] and "担保贷款" in clause:
+            specific = ["guarantee"]    # 创业担保贷款…贷款期限不超过2年: the guaranteed loan
         if specific:
             return specific[0]
     if not gate and TARGET.search(clause) and not INCENTIVE.search(window or phrase):
         return "target"
     # a generic grant named by the verb and object (给予奖励) before a keyword inside a condition or a base;
     # then the keywords of the condition, of the rest of the sentence, and the generic words anywhere
-    steps = [("generic", (governed, bare_phrase)), ("specific", (phrase, head)),
+    later = re.search(r"给予[^。；]{0,30}?(?:补贴|补助|奖励|奖补|贴息|资助|支持)", clause[cut:]) if gate else None
+    steps = [("generic", (governed, bare_phrase)), ("specific", context if governed and not gate else ()),
+             ("specific", (phrase, head)), ("generic", (later.group(0) if later else "",)),
              ("generic", (phrase, head, *context)), ("specific", (clause,)), ("generic", (clause,))]
     for how, texts in steps:
         for text in texts:
@@ -353,7 +361,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         phrase = _phrase(sentence, start, end)
         inside = any(m.start() <= start < m.end() for m in CONDITION_SPAN.finditer(sentence))
         measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold" or inside,
-                                   window=sentence[max(0, start - 24):end + 12])
+                                   window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
         if penalty and kind_ not in ("duration", "threshold"):
@@ -404,6 +412,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     printed = m.group(0).strip()
     groups = m.groupdict()
     comparator = _comparator(before, after)
+    if comparator is None and re.search(r"按(?:照)?(?:最高)?不超过[^，。；\d]{0,30}的\s*$", clause[phrase_start:start]):
+        comparator = "≤"        # 按不超过企业及其职工上年度实际缴纳失业保险费的 60%返还
     condition = _is_condition(clause, start, end, before, comparator, lead)
     if kind == "rate":
         if groups.get("half"):
@@ -536,7 +546,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
             return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
         if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence) or TARGET_COUNT.search(sentence)) \
-                and not GRANT.search(phrase):
+                and not GRANT.search(phrase) and not re.search(r"(?:确定|认定|公布|命名)了\s*$", before):
             return "target", shape, per_unit
         if comparator:
             return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
@@ -548,6 +558,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         if BUDGET_SHARE.search(before[-16:]) or BUDGET_SHARE.match(after) and not re.search(r"补贴|补助|奖励|给予", before[-8:]) \
                 or re.search(r"(?:财政|政府|各级)[^，。；]{0,12}(?:承担|分担|负担)\s*$", before) \
                 or re.search(r"对(?:各地|市县|市州|地方)[^，。；]{0,30}(?:财政投入|投入)", sentence[:start]) \
+                or re.search(r"按(?:照)?各地[^，。；]{0,20}的\s*$", before) \
                 or re.match(r"\s*(?:以上|及以上)?\s*用于", after):
             return "budget_share", shape, per_unit
         if EQUITY.search(near):
@@ -558,7 +569,9 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
-        if (REDUCED_RATE.search(before[-10:]) or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
+        rate_word_after = re.match(r"\s*(?:的)?\s*(?:税率|征收率|预征率)", after)
+        if (REDUCED_RATE.search(before[-10:]) or rate_word_after
+                or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
                 and TAX_WORD.search(near + after + before) and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
@@ -626,6 +639,10 @@ def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
     if len(steps) < 2:
         return
     gates = [t for t in clause_terms if t.quote == quote and t.value_kind == "threshold" and t.number_at < k]
+    for a, b in zip(gates, gates[1:]):
+        if b.comparator is None and a.comparator and re.fullmatch(r"[^，。；]{0,8}[、和及]\s*",
+                                                                    quote[a.number_at + len(a.number_printed):b.number_at]):
+            b.comparator = a.comparator
     if len(gates) == len(steps):
         labels = [(g.comparator or "") + g.number_printed.replace(" ", "") for g in gates]
     else:
