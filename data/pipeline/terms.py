@@ -44,7 +44,7 @@ NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|�
                            r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|居全省第一|居全国|位居|惠及企业|"
                            r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
-TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
+TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
                     r"全年|打造|建成|形成|实现")
 TARGET_COUNT = re.compile(r"争取|创建|组织|遴选|建设|推动|带动|每年")   # counts of things a plan makes (not a measure)
 CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
@@ -79,7 +79,7 @@ NOT_TERMS = re.compile(
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
     r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
-    r"|附件\s*\d+|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
+    r"|附件\s*\d+|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
@@ -370,7 +370,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "target"  # 争取3年内…: the time to reach a goal
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
-        if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size"):
+        if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
+                                                 "reduced_rate"):
             kind_ = "target"
         if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
             continue  # a number in a procedure (…5 个工作日内受理), not a term of support
@@ -439,7 +440,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         if groups.get("n2"):       # 不低于 100 万元、不超过 1000 万元: one range
             groups = {**groups, "n": groups["n2"], "lo": groups["lo2"], "u": groups["u2"]}
         value = _number(groups["n"])
-        if value is None or (not groups["n"][0].isdigit() and "元" not in groups["u"]):
+        if value is None or (not groups["n"][0].isdigit() and "元" not in groups["u"]) \
+                or ("元" not in groups["u"] and re.search(r"(?:量|数)\s*$", before)):
             return None     # 百万市场主体: a Chinese numeral without 元 is not an amount
         lo = _number(groups["lo"]) if groups.get("lo") else None
         factor = MONEY_FACTOR[groups["u"]]
@@ -513,8 +515,11 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
         return True
     if comparator and re.search(r"是指|所称|符合[^，。；]{0,20}$", sentence[:start]):
         return True
-    if CONDITION_AFTER.match(sentence[end:end + 24]):
+    goal = re.search(r"力争|到\s*\d{4}\s*年|目标|打造|培育", sentence[:start])
+    if CONDITION_AFTER.match(sentence[end:end + 24]) and not goal:
         return True
+    if re.match(r"\s*(?:的)?(?:征收率|预征率|税率)的", sentence[end:end + 8]):
+        return True             # 适用3%预征率的预缴增值税项目: the rate names the scope of the relief
     if re.search(r"(?:不足|未满|不满|(?<!不)低于|(?<!不)高于)\s*$", before) and re.match(r"[^，。；]{0,6}的", sentence[end:end + 8]):
         return True
     return bool(re.search(r"(?:高于|低于|以下的|以上的|超过)[^，。；]{0,2}$", before) and comparator
@@ -540,6 +545,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "duration", shape, per_unit
     if value_kind == "threshold":
         return "threshold", shape, per_unit
+    if re.search(r"目标", whole) and not GRANT.search(sentence) and value_kind in ("rate", "amount", "count"):
+        return "target", shape, per_unit     # 主要目标: …抽检合格率在 97% 以上
     if STEP.search(before[-8:]):
         return "threshold", shape, per_unit   # 每增加500个标准展位: the step of an award formula
     if kind == "count":
@@ -569,7 +576,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
-        rate_word_after = re.match(r"\s*(?:的)?\s*(?:税率|征收率|预征率)", after)
+        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*缴纳", after)
         if (REDUCED_RATE.search(before[-10:]) or rate_word_after
                 or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
                 and TAX_WORD.search(near + after + before) and not re.search(
@@ -584,7 +591,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "other", shape, per_unit
     # money
     if EQUITY.search(near) or measure == "equity":
-        return ("fund_size" if re.search(r"基金|资金", after[:8]) else "equity_investment"), shape, per_unit
+        return ("fund_size" if re.search(r"基金|资金", after[:14]) or re.search(r"规模", before[-10:])
+                else "equity_investment"), shape, per_unit
     if LOAN.search(sentence) and re.search(r"额度[^，。；]{0,6}$", before[-10:]) or \
             LOAN.search(before[-8:]) and value_kind == "cap":
         return "loan_ceiling", shape, per_unit   # 小微企业额度不超过300万元…的创业担保贷款; 新增贷款（1000万元以内）
