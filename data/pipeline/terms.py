@@ -41,7 +41,7 @@ INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
                            r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
-                           r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|居全省第一|居全国|位居|惠及企业|"
+                           r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|今年前\s*\d+\s*月|居全省第一|居全国|位居|惠及企业|"
                            r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
@@ -79,7 +79,7 @@ NOT_TERMS = re.compile(
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
     r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
-    r"|附件\s*\d+|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
+    r"|附件\s*\d+|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
@@ -134,7 +134,7 @@ EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
 REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
 TAX_WORD = re.compile(r"税|征收")
 PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
-                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|千瓦时|标准展位)")
+                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|立方米|千瓦时|标准展位|度|吨)")
 TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
@@ -247,6 +247,10 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
     # a generic grant named by the verb and object (给予奖励) before a keyword inside a condition or a base;
     # then the keywords of the condition, of the rest of the sentence, and the generic words anywhere
     later = re.search(r"给予[^。；]{0,30}?(?:补贴|补助|奖励|奖补|贴息|资助|支持)", clause[cut:]) if gate else None
+    if governed and not re.search(r"补贴|补助|奖励|奖补|资助|贴息|返还", governed):
+        found = _specific(head) or _specific(phrase)
+        if found:
+            return found[0]     # 对研发费用500万元以上的项目，按8%比例给予最高500万元支持
     steps = [("generic", (governed, bare_phrase)), ("specific", context if governed and not gate else ()),
              ("specific", (phrase, head)), ("generic", (later.group(0) if later else "",)),
              ("generic", (phrase, head, *context)), ("specific", (clause,)), ("generic", (clause,))]
@@ -566,6 +570,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
                 or re.search(r"(?:财政|政府|各级)[^，。；]{0,12}(?:承担|分担|负担)\s*$", before) \
                 or re.search(r"对(?:各地|市县|市州|地方)[^，。；]{0,30}(?:财政投入|投入)", sentence[:start]) \
                 or re.search(r"按(?:照)?各地[^，。；]{0,20}的\s*$", before) \
+                or re.search(r"(?:省级|市级|中央)财政对各地", sentence[:start]) and re.match(r"\s*的?比例?\s*(?:予以|给予)", after) \
                 or re.match(r"\s*(?:以上|及以上)?\s*用于", after):
             return "budget_share", shape, per_unit
         if EQUITY.search(near):
@@ -579,7 +584,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*缴纳", after)
         if (REDUCED_RATE.search(before[-10:]) or rate_word_after
                 or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
-                and TAX_WORD.search(near + after + before) and not re.search(
+                and re.search(r"税|征收|保障金|缴费", near + after + before) and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
         if not grant_here and POLICY_TARGET_SUBJECT.search(near):
@@ -659,7 +664,8 @@ def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
         items = [i.strip("，, ") for i in re.split(r"[、和及与]", head) if i.strip("，, ")]
         labels = [i[-12:] for i in items] if len(items) == len(steps) else [f"第{n}档" for n in range(1, len(steps) + 1)]
     for t, label in zip(steps, labels):
-        t.tier, t.shape = label, "tiered"
+        if t.term_kind in ("incentive_amount", "incentive_rate", "incentive_cap", "reduced_rate"):
+            t.tier, t.shape = label, "tiered"
 
 
 def _comparator(before: str, after: str) -> str | None:
