@@ -49,6 +49,7 @@ TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超�
 TARGET_COUNT = re.compile(r"争取|创建|组织|遴选|建设|推动|带动|每年")   # counts of things a plan makes (not a measure)
 CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
 GRANT = re.compile(r"补贴(?!性)|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
+GRANT_VERB = re.compile(r"补贴(?!性)|补助|奖励|奖补|资助|贴息|扶持|给予")   # 支持工业协议: 支持 as "handle"
 AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:以内|以下|为限|封顶|及以下)")
 # 不低于 contains 低于 and 不超过 contains 超过: the negated forms are matched first, the bare ones only unnegated.
 AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|(?<![未不])满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$"
@@ -79,7 +80,7 @@ NOT_TERMS = re.compile(
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
     r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
-    r"|附件\s*\d+|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
+    r"|附件\s*\d+|\d+\s*条意见|\d+\s*项发展任务|\d+\s*条政策保障|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
@@ -126,9 +127,9 @@ DURATION_MONTHS = {"个月": 1, "年": 12}
 BUDGET_SHARE = re.compile(r"^\s*(?:以上|及以上|左右)?\s*的?\s*(?:[^，。；]{0,6})?(?:资金|经费|预算|份额|专项资金|奖补资金|财政资金)"
                           r"|(?:资金|经费|预算总额|预算|份额|总额|贷款总额|贷款余额)[^，。；]{0,6}的\s*(?:比例)?\s*(?:不低于|不少于|达到|超过)?\s*$"
                           r"|预留[^，。；]{0,20}$|用于[^，。；]{0,10}$|专门面向[^，。；]{0,20}$")
-FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
+FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化|首付)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
 FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规模|总规模|总额|总量|资金池|专项资金|引导资金|额度|授信|消费券)"
-                       r"[^，。；]{0,8}$|^\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
+                       r"[^，。；]{0,8}$|^\s*(?:以上|左右)?\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
 LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
 REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
@@ -506,8 +507,9 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
 def _is_condition(sentence: str, start: int, end: int, before: str, comparator: str | None, lead: str) -> bool:
     """A bound on who or what qualifies (营收, 职工人数, 对…的项目, an item under 对符合以下条件的…), not on
     the support itself."""
-    if GRANT.search(before) or re.search(r"(?:预算总额|资金|经费|份额)[^，。；]{0,6}的\s*$", before):
-        return False
+    if GRANT.search(before) or re.search(r"(?:预算总额|资金|经费|份额)[^，。；]{0,6}的\s*$", before) \
+            or re.search(r"每[^，。；]{0,8}为\s*$", before):
+        return False            # 每个标准展位为 9 平方米: a definition, not a condition
     # inside 对…的企业/项目 (对年营收50万元以下的企业), or an item's own bound under a conditions lead-in
     for m in CONDITION_SPAN.finditer(sentence):
         if m.start() <= start < m.end():
@@ -556,8 +558,10 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count":
         if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
             return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
+        if re.match(r"\s*(?:项|条|个)?\s*(?:任务|措施|举措|方面|事项)", after) or re.search(r"为\s*$", before):
+            return "count", shape, per_unit       # 8个方面22项任务: counts of work items
         if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence) or TARGET_COUNT.search(sentence)) \
-                and not GRANT.search(phrase) and not re.search(r"(?:确定|认定|公布|命名)了\s*$", before):
+                and not GRANT_VERB.search(phrase) and not re.search(r"(?:确定|认定|公布|命名)了\s*$", before):
             return "target", shape, per_unit
         if comparator:
             return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
@@ -575,6 +579,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             return "budget_share", shape, per_unit
         if EQUITY.search(near):
             return "equity_investment", shape, per_unit
+        if "首付" in near:
+            return "fee_ceiling", shape, per_unit   # 首付…2成以内: a ceiling on the down payment
         if LOAN.search(sentence) and re.search(r"额度", before[-24:]) and comparator == "≤":
             return "loan_ceiling", shape, per_unit   # 最高不超过…额度上限之和的110%
         if FEE_CEILING.search(before[-14:]) or re.search(r"LPR|基点|BP", near):
@@ -587,6 +593,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
                 and re.search(r"税|征收|保障金|缴费", near + after + before) and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
+        if re.search(r"(?:可)?(?:上浮|相应提高)\s*$", before) and re.search(r"标准|限额|定额", sentence[:start]):
+            return "incentive_rate", shape, per_unit   # 限额标准最高可上浮20%: a raised relief
         if not grant_here and POLICY_TARGET_SUBJECT.search(near):
             return "target", shape, per_unit
         if grant_here or INCENTIVE.search(near) or measure not in ("target", "other"):
