@@ -125,7 +125,7 @@ DURATION_MONTHS = {"个月": 1, "年": 12}
 
 # Kind rules: the words that say what role a number plays in its sentence.
 BUDGET_SHARE = re.compile(r"^\s*(?:以上|及以上|左右)?\s*的?\s*(?:[^，。；]{0,6})?(?:资金|经费|预算|份额|专项资金|奖补资金|财政资金)"
-                          r"|(?:资金|经费|预算总额|预算|份额|总额|贷款总额|贷款余额)[^，。；]{0,6}的\s*(?:比例)?\s*(?:不低于|不少于|达到|超过)?\s*$"
+                          r"|(?:资金|经费|预算总额|预算|份额|(?<!贷款)总额)[^，。；]{0,6}的\s*(?:比例)?\s*(?:不低于|不少于|达到|超过)?\s*$"
                           r"|预留[^，。；]{0,20}$|用于[^，。；]{0,10}$|专门面向[^，。；]{0,20}$")
 FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化|首付)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
 FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规模|总规模|总额|总量|资金池|专项资金|引导资金|额度|授信|消费券)"
@@ -239,6 +239,9 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
             # 减半/免征/减免 name no object: the object is the subject (职工基本医疗保险费…实行减半征收)
             subject = [m for m in _specific(bare_clause) if m != "tax_relief"]
             specific = subject or specific
+        if specific and specific[0] == "tax_relief" and re.search(r"税务(?:证明)?事项|事项的办理|办税|纳税服务", text) \
+                and not re.search(r"减|免|抵|退|优惠|扣除", text):
+            specific = []              # 税务证明事项, 办理程序: tax administration, not relief
         if specific == ["loan"] and "担保贷款" in clause:
             specific = ["guarantee"]    # 创业担保贷款…贷款期限不超过2年: the guaranteed loan
         if specific:
@@ -253,7 +256,7 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
         if found:
             return found[0]     # 对研发费用500万元以上的项目，按8%比例给予最高500万元支持
     steps = [("generic", (governed, bare_phrase)), ("specific", context if governed and not gate else ()),
-             ("specific", (phrase, head)), ("generic", (later.group(0) if later else "",)),
+             ("generic", (later.group(0) if later else "",)), ("specific", (phrase, head)),
              ("generic", (phrase, head, *context)), ("specific", (clause,)), ("generic", (clause,))]
     for how, texts in steps:
         for text in texts:
@@ -371,7 +374,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                        measure, whole)
         if penalty and kind_ not in ("duration", "threshold"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
-        if kind_ == "duration" and (re.search(r"目标", clause.heading or "") or re.search(r"力争|争取", sentence[:start])):
+        if kind_ == "duration" and (re.search(r"目标", clause.heading or "") and not re.search(r"过渡期|期限|保留期", sentence[:start])
+                                    or re.search(r"力争|争取", sentence[:start])):
             measure = "target"  # 争取3年内…: the time to reach a goal
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
@@ -511,6 +515,8 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
             or re.search(r"每[^，。；]{0,8}为\s*$", before):
         return False            # 每个标准展位为 9 平方米: a definition, not a condition
     # inside 对…的企业/项目 (对年营收50万元以下的企业), or an item's own bound under a conditions lead-in
+    if re.match(r"\s*(?:的)?部分", sentence[end:end + 4]) and re.search(r"(?:余下|剩余|其余)的\s*$", before):
+        return False            # 对余下的20%部分给予奖励: the share the award covers
     for m in CONDITION_SPAN.finditer(sentence):
         if m.start() <= start < m.end():
             return True
@@ -558,7 +564,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count":
         if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
             return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
-        if re.match(r"\s*(?:项|条|个)?\s*(?:任务|措施|举措|方面|事项)", after) or re.search(r"为\s*$", before):
+        if re.match(r"\s*(?:项|条|个)?\s*(?:任务|措施|举措|方面|事项)", after) or re.search(r"为\s*$", before) \
+                or re.search(r"(?:评选出|确定了|认定了?|公布了?|发布了?)(?:首批)?\s*$|根据[^，。；]{0,12}规划\s*$", before):
             return "count", shape, per_unit       # 8个方面22项任务: counts of work items
         if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence) or TARGET_COUNT.search(sentence)) \
                 and not GRANT_VERB.search(phrase) and not re.search(r"(?:确定|认定|公布|命名)了\s*$", before):
