@@ -1,6 +1,9 @@
 """Entry point: routes to the pages and draws the frame they share (sidebar, URL notices).
 
 Run with `make run` (or `streamlit run dashboard/app.py`).
+
+A page that fails shows a short message in the interface language; the traceback goes to the log
+(and .streamlit/config.toml sets client.showErrorDetails = "none" for anything that escapes).
 """
 from __future__ import annotations
 
@@ -10,10 +13,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: data/, geo/, dashboard/
 
 import streamlit as st  # noqa: E402
+from streamlit.logger import get_logger  # noqa: E402
 
 from dashboard import controls, db, params  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.state import Url  # noqa: E402
+
+LOG = get_logger("dashboard")
 
 # No page_icon: an emoji or Material favicon is fetched from a CDN, which offline networks block.
 st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide")
@@ -33,8 +39,13 @@ PAGES = {
 
 current = st.navigation(list(PAGES.values()), position="hidden")
 name = next(k for k, p in PAGES.items() if p.url_path == current.url_path)
-url = Url.open(params.page_params(name))
-st.session_state["url"] = url
-controls.sidebar(url, PAGES, name)
-url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
-current.run()
+try:
+    db.pin()                      # one database version for everything this run reads
+    url = Url.open(params.page_params(name))
+    st.session_state["url"] = url
+    controls.sidebar(url, PAGES, name)
+    url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
+    current.run()
+except Exception:                 # Streamlit's rerun/stop are BaseExceptions and pass through
+    LOG.exception("page %s failed (query %s)", name, dict(st.query_params.to_dict()))
+    st.error(t("page_failed"), icon="⚠️")
