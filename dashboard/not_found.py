@@ -10,8 +10,8 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, quote, urlencode
 
 KEY = "not_found"
-# Streamlit's own first segments (assets, websocket, media, components, static serving) are never pages.
-RESERVED = {"_stcore", "static", "app", "media", "component", "~"}
+# Streamlit's own first segments (API and websocket, assets, media, components, login, static serving).
+RESERVED = {"_stcore", "static", "media", "component", "auth", "oauth2callback", "app", "~"}
 
 
 def target(path: str, query: str, pages: set[str]) -> str | None:
@@ -20,8 +20,8 @@ def target(path: str, query: str, pages: set[str]) -> str | None:
     pages: the url paths of the app's pages; "" is the overview (its name, /overview, is the overview too).
     """
     segments = [s for s in path.split("/") if s]
-    if not segments or segments[0] in RESERVED or "." in segments[-1]:
-        return None                          # the app itself, Streamlit's routes, a file
+    if not segments or segments[0] in RESERVED or (len(segments) == 1 and "." in segments[0]):
+        return None                          # the app itself, Streamlit's routes, a file at the root
     if len(segments) == 1 and segments[0] in pages:
         return None
     kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != KEY]

@@ -60,7 +60,8 @@ class Param:
             return (raw, None) if raw in self.options() else (self.default, "unknown code")
         if self.kind == "many":
             codes = list(dict.fromkeys(c for c in raw.split(LIST_SEP) if c))
-            bad = [c for c in codes if c not in self.options()]
+            allowed = set(self.options())
+            bad = [c for c in codes if c not in allowed]
             if bad or not codes:
                 return self.default, "unknown code" if bad else "empty"
             return codes, None
