@@ -5,17 +5,19 @@ imported, it is the HTTP app (`app`, an st.App: unknown paths go to the overview
 run as the script of each session (__main__), it routes to the pages.
 
 A page that fails shows a short message in the interface language; the traceback goes to the log
-(and .streamlit/config.toml sets client.showErrorDetails = "none" for anything that escapes).
+(and .streamlit/config.toml sets client.showErrorDetails = "none" for anything that escapes). Under
+AppTest the exception is shown in full instead, so the page tests' `not at.exception` still sees it.
 """
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: data/, geo/, dashboard/
 
 import streamlit as st  # noqa: E402
+from streamlit import config  # noqa: E402
+from streamlit.logger import get_logger  # noqa: E402
 
 from dashboard import not_found  # noqa: E402
 
@@ -29,7 +31,7 @@ PAGE_TABLE = {
     "sources": ("app_pages/sources.py", "数据来源 Sources", ":material/menu_book:"),
 }
 DEFAULT_PAGE = next(iter(PAGE_TABLE))
-LOG = logging.getLogger("dashboard")
+LOG = get_logger("dashboard")   # the server log, in Streamlit's format
 
 
 def main() -> None:
@@ -61,7 +63,10 @@ def main() -> None:
             st.code("\n".join(m[:200] for m in missing), language=None)
         url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
         current.run()
-    except Exception:                 # Streamlit's rerun/stop are BaseExceptions and pass through
+    except Exception as err:          # Streamlit's rerun/stop are BaseExceptions and pass through
+        if config.get_option("global.appTest"):   # AppTest patches config.get_option (not st.get_option)
+            st.exception(err)         # under AppTest the exception in full is what a test checks
+            return
         LOG.exception("page %s failed (query %s)", name, st.query_params.to_dict())
         st.error(t("page_failed"), icon="⚠️")
 

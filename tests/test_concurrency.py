@@ -16,22 +16,13 @@ import asyncio
 import hashlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
 import time
-import urllib.request
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dashboard.i18n import TEXT
-from test_robustness import APP, ROOT, counts, without_source
+from test_robustness import Session, counts, run_async, serve, without_source
 
 CLIENTS = 20
 REBUILDS = 3
@@ -61,78 +52,19 @@ def server(versions, tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
     live = folder / "policies.duckdb"
     shutil.copy(versions[0], live)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = folder / "streamlit.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless",
-         "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "SME_POLICY_DB": str(live)}, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError(f"streamlit did not start; see {log}")
-    yield base, live, log
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serve(live, folder) as (base, log):
+        yield base, live, log
 
 
-def replace_with(live: Path, version: Path) -> None:
-    """An in-place rebuild: the new file is written beside the live one and renamed over it."""
+def replace_with(live: Path, version: Path) -> tuple[float, float]:
+    """An in-place rebuild: the new file is written beside the live one and renamed over it.
+
+    Returns the times just before and just after the rename."""
     part = live.with_name(live.name + ".part")
     shutil.copy(version, part)
+    before = time.monotonic()
     os.replace(part, live)
-
-
-class Session:
-    """One browser session: page loads over one websocket, each returning what the page showed."""
-
-    def __init__(self, base: str):
-        self.url = base.replace("http", "ws", 1) + "/_stcore/stream"
-
-    async def __aenter__(self):
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None)
-        return self
-
-    async def __aexit__(self, *exc):
-        await self.ws.close()
-
-    async def load(self, page: str, query: str) -> dict:
-        msg = BackMsg()
-        msg.rerun_script.query_string = query
-        msg.rerun_script.page_name = page
-        await self.ws.send(msg.SerializeToString())
-        shown = {"metrics": [], "tables": [], "charts": [], "alerts": [], "exceptions": [], "headings": []}
-        while True:
-            fm = ForwardMsg()
-            fm.ParseFromString(await asyncio.wait_for(self.ws.recv(), 120))
-            kind = fm.WhichOneof("type")
-            if kind == "script_finished":
-                return shown
-            if kind != "delta" or fm.delta.WhichOneof("type") != "new_element":
-                continue
-            el = fm.delta.new_element
-            t = el.WhichOneof("type")
-            if t == "metric":
-                shown["metrics"].append((el.metric.label, el.metric.body))
-            elif t == "dataframe":
-                table = pa.ipc.open_stream(el.dataframe.arrow_data.data).read_all().to_pandas()
-                shown["tables"].append(table.to_csv(index=False))
-            elif t == "plotly_chart":
-                shown["charts"].append(el.plotly_chart.spec)
-            elif t == "alert":
-                shown["alerts"].append(el.alert.body)
-            elif t == "exception":
-                shown["exceptions"].append(el.exception.message)
-            elif t == "heading":
-                shown["headings"].append(el.heading.body)
+    return before, time.monotonic()
 
 
 def signature(shown: dict) -> str:
@@ -171,7 +103,7 @@ async def load_during_rebuilds(base: str, live: Path, versions: list[Path]):
     """CLIENTS sessions load LOAD's pages in turn while the file is replaced REBUILDS times; then each
     of them, and one new session, loads every page once more."""
     responses = []          # (client, page, sent, done, shown)
-    swaps = []              # (time the rename was done, version index)
+    swaps = []              # (just before the rename, just after it, version index)
     final = {}              # client (CLIENTS: the new session) → page → shown
     stop = asyncio.Event()
 
@@ -192,8 +124,8 @@ async def load_during_rebuilds(base: str, live: Path, versions: list[Path]):
             mark = len(responses)
             while len(responses) < mark + LOADS_PER_VERSION:
                 await asyncio.sleep(0.05)
-            await asyncio.to_thread(replace_with, live, versions[k])
-            swaps.append((time.monotonic(), k))
+            before, after = await asyncio.to_thread(replace_with, live, versions[k])
+            swaps.append((before, after, k))
         mark = len(responses)
         while len(responses) < mark + LOADS_PER_VERSION:
             await asyncio.sleep(0.05)
@@ -207,12 +139,12 @@ async def load_during_rebuilds(base: str, live: Path, versions: list[Path]):
 
 def test_twenty_clients_during_three_in_place_rebuilds(server, versions):
     base, live, log = server
-    expected = asyncio.run(calibrate(base, live, versions))
+    expected = run_async(calibrate(base, live, versions))
     replace_with(live, versions[0])
     started = time.monotonic()
-    responses, swaps, final = asyncio.run(load_during_rebuilds(base, live, versions))
+    responses, swaps, final = run_async(load_during_rebuilds(base, live, versions))
     took = time.monotonic() - started
-    assert [k for _, k in swaps] == list(range(1, REBUILDS + 1))
+    assert [k for _, _, k in swaps] == list(range(1, REBUILDS + 1))
 
     served = {k: 0 for k in range(len(versions))}
     for client, page, sent, done, shown in responses:
@@ -221,10 +153,10 @@ def test_twenty_clients_during_three_in_place_rebuilds(server, versions):
         assert matches, f"client {client}, page {page!r}: a response that is no one version's (a mix?)"
         k = matches[0]
         served[k] += 1
-        newest_before_send = max([v for t, v in swaps if t < sent], default=0)
-        newest_before_done = max([v for t, v in swaps if t < done], default=0)
-        assert newest_before_send <= k <= newest_before_done, (
-            f"client {client}, page {page!r}: showed v{k}, sent after v{newest_before_send} was in place")
+        in_place_at_send = max([v for _, after, v in swaps if after < sent], default=0)
+        begun_by_done = max([v for before, _, v in swaps if before < done], default=0)
+        assert in_place_at_send <= k <= begun_by_done, (
+            f"client {client}, page {page!r}: showed v{k}, sent when v{in_place_at_send} was in place")
     assert all(served.values()), f"every version was served: {served}"
     print(f"\n{len(responses)} responses from {CLIENTS} clients in {took:.1f} s; per version {served}")
 

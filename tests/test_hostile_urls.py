@@ -30,7 +30,7 @@ from dashboard.state import MAX_VALUE_LEN
 from test_robustness import APP, shown_ok
 
 TOTAL = int(os.environ.get("CASES", "3000"))
-SHARE = {"overview": 0.27, "trends": 0.27, "sources": 0.16, "explorer": 0.13, "ai": 0.10, "map": 0.07}
+SHARE = {"overview": 0.26, "trends": 0.30, "sources": 0.24, "explorer": 0.08, "ai": 0.07, "map": 0.05}
 SCRIPTS = {"trends": "trends.py", "map": "regional_map.py", "ai": "ai_compare.py", "explorer": "explorer.py",
            "sources": "sources.py"}
 STREAMLIT_KEYS = {"embed", "embed_options"}     # Streamlit's own: never reach st.query_params
