@@ -82,7 +82,8 @@ def without_source(src: Path, dst: Path, source_id: str) -> None:
     orphans = "(SELECT policy_id FROM policies WHERE policy_id NOT IN (SELECT policy_id FROM policy_sources))"
     con.execute("DELETE FROM terms WHERE source_id = $s", {"s": source_id})
     con.execute("DELETE FROM policy_sources WHERE source_id = $s", {"s": source_id})
-    for table, column in (("terms", "policy_id"), ("policy_topics", "policy_id"), ("search_terms", "policy_id"),
+    for table, column in (("terms", "policy_id"), ("clauses", "policy_id"), ("policy_topics", "policy_id"),
+                          ("search_terms", "policy_id"),
                           ("search_docs", "policy_id"), ("policy_relations", "from_policy"),
                           ("policy_relations", "to_policy")):
         con.execute(f"DELETE FROM {table} WHERE {column} IN {orphans}")
