@@ -50,8 +50,8 @@ OVERRIDES = {
     "explorer/search_policies": {"limit": 500},
     "map/region_policies": {"region": "420106"},
     "map/region_terms": {"region": "420106"},
-    "trends/policies_in_period": {"limit": 50},
-    "trends/policies_in_force_on": {"limit": 50},
+    "trends/policies_in_period": {"limit": 200},
+    "trends/policies_in_force_on": {"limit": 200},
 }
 
 CITES = """(SELECT string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
