@@ -171,7 +171,8 @@ CREATE TABLE search_grams (
 CREATE TABLE search_terms (         -- the postings
     term_id   INTEGER NOT NULL,     -- key (term_id, doc); references search_grams
     doc       INTEGER NOT NULL,     -- references search_docs
-    tf        INTEGER NOT NULL      -- occurrences; a title occurrence counts three
+    tf        INTEGER NOT NULL,     -- occurrences; a title occurrence counts three
+    pos       BIGINT[] NOT NULL     -- where a CJK bigram stands: run of Chinese characters and offset in it (title / text)
 );
 CREATE TABLE search_stats (         -- one row: the collection, for BM25
     n         INTEGER NOT NULL,
@@ -184,6 +185,13 @@ CREATE TABLE search_stats (         -- one row: the collection, for BM25
 CREATE TABLE policy_citations (
     policy_id VARCHAR NOT NULL,     -- key
     sources   VARCHAR NOT NULL
+);
+-- What the build found in each source: distinct policies, appearances, terms.
+CREATE TABLE source_counts (
+    source_id   VARCHAR NOT NULL,   -- key
+    policies    INTEGER NOT NULL,
+    appearances INTEGER NOT NULL,
+    terms       INTEGER NOT NULL
 );
 -- Every region with each of its ancestors, itself included (depth 0).
 CREATE TABLE region_lineage (

@@ -119,7 +119,8 @@ def check_keys(con) -> None:
 
 
 def build_aggregates(con) -> None:
-    """Tables the pages would otherwise recompute on every query: region lineage, the citations of each policy."""
+    """Tables the pages would otherwise recompute on every query: region lineage, the citations of each policy,
+    what each source holds."""
     con.execute("""
         INSERT INTO region_lineage
         WITH RECURSIVE up(code, ancestor, depth) AS (
@@ -136,6 +137,14 @@ def build_aggregates(con) -> None:
                string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
         FROM policy_sources ps JOIN sources s USING (source_id)
         GROUP BY ps.policy_id ORDER BY ps.policy_id""")
+    con.execute("""
+        INSERT INTO source_counts
+        SELECT s.source_id, coalesce(a.policies, 0), coalesce(a.appearances, 0), coalesce(t.terms, 0)
+        FROM sources s
+        LEFT JOIN (SELECT source_id, count(DISTINCT policy_id) AS policies, count(*) AS appearances
+                   FROM policy_sources GROUP BY 1) a USING (source_id)
+        LEFT JOIN (SELECT source_id, count(*) AS terms FROM terms GROUP BY 1) t USING (source_id)
+        ORDER BY s.source_id""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

@@ -56,21 +56,37 @@ def index_frames(policies) -> tuple[pd.DataFrame, pd.DataFrame]:
 # The same tokenizer as `grams`, in DuckDB's SQL (RE2: \p{Nd} is Python's \d), over the loaded policies:
 # a million policies are indexed in minutes where Python would build 300 million tuples. Docs are numbered
 # in the storage order of policies and indexed a batch at a time, so no aggregate holds every posting.
-_GRAMS_OF = r"""
-    SELECT doc, gram, sum(weight) AS tf FROM (
-        SELECT doc, weight, unnest(CASE WHEN length(run) = 1 THEN [run]
-                                   ELSE list_transform(range(1, length(run)), lambda i: substr(run, i, 2)) END) AS gram
-        FROM (SELECT doc, weight, unnest(regexp_extract_all(body, '[\x{4e00}-\x{9fff}]+')) AS run FROM parts)
+# A bigram also keeps where it stands (pos: its run of Chinese characters and its offset in the run; title runs
+# and text runs apart), so an all-Chinese phrase is found from the postings alone, without reading any text.
+# Runs, not character offsets: substr at an offset walks the UTF-8 string from its start.
+TEXT_RUNS = 1 << 40        # pos = [TEXT_RUNS if in the text] + run number * RUN + offset in the run
+RUN = 1 << 20
+_CJK_RUNS = r"regexp_extract_all(body, '[\x{4e00}-\x{9fff}]+')"
+_LATIN = r"regexp_extract_all(body, '[A-Za-z][A-Za-z0-9+]*|\p{Nd}+(?:\.\p{Nd}+)?')"
+_GRAMS_OF = f"""
+    SELECT doc, gram, sum(weight)::INTEGER AS tf,
+           coalesce(list(pos) FILTER (WHERE pos IS NOT NULL), []::BIGINT[]) AS pos
+    FROM (
+        SELECT doc, weight, gram, base + r * {RUN} + j AS pos FROM (
+            SELECT doc, weight, base, r, unnest(list_transform(range(1, length(run)), lambda i: substr(run, i, 2))) AS gram,
+                   unnest(range(length(run) - 1)) AS j
+            FROM (SELECT doc, weight, base, unnest(runs) AS run, unnest(range(len(runs))) AS r
+                  FROM (SELECT doc, weight, base, {_CJK_RUNS} AS runs FROM parts))
+            WHERE length(run) > 1)
         UNION ALL
-        SELECT doc, weight, lower(unnest(regexp_extract_all(body, '[A-Za-z][A-Za-z0-9+]*|\p{Nd}+(?:\.\p{Nd}+)?')))
-        FROM parts
+        SELECT doc, weight, run, NULL FROM (SELECT doc, weight, unnest({_CJK_RUNS}) AS run FROM parts) WHERE length(run) = 1
+        UNION ALL
+        SELECT doc, weight, lower(unnest({_LATIN})), NULL FROM parts
     ) GROUP BY doc, gram"""
 _PARTS = f"""
     WITH parts AS (
-        SELECT doc, {TITLE_WEIGHT} AS weight, p.title AS body FROM numbered d JOIN policies p USING (policy_id)
-        WHERE doc BETWEEN $lo AND $hi
+        SELECT doc, {TITLE_WEIGHT} AS weight, p.title AS body, 0::BIGINT AS base
+        FROM numbered d JOIN policies p USING (policy_id) WHERE doc BETWEEN $lo AND $hi
         UNION ALL
-        SELECT doc, 1, concat_ws(' ', coalesce(p.text, ''), coalesce(p.doc_number, ''), array_to_string(p.issuers, ' '))
+        SELECT doc, 1, coalesce(p.text, ''), {TEXT_RUNS}::BIGINT
+        FROM numbered d JOIN policies p USING (policy_id) WHERE doc BETWEEN $lo AND $hi
+        UNION ALL
+        SELECT doc, 1, concat_ws(' ', coalesce(p.doc_number, ''), array_to_string(p.issuers, ' ')), NULL
         FROM numbered d JOIN policies p USING (policy_id) WHERE doc BETWEEN $lo AND $hi)"""
 BATCH = 50_000
 
@@ -78,9 +94,9 @@ BATCH = 50_000
 def build_index(con) -> int:
     """Fill search_docs, search_grams, search_terms and search_stats from the policies table; returns the
     number of postings."""
-    con.execute("CREATE TEMP TABLE numbered AS SELECT (row_number() OVER () - 1)::INTEGER AS doc, policy_id FROM policies")
+    con.execute("CREATE TEMP TABLE numbered AS SELECT rowid::INTEGER AS doc, policy_id FROM policies")
     n = con.execute("SELECT count(*) FROM numbered").fetchone()[0]
-    con.execute("CREATE TEMP TABLE raw_postings (doc INTEGER, gram VARCHAR, tf INTEGER)")
+    con.execute("CREATE TEMP TABLE raw_postings (doc INTEGER, gram VARCHAR, tf INTEGER, pos BIGINT[])")
     for lo in range(0, n, BATCH):
         con.execute(f"INSERT INTO raw_postings {_PARTS} {_GRAMS_OF}", {"lo": lo, "hi": lo + BATCH - 1})
     con.execute("""INSERT INTO search_docs SELECT d.doc, d.policy_id, coalesce(l.len, 0)
@@ -91,7 +107,7 @@ def build_index(con) -> int:
                    SELECT (row_number() OVER (ORDER BY gram) - 1)::INTEGER, gram, df,
                           ln(1 + ($n - df + 0.5) / (df + 0.5))
                    FROM (SELECT gram, count(*)::INTEGER AS df FROM raw_postings GROUP BY gram) ORDER BY gram""", {"n": n})
-    con.execute("""INSERT INTO search_terms SELECT g.term_id, r.doc, r.tf
+    con.execute("""INSERT INTO search_terms SELECT g.term_id, r.doc, r.tf, r.pos
                    FROM raw_postings r JOIN search_grams g ON g.term = r.gram ORDER BY g.term_id, r.doc""")
     postings = con.execute("SELECT count(*) FROM search_terms").fetchone()[0]
     con.execute("DROP TABLE raw_postings")
