@@ -130,8 +130,6 @@ GENERIC = ["本措施自印发之日起施行", "各地各部门要结合实际�
            "本办法由{region}财政局会同有关部门负责解释", "资金从中小企业发展专项资金中列支", "同一企业同一项目不重复享受支持",
            "对弄虚作假骗取资金的，依法追回并纳入信用记录", "各有关单位要加强资金监管，提高资金使用效益",
            "{region}人民政府将定期对政策落实情况开展督促检查", "以前规定与本措施不一致的，以本措施为准"]
-GOALS = ["培育专精特新中小企业", "新增规模以上工业企业", "培育高新技术企业", "打造数字化转型标杆企业", "新增上市挂牌企业",
-         "培育创新型中小企业", "新增省级以上科技企业孵化器", "引进高层次人才团队"]
 # (measure, value_kind, unit, template with {n}, unit_printed, comparator, basis, draw of the value)
 TERMS = [
     ("award", "amount", "万元", "对首次认定的{who}，一次性奖励{n}万元", "万元", None, None, lambda r: r.choice([10, 20, 30, 50, 100])),
@@ -150,7 +148,7 @@ TERMS = [
     ("scenario", "cap", "万元", "对入选的人工智能应用场景项目，给予最高{n}万元奖励", "万元", "≤", None, lambda r: r.choice([50, 100, 200])),
     ("subsidy", "rate", "%", "按设备购置额的{n}%给予技术改造补助", "%", None, "设备购置额", lambda r: r.choice([5, 8, 10, 15])),
     ("utility", "rate", "%", "{who}用电价格在现行基础上降低{n}%", "%", None, "用电价格", lambda r: r.choice([5, 10])),
-    ("target", "count", "家", "力争到{y}年{goal}{n}家", "家", None, None, lambda r: r.choice([100, 300, 500, 1000])),
+    ("target", "count", "家", "力争到{y}年培育专精特新中小企业{n}家", "家", None, None, lambda r: r.choice([100, 300, 500, 1000])),
     ("loan", "amount", "万元", "单户小微企业信用贷款额度最高可达{n}万元", "万元", "≤", None, lambda r: r.choice([300, 500, 1000])),
     ("period", "duration", "月", "本政策有效期{n}个月", "个月", None, None, lambda r: r.choice([12, 24, 36])),
 ]
@@ -269,7 +267,7 @@ def generate(n: int, seed: int = 13):
             measure, kind, unit, template, unit_printed, comparator, basis, draw = spec
             value = draw(r)
             printed = f"{value:g}"
-            quote = template.format(who=who, n=printed, y=year + 3, goal=r.choice(GOALS))
+            quote = template.format(who=who, n=printed, y=year + 3)
             term_sentences.append((quote, spec, value, printed))
         at = 1 + len(sentences) // 2
         text_sentences = sentences[:at] + [q for q, *_ in term_sentences] + sentences[at:]
