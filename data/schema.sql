@@ -172,7 +172,7 @@ CREATE TABLE search_terms (         -- the postings
     term_id   INTEGER NOT NULL,     -- key (term_id, doc); references search_grams
     doc       INTEGER NOT NULL,     -- references search_docs
     tf        INTEGER NOT NULL,     -- occurrences; a title occurrence counts three
-    pos       BIGINT[] NOT NULL     -- where a CJK bigram stands: run of Chinese characters and offset in it (title / text)
+    pos       INTEGER[] NOT NULL    -- where a CJK bigram stands: run of Chinese characters × 4096 + offset in it
 );
 CREATE TABLE search_stats (         -- one row: the collection, for BM25
     n         INTEGER NOT NULL,

@@ -58,16 +58,18 @@ def index_frames(policies) -> tuple[pd.DataFrame, pd.DataFrame]:
 # in the storage order of policies and indexed a batch at a time, so no aggregate holds every posting.
 # A bigram also keeps where it stands (pos: its run of Chinese characters and its offset in the run; title runs
 # and text runs apart), so an all-Chinese phrase is found from the postings alone, without reading any text.
-# Runs, not character offsets: substr at an offset walks the UTF-8 string from its start.
-TEXT_RUNS = 1 << 40        # pos = [TEXT_RUNS if in the text] + run number * RUN + offset in the run
-RUN = 1 << 20
+# Runs, not character offsets: substr at an offset walks the UTF-8 string from its start. Small numbers pack
+# into few bits: pos = run * RUN + offset, the text's runs numbered from TEXT_RUNS (a title has fewer runs), so
+# no phrase spans title and text; a bigram deeper than RUN into one unbroken run keeps no position.
+TEXT_RUNS = 1000
+RUN = 4096
 _CJK_RUNS = r"regexp_extract_all(body, '[\x{4e00}-\x{9fff}]+')"
 _LATIN = r"regexp_extract_all(body, '[A-Za-z][A-Za-z0-9+]*|\p{Nd}+(?:\.\p{Nd}+)?')"
 _GRAMS_OF = f"""
     SELECT doc, gram, sum(weight)::INTEGER AS tf,
-           coalesce(list(pos) FILTER (WHERE pos IS NOT NULL), []::BIGINT[]) AS pos
+           coalesce(list(pos) FILTER (WHERE pos IS NOT NULL), []::INTEGER[]) AS pos
     FROM (
-        SELECT doc, weight, gram, base + r * {RUN} + j AS pos FROM (
+        SELECT doc, weight, gram, CASE WHEN j < {RUN} THEN ((base + r) * {RUN} + j)::INTEGER END AS pos FROM (
             SELECT doc, weight, base, r, unnest(list_transform(range(1, length(run)), lambda i: substr(run, i, 2))) AS gram,
                    unnest(range(length(run) - 1)) AS j
             FROM (SELECT doc, weight, base, unnest(runs) AS run, unnest(range(len(runs))) AS r
@@ -80,10 +82,10 @@ _GRAMS_OF = f"""
     ) GROUP BY doc, gram"""
 _PARTS = f"""
     WITH parts AS (
-        SELECT doc, {TITLE_WEIGHT} AS weight, p.title AS body, 0::BIGINT AS base
+        SELECT doc, {TITLE_WEIGHT} AS weight, p.title AS body, 0 AS base
         FROM numbered d JOIN policies p USING (policy_id) WHERE doc BETWEEN $lo AND $hi
         UNION ALL
-        SELECT doc, 1, coalesce(p.text, ''), {TEXT_RUNS}::BIGINT
+        SELECT doc, 1, coalesce(p.text, ''), {TEXT_RUNS}
         FROM numbered d JOIN policies p USING (policy_id) WHERE doc BETWEEN $lo AND $hi
         UNION ALL
         SELECT doc, 1, concat_ws(' ', coalesce(p.doc_number, ''), array_to_string(p.issuers, ' ')), NULL
@@ -96,7 +98,7 @@ def build_index(con) -> int:
     number of postings."""
     con.execute("CREATE TEMP TABLE numbered AS SELECT rowid::INTEGER AS doc, policy_id FROM policies")
     n = con.execute("SELECT count(*) FROM numbered").fetchone()[0]
-    con.execute("CREATE TEMP TABLE raw_postings (doc INTEGER, gram VARCHAR, tf INTEGER, pos BIGINT[])")
+    con.execute("CREATE TEMP TABLE raw_postings (doc INTEGER, gram VARCHAR, tf INTEGER, pos INTEGER[])")
     for lo in range(0, n, BATCH):
         con.execute(f"INSERT INTO raw_postings {_PARTS} {_GRAMS_OF}", {"lo": lo, "hi": lo + BATCH - 1})
     con.execute("""INSERT INTO search_docs SELECT d.doc, d.policy_id, coalesce(l.len, 0)
