@@ -193,6 +193,11 @@ CREATE TABLE source_counts (
     appearances INTEGER NOT NULL,
     terms       INTEGER NOT NULL
 );
+-- How many terms each policy states (policies with none are absent).
+CREATE TABLE policy_term_counts (
+    policy_id VARCHAR NOT NULL,     -- key
+    terms     INTEGER NOT NULL
+);
 -- Every region with each of its ancestors, itself included (depth 0).
 CREATE TABLE region_lineage (
     code      VARCHAR NOT NULL,

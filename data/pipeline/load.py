@@ -120,7 +120,8 @@ def check_keys(con) -> None:
 
 def build_aggregates(con) -> None:
     """Tables the pages would otherwise recompute on every query: region lineage, the citations of each policy,
-    what each source holds."""
+    what each source holds, how many terms each policy states."""
+    con.execute("INSERT INTO policy_term_counts SELECT policy_id, count(*) FROM terms GROUP BY 1 ORDER BY 1")
     con.execute("""
         INSERT INTO region_lineage
         WITH RECURSIVE up(code, ancestor, depth) AS (
