@@ -78,7 +78,7 @@ def main(argv=None) -> int:
     os.environ["SME_POLICY_DB"] = args.db
     os.environ["STREAMLIT_LOGGER_LEVEL"] = "error"
     from streamlit.testing.v1 import AppTest
-    AppTest.from_file(str(MINIMAL)).run()   # imports (plotly, pandas styling) are paid once, before timing
+    AppTest.from_file(str(MINIMAL), default_timeout=600).run()   # imports (plotly, pandas styling) are paid once, before timing
     out = {"minimal": measure_page(lambda: AppTest.from_file(str(MINIMAL), default_timeout=600), None, "w.year",
                                    ["2025", "2024"], args.repeat)}
     for page, (key, values) in WIDGETS.items():
