@@ -163,6 +163,9 @@ def run_floor(con, sql: str, params: dict):
     return con.execute(sql, {k: params[k] for k in set(USED.findall(sql))}).fetchall()
 
 
+SKIP: set[str] = set()
+
+
 def time_queries(con, repeat: int) -> dict:
     base = page_params(con)
     queries = named_queries()
@@ -172,6 +175,8 @@ def time_queries(con, repeat: int) -> dict:
     base["ids"] = [row[0] for row in found]
     out = {}
     for name, (sql, names) in queries.items():
+        if name in SKIP:
+            continue
         params = {**base, **OVERRIDES.get(name, {})}
         args = {k: params[k] for k in names}
         rows = len(con.execute(sql, args).fetchall())
@@ -291,7 +296,9 @@ def main(argv=None) -> int:
                         help="where the databases are built")
     parser.add_argument("--no-pages", action="store_true", help="skip the AppTest page timings")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
+    parser.add_argument("--skip", default="", help="named queries not to time, comma-separated")
     args = parser.parse_args(argv)
+    SKIP.update(s for s in args.skip.split(",") if s)
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([1_000_000] if args.million else [])
     args.work.mkdir(parents=True, exist_ok=True)
     name = args.name or git_name()

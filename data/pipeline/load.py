@@ -152,6 +152,9 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
                    today: date, terms: pd.DataFrame | None = None, curated: pd.DataFrame | None = None) -> dict[str, int]:
     con = duckdb.connect(str(path))
     try:
+        # Index building spills to <file>.tmp beyond this, rather than taking the machine's memory (a million
+        # policies were killed at 24 GB without it).
+        con.execute("SET memory_limit = '4GB'")
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         src = pd.DataFrame(meta.values())[["source_id", "file", "title", "title_en", "publisher", "publication_date",
                                            "kind", "layout", "policy_part", "n_lines", "sha256"]]
