@@ -290,7 +290,7 @@ def git_name() -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000", help="generated sizes, comma-separated")
-    parser.add_argument("--million", action="store_true", help="also 1,000,000 policies (about 15 minutes)")
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 policies (about 20 minutes)")
     parser.add_argument("--name", default=None, help="results/<name>.json (default: the git commit)")
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("BENCH_DIR", "/tmp/sme-bench")),
                         help="where the databases are built")
