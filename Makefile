@@ -61,9 +61,12 @@ test: $(VENV)/.dev browser
 	@$(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): nothing to check"; exit 0; fi; exit $$rc
 
+# Speed at scale: the corpus and generated 10k / 100k policies (BENCH_ARGS=--million adds 1M, about 20 min);
+# writes benchmarks/results/<commit>.json (compare two with python -m benchmarks.compare A.json B.json).
+BENCH_ARGS ?=
 bench: $(DB) $(VENV)/.dev
 	$(PY) -m benchmarks.extraction
-	$(PY) -m benchmarks.speed
+	$(PY) -m benchmarks.speed $(BENCH_ARGS)
 
 # shapely is pinned: the simplified boundaries are byte-identical only with the same GEOS.
 geo:

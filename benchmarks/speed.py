@@ -1,111 +1,328 @@
-"""python -m benchmarks.speed [--scale N]: build time, query latency, page render time.
+"""python -m benchmarks.speed [--sizes 10000,100000] [--million] [--name NAME]: the speed figures at scale.
 
-Figures are printed, not asserted: a timing depends on the machine. `--scale N` also times the
-pages' queries on a copy of the database with every policy (and its terms and topics) repeated
-N times, to see how the SQL holds up beyond the corpus (default 1000 → about 200k policies).
+For the corpus (data/raw, built by the real build) and for generated databases of each size
+(benchmarks.generate, through the real loader), in one run:
+  - every named query under queries/ with the parameters the pages use by default, median of repeated
+    runs, next to the simplest hand-written DuckDB query that returns the same answer, and their ratio;
+  - each page in AppTest (benchmarks.pages, its own process): first render, rerun after a widget change,
+    next to a minimal page; that process's peak RSS;
+  - search latency for a few queries; database size, and the size of the same data without indexes;
+    build time and the build's peak RSS.
+Figures are printed and written to benchmarks/results/<name>.json (name: the git commit by default), so
+two commits can be compared with `python -m benchmarks.compare A.json B.json`. Nothing is asserted.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
+import re
 import statistics
-import tempfile
+import subprocess
+import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
-from data.pipeline.build import build
 from data.pipeline.search_index import query_grams
 
-FILTERS = dict(levels=None, topics=None, region=None, year_from=1990, year_to=2100, include_undated=True,
-               statuses=None)
-QUERIES = {
-    "overview/headline_numbers": FILTERS,
-    "overview/newest_policies": {**FILTERS, "limit": 12},
-    "explorer/search_policies": {**FILTERS, "grams": query_grams("专精特新"), "phrase": "专精特新", "issuer": None,
-                                 "limit": 200},
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ROOT / "queries"
+RESULTS = Path(__file__).resolve().parent / "results"
+PY = sys.executable
+SEARCHES = ["专精特新", "人工智能", "贷款贴息", "担保", "融资担保费率", "AI"]
+BASE_TABLES = ["sources", "regions", "topics", "measures", "policies", "policy_topics", "policy_sources",
+               "policy_relations", "terms", "curated_terms"]
+
+# The pages' default view: every level, topic, region, status; the whole year range (filled in per database).
+DEFAULTS = dict(levels=None, topics=None, region=None, include_undated=True, statuses=None,
+                gran="year", split="level", parent="420100", view="issued", metric="policies", measure="compute",
+                regions=["420106", "420190", "420104", "420105"], issuer=None,
+                day=date(2024, 12, 31), day_from=date(2023, 1, 1), day_to=date(2023, 12, 31),
+                offset=0)
+# What a page passes beyond the defaults, per query.
+OVERRIDES = {
+    "overview/newest_policies": {"limit": 12},
+    "overview/recent_changes": {"limit": 10},
+    "explorer/search_policies": {"limit": 500},
+    "map/region_policies": {"region": "420106"},
+    "map/region_terms": {"region": "420106"},
+    "trends/policies_in_period": {"limit": 200},
+    "trends/policies_in_force_on": {"limit": 200},
 }
 
+CITES = """(SELECT string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
+            FROM policy_sources ps JOIN sources s USING (source_id) WHERE ps.policy_id = {p}.policy_id)"""
+STATUS = "policy_status(effective_from, effective_to, issue_date, current_date)"
+# The simplest hand-written DuckDB query giving the same answer for the default view ({page}: the
+# named query's LIMIT/OFFSET when it has them). None: the named query is already that query.
+FLOORS: dict[str, str | None] = {
+    "common/issuers": "SELECT issuer, count(*) FROM (SELECT unnest(issuers) AS issuer FROM policies) GROUP BY 1 ORDER BY 2 DESC, 1",
+    "common/lookup_measures": None, "common/lookup_topics": None,
+    "common/lookup_regions": """SELECT r.*, coalesce(c.n, 0) FROM regions r
+        LEFT JOIN (SELECT region_code, count(*) AS n FROM policies GROUP BY 1) c ON c.region_code = r.code""",
+    "common/policy_ids": "SELECT policy_id FROM policies",
+    "common/policy_exists": "SELECT policy_id FROM policies WHERE policy_id = $policy_id",
+    "common/year_bounds": "SELECT min(year(coalesce(issue_date, effective_from))), max(year(coalesce(issue_date, effective_from))) FROM policies",
+    "common/policies_full": f"""SELECT p.*, {STATUS}, (SELECT string_agg(topic, '; ') FROM policy_topics pt WHERE pt.policy_id = p.policy_id),
+        (SELECT count(*) FROM terms t WHERE t.policy_id = p.policy_id), {CITES.format(p='p')}
+        FROM policies p ORDER BY coalesce(issue_date, effective_from) DESC NULLS LAST, title {{page}}""",
+    "overview/headline_numbers": f"""SELECT count(*), (SELECT count(*) FROM terms), count(DISTINCT region_code),
+        max(issue_date) FILTER (WHERE issue_date <= current_date), count(*) FILTER (WHERE {STATUS} = 'in_force') FROM policies""",
+    "overview/newest_policies": f"""WITH top AS (SELECT policy_id, title, doc_number, level, region_code,
+        coalesce(issue_date, effective_from) AS d, {STATUS} FROM policies WHERE d IS NOT NULL ORDER BY d DESC, title LIMIT 12)
+        SELECT *, {CITES.format(p='top')} FROM top ORDER BY d DESC, title""",
+    "overview/recent_changes": """SELECT * FROM (SELECT policy_id, title, issue_date AS day, 'issued' FROM policies
+        UNION ALL SELECT policy_id, title, effective_from, 'took_effect' FROM policies
+        UNION ALL SELECT policy_id, title, effective_to + 1, 'expired' FROM policies) WHERE day <= current_date
+        ORDER BY day DESC, title LIMIT 10""",
+    "overview/by_source": """SELECT s.source_id, s.file, count(DISTINCT ps.policy_id), count(ps.policy_id),
+        (SELECT count(*) FROM terms t WHERE t.source_id = s.source_id)
+        FROM sources s LEFT JOIN policy_sources ps USING (source_id) GROUP BY ALL ORDER BY s.file""",
+    "trends/counts_by_period": """SELECT date_trunc('year', d)::DATE, level, count(*), list(title ORDER BY d, title)[1:3]
+        FROM (SELECT coalesce(issue_date, effective_from) AS d, level, title FROM policies) WHERE d IS NOT NULL
+        GROUP BY ALL ORDER BY 1, 2""",
+    "trends/periods": """SELECT unnest(generate_series(min(date_trunc('year', d)), max(date_trunc('year', d)), INTERVAL 1 YEAR))
+        FROM (SELECT coalesce(issue_date, effective_from)::TIMESTAMP AS d FROM policies)""",
+    "trends/undated_counts": """SELECT count(*), count(*) FILTER (WHERE issue_date IS NULL AND effective_from IS NULL),
+        count(*) FILTER (WHERE issue_date IS NULL AND effective_from IS NULL AND effective_to IS NULL) FROM policies""",
+    "trends/in_force_on_days": """SELECT d.day, p.level, count(*), list(p.title ORDER BY coalesce(issue_date, effective_from) NULLS LAST, title)[1:3]
+        FROM (SELECT unnest($days::DATE[]) AS day) d JOIN policies p
+        ON policy_status(p.effective_from, p.effective_to, p.issue_date, d.day) = 'in_force' GROUP BY ALL ORDER BY 1, 2""",
+    "trends/policies_in_period": f"""WITH l AS (SELECT policy_id, title, doc_number, level, region_code, primary_topic,
+        coalesce(issue_date, effective_from) AS d, {STATUS} FROM policies WHERE d BETWEEN $day_from AND $day_to
+        ORDER BY d, title {{page}}) SELECT *, {CITES.format(p='l')} FROM l ORDER BY d, title""",
+    "trends/policies_in_force_on": f"""WITH l AS (SELECT policy_id, title, doc_number, level, region_code, primary_topic,
+        coalesce(issue_date, effective_from) AS d, {STATUS} FROM policies
+        WHERE policy_status(effective_from, effective_to, issue_date, $day) = 'in_force' ORDER BY d NULLS LAST, title {{page}})
+        SELECT *, {CITES.format(p='l')} FROM l ORDER BY d NULLS LAST, title""",
+    "map/metric_by_region": """WITH pp AS (SELECT p.policy_id, p.title, p.region_code,
+            count(t.term_id) FILTER (WHERE t.value_kind <> 'statement' AND t.measure NOT IN ('target', 'period')) AS n_terms,
+            max(t.value) FILTER (WHERE t.value_kind = 'cap' AND t.unit = '万元' AND t.measure <> 'target') AS max_cap
+            FROM policies p LEFT JOIN terms t USING (policy_id) GROUP BY ALL)
+        SELECT g.code, count(pp.policy_id), sum(pp.n_terms), max(pp.max_cap),
+               list(pp.title ORDER BY pp.title)[1:3]
+        FROM regions g LEFT JOIN v_region_lineage l ON l.ancestor = g.code LEFT JOIN pp ON pp.region_code = l.code
+        WHERE g.parent_code = $parent AND g.level IN ('prefecture', 'district', 'zone') GROUP BY g.code ORDER BY g.code""",
+    "map/region_policies": f"""WITH l AS (SELECT policy_id, title, coalesce(issue_date, effective_from) AS d FROM policies
+            WHERE region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region) ORDER BY d DESC NULLS LAST, title {{page}})
+        SELECT l.*, count(t.term_id), max(t.value), {CITES.format(p='l')} FROM l LEFT JOIN terms t USING (policy_id)
+        GROUP BY ALL ORDER BY d DESC NULLS LAST, title""",
+    "map/region_terms": """SELECT t.term_id, p.title, t.measure, t.value, t.quote FROM policies p JOIN terms t USING (policy_id)
+        WHERE p.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region)
+          AND t.value_kind <> 'statement' AND t.measure NOT IN ('target', 'period')
+        ORDER BY coalesce(p.issue_date, p.effective_from) DESC NULLS LAST, p.title, t.line_start, t.number_at""",
+    "explorer/full_data": f"""SELECT p.*, {STATUS}, (SELECT string_agg(topic, '; ') FROM policy_topics pt WHERE pt.policy_id = p.policy_id),
+        (SELECT count(*) FROM terms t WHERE t.policy_id = p.policy_id), {CITES.format(p='p')}
+        FROM policies p WHERE policy_id IN (SELECT unnest($ids)) ORDER BY list_position($ids, policy_id)""",
+    "explorer/facets": None,
+    "explorer/policy_detail": "SELECT * FROM policies WHERE policy_id = $policy_id",
+    "explorer/policy_terms": "SELECT * FROM terms WHERE policy_id = $policy_id ORDER BY line_start",
+    "explorer/policy_topics": "SELECT * FROM policy_topics WHERE policy_id = $policy_id",
+    "explorer/policy_provenance": "SELECT * FROM policy_sources WHERE policy_id = $policy_id",
+    "explorer/policy_relations": "SELECT * FROM policy_relations WHERE from_policy = $policy_id OR to_policy = $policy_id",
+    "explorer/search_policies": None,
+}
+PARAMS_LINE = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.M)
+USED = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
-def timed(fn, repeat: int = 5) -> float:
-    """Median seconds of `repeat` runs."""
+
+def median_ms(fn, repeat: int) -> float:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
         runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+    return round(statistics.median(runs) * 1000, 2)
 
 
-def query_sql(name: str) -> str:
-    return (Path(__file__).resolve().parents[1] / "queries" / f"{name}.sql").read_text(encoding="utf-8")
+def named_queries() -> dict[str, tuple[str, list[str]]]:
+    out = {}
+    for path in sorted(QUERIES.rglob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        declared = PARAMS_LINE.search(sql)
+        names = [p.strip().lstrip("$") for p in declared[1].split(",") if p.strip()] if declared else []
+        out[str(path.relative_to(QUERIES).with_suffix(""))] = (sql, names)
+    return out
 
 
-def time_queries(db: Path, label: str) -> None:
+def page_params(con) -> dict:
+    lo, hi = con.execute("SELECT min(year(coalesce(issue_date, effective_from))), "
+                         "max(year(coalesce(issue_date, effective_from))) FROM policies").fetchone()
+    pid = con.execute("SELECT policy_id FROM terms GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+    days = [date(y, 12, 31) for y in range(lo, hi + 1)]
+    q = "专精特新"
+    return {**DEFAULTS, "year_from": lo, "year_to": hi, "policy_id": pid, "days": days,
+            "grams": query_grams(q), "phrase": q}
+
+
+def run_floor(con, sql: str, params: dict):
+    return con.execute(sql, {k: params[k] for k in set(USED.findall(sql))}).fetchall()
+
+
+SKIP: set[str] = set()
+
+
+def time_queries(con, repeat: int) -> dict:
+    base = page_params(con)
+    queries = named_queries()
+    search_sql, search_names = queries["explorer/search_policies"]
+    search_params = {**base, **OVERRIDES["explorer/search_policies"]}
+    found = con.execute(search_sql, {k: search_params[k] for k in search_names}).fetchall()
+    base["ids"] = [row[0] for row in found]
+    out = {}
+    for name, (sql, names) in queries.items():
+        if name in SKIP:
+            continue
+        params = {**base, **OVERRIDES.get(name, {})}
+        args = {k: params[k] for k in names}
+        rows = len(con.execute(sql, args).fetchall())
+        entry = {"ms": median_ms(lambda: con.execute(sql, args).fetchall(), repeat), "rows": rows}
+        floor = FLOORS.get(name)
+        if floor:
+            paged = "limit" in names and "offset" in names
+            floor = floor.replace("{page}", "LIMIT $limit OFFSET $offset" if paged else "")
+            floor_rows = len(run_floor(con, floor, params))
+            floor_ms = median_ms(lambda: run_floor(con, floor, params), repeat)
+            entry.update(floor_ms=floor_ms, floor_rows=floor_rows, ratio=round(entry["ms"] / max(floor_ms, 0.01), 2))
+        out[name] = entry
+    return out
+
+
+def time_searches(con, repeat: int) -> dict:
+    sql, names = named_queries()["explorer/search_policies"]
+    base = {**page_params(con), **OVERRIDES["explorer/search_policies"]}
+    out = {}
+    for q in SEARCHES:
+        args = {k: v for k, v in {**base, "grams": query_grams(q) or [q], "phrase": q}.items() if k in names}
+        rows = con.execute(sql, args).fetchall()
+        out[q] = {"ms": median_ms(lambda: con.execute(sql, args).fetchall(), repeat), "rows": len(rows)}
+    return out
+
+
+def bare_size(db: Path) -> int:
+    """Bytes of the same data without constraints, indexes, search index or aggregates."""
+    bare = db.with_name(db.stem + ".bare.duckdb")
+    bare.unlink(missing_ok=True)
+    con = duckdb.connect(str(bare))
+    con.execute("ATTACH ? AS src (READ_ONLY)", [str(db)])
+    for table in BASE_TABLES:
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM src.{table}")
+    con.execute("DETACH src")
+    con.execute("CHECKPOINT")
+    con.close()
+    size = bare.stat().st_size
+    bare.unlink()
+    return size
+
+
+def run_child(cmd: list[str], must: bool = True) -> tuple[float, float, str]:
+    """(seconds, peak RSS MiB, stdout) of a child process; a failure stops the run only when `must`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode and must:
+        raise SystemExit(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
+    if proc.returncode:
+        print(f"  {' '.join(cmd)} failed with exit code {proc.returncode}; its figures are left out", flush=True)
+        out = ""
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, out
+
+
+def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool, page_repeat: int = 3) -> dict:
+    print(f"\n== {label}: building {db.name} ...", flush=True)
+    for old in (db, db.with_name(db.name + ".wal")):
+        old.unlink(missing_ok=True)
+    build_s, build_rss, _ = run_child(build_cmd)
     con = duckdb.connect(str(db), read_only=True)
     n = con.execute("SELECT count(*) FROM policies").fetchone()[0]
-    print(f"\nqueries on {label} ({n:,} policies), median of 5:")
-    for name, params in QUERIES.items():
-        sql = query_sql(name)
-        print(f"  {name:<32} {timed(lambda: con.execute(sql, params).fetchall()) * 1000:8.1f} ms")
+    n_terms = con.execute("SELECT count(*) FROM terms").fetchone()[0]
+    result = {"policies": n, "terms": n_terms, "build_s": round(build_s, 1), "build_peak_rss_mib": round(build_rss),
+              "db_mib": round(db.stat().st_size / 2**20, 1)}
     con.close()
-
-
-# The scaled copy: the schema, the lookup tables as they are, and every policy with the rows that hang
-# off it repeated under the ids "<id>-<k>" (k = 0 … factor-1).
-SCALE_UP = [
-    "INSERT INTO sources SELECT * FROM src.sources",
-    "INSERT INTO regions SELECT * FROM src.regions",
-    "INSERT INTO topics SELECT * FROM src.topics",
-    "INSERT INTO measures SELECT * FROM src.measures",
-    "CREATE TEMP TABLE copies AS SELECT range AS k FROM range($factor)",
-    "INSERT INTO policies SELECT p.* REPLACE (p.policy_id || '-' || k AS policy_id) FROM src.policies p, copies",
-    "INSERT INTO policy_topics SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.policy_topics t, copies",
-    "INSERT INTO policy_sources SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.policy_sources t, copies",
-    "INSERT INTO terms SELECT t.* REPLACE (t.term_id || '-' || k AS term_id, t.policy_id || '-' || k AS policy_id) "
-    "FROM src.terms t, copies",
-    "INSERT INTO search_docs SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.search_docs t, copies",
-    "INSERT INTO search_terms SELECT t.* REPLACE (t.policy_id || '-' || k AS policy_id) FROM src.search_terms t, copies",
-]
-
-
-def scaled_copy(db: Path, out: Path, factor: int) -> None:
-    """A copy of the database with every policy repeated `factor` times under new ids."""
-    con = duckdb.connect(str(out))
-    con.execute((Path(__file__).resolve().parents[1] / "data" / "schema.sql").read_text(encoding="utf-8"))
-    con.execute("ATTACH ? AS src (READ_ONLY)", [str(db)])
-    for statement in SCALE_UP:
-        con.execute(statement, {"factor": factor} if "$factor" in statement else None)
-    con.execute("DETACH src")
+    result["bare_mib"] = round(bare_size(db) / 2**20, 1)
+    con = duckdb.connect(str(db), read_only=True)
+    result["queries"] = time_queries(con, repeat)
+    result["search"] = time_searches(con, repeat)
     con.close()
+    if pages:
+        _, rss, out = run_child([PY, "-m", "benchmarks.pages", "--db", str(db), "--repeat", str(page_repeat)], must=False)
+        if out.strip():
+            result["pages"] = json.loads(out.strip().splitlines()[-1])
+            result["server_peak_rss_mib"] = result["pages"].pop("peak_rss_mib")
+    report(label, result)
+    return result
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed")
-    parser.add_argument("--scale", type=int, default=1000)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.duckdb"
-        print(f"build from data/raw: {timed(lambda: build(db, log=lambda *_: None), repeat=3):.2f} s (median of 3)")
-        time_queries(db, "the corpus")
-        os.environ["SME_POLICY_DB"] = str(db)
-        from streamlit.testing.v1 import AppTest
-        app = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
-        print("\npage render in AppTest (first run / rerun):")
-        for page in ("overview", "trends", "regional_map", "ai_compare", "explorer", "sources"):
-            at = AppTest.from_file(app, default_timeout=120)
-            at.run()
-            start = time.perf_counter()
-            at.switch_page(f"app_pages/{page}.py").run()
-            first = time.perf_counter() - start
-            rerun = timed(at.run, repeat=3)
-            print(f"  {page:<14} {first * 1000:8.0f} ms  {rerun * 1000:8.0f} ms"
-                  + ("  (exception)" if at.exception else ""))
-        if args.scale > 1:
-            big = Path(tmp) / "scaled.duckdb"
-            scaled_copy(db, big, args.scale)
-            time_queries(big, f"the corpus ×{args.scale}")
+def report(label: str, r: dict) -> None:
+    print(f"{label}: {r['policies']:,} policies, {r['terms']:,} terms; build {r['build_s']} s "
+          f"(peak RSS {r['build_peak_rss_mib']} MiB); file {r['db_mib']:,} MiB, same data without indexes "
+          f"{r['bare_mib']:,} MiB ({r['db_mib'] / max(r['bare_mib'], 0.1):.1f}×)"
+          + (f"; server peak RSS {r['server_peak_rss_mib']} MiB" if "server_peak_rss_mib" in r else ""))
+    print(f"  {'query':<32} {'ms':>9} {'floor ms':>9} {'ratio':>6} {'rows':>8}")
+    for name, q in r["queries"].items():
+        floor = f"{q['floor_ms']:9.1f} {q['ratio']:6.1f}" if "floor_ms" in q else f"{'—':>9} {'':>6}"
+        mark = "" if q.get("floor_rows", q["rows"]) == q["rows"] else f"  (floor returns {q['floor_rows']} rows)"
+        print(f"  {name:<32} {q['ms']:9.1f} {floor} {q['rows']:8,}{mark}")
+    print("  search: " + ", ".join(f"{q} {s['ms']:.0f} ms ({s['rows']})" for q, s in r["search"].items()))
+    if "pages" in r:
+        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9}")
+        for page, p in r["pages"].items():
+            print(f"  {page:<16} {p['first_ms']:9.0f} {p['rerun_ms']:9.0f} {p['rerun_hit_ms']:9.0f}"
+                  + (f"  errors: {p['errors']}" if p["errors"] else ""))
+
+
+def git_name() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                               text=True).stdout.strip()
+        return head + ("-dirty" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="generated sizes, comma-separated")
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 policies (about 20 minutes)")
+    parser.add_argument("--name", default=None, help="results/<name>.json (default: the git commit)")
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("BENCH_DIR", "/tmp/sme-bench")),
+                        help="where the databases are built")
+    parser.add_argument("--no-pages", action="store_true", help="skip the AppTest page timings")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
+    parser.add_argument("--skip", default="", help="named queries not to time, comma-separated")
+    args = parser.parse_args(argv)
+    SKIP.update(s for s in args.skip.split(",") if s)
+    sizes = [int(s) for s in args.sizes.split(",") if s] + ([1_000_000] if args.million else [])
+    args.work.mkdir(parents=True, exist_ok=True)
+    name = args.name or git_name()
+    results = {"name": name, "commit": git_name(), "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+               "machine": f"{platform.machine()}, {os.cpu_count()} cores", "datasets": {}}
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+
+    def save() -> None:   # after each dataset, so a long run that is stopped keeps what it measured
+        path.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+
+    if not args.no_corpus:
+        corpus = args.work / "corpus.duckdb"
+        results["datasets"]["corpus"] = measure("corpus", corpus, [PY, "-m", "data.pipeline", "--quiet", "--out", str(corpus)],
+                                                repeat=7, pages=not args.no_pages)
+        save()
+    for n in sizes:
+        db = args.work / f"gen_{n}.duckdb"
+        results["datasets"][f"{n // 1000}k"] = measure(
+            f"{n:,} generated policies", db, [PY, "-m", "benchmarks.generate", "--policies", str(n), "--out", str(db)],
+            repeat=5 if n < 1_000_000 else 3, pages=not args.no_pages, page_repeat=3 if n < 1_000_000 else 1)
+        db.unlink(missing_ok=True)
+        save()
+    print(f"\nwritten {path.relative_to(ROOT)}")
     return 0
 
 

@@ -30,6 +30,15 @@ def _codes(query: str, column: str) -> list[str]:
     return run_query(query)[column].astype(str).tolist()
 
 
+class _Known:
+    """`code in _Known(query, param)` asks the database about that one code (a point query), not for every code."""
+    def __init__(self, query: str, param: str):
+        self.query, self.param = query, param
+
+    def __contains__(self, code) -> bool:
+        return not run_query(self.query, **{self.param: code}).empty
+
+
 def year_bounds() -> tuple[int, int]:
     row = run_query("common/year_bounds").iloc[0]
     return int(row.first_year), int(row.last_year)
@@ -66,8 +75,8 @@ PAGES: dict[str, list[Param]] = {
     ),
     "explorer": register(
         Param("q", "text", "", max_len=60),
-        Param("issuer", "one", None, options=lambda: _codes("common/issuers", "issuer")),
-        Param("policy", "one", None, options=lambda: _codes("common/policy_ids", "policy_id")),
+        Param("issuer", "one", None, options=lambda: _Known("common/issuer_exists", "issuer")),
+        Param("policy", "one", None, options=lambda: _Known("common/policy_exists", "policy_id")),
     ),
     "sources": [],
 }

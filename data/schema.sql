@@ -1,10 +1,15 @@
 -- The policy database: one file creates every table, view and macro.
 -- Built by `python -m data.pipeline` into data/policies.duckdb; the README documents each table.
+-- Keys: the small lookup tables keep their PRIMARY KEY; the big tables (policies and what hangs off them,
+-- the search index) declare none. A DuckDB key is an ART index that is written into the file and never used
+-- by the pages' scans and hash joins: at 100,000 policies it made the file 6.7 GB instead of 0.48 GB.
+-- data/pipeline/load.py checks the same uniqueness and references once, when the database is built
+-- (load.check_keys), and the file is read-only afterwards. "key:" and "references" below say what it checks.
 
 -- One row per source file under data/raw/ (described by hand in data/sources.csv).
 CREATE TABLE sources (
-    source_id        VARCHAR PRIMARY KEY,   -- e.g. national_2023
-    file             VARCHAR NOT NULL UNIQUE,
+    source_id        VARCHAR NOT NULL,      -- key; e.g. national_2023
+    file             VARCHAR NOT NULL,      -- unique
     title            VARCHAR NOT NULL,
     title_en         VARCHAR,
     publisher        VARCHAR,
@@ -46,12 +51,12 @@ CREATE TABLE topics (
 
 -- One row per distinct policy.
 CREATE TABLE policies (
-    policy_id               VARCHAR PRIMARY KEY,   -- stable: hash of the doc number, else of the title
+    policy_id               VARCHAR NOT NULL,      -- key; stable: hash of the doc number, else of the title
     title                   VARCHAR NOT NULL,
     doc_number              VARCHAR,               -- normalised: 国办发〔2023〕37号
     issuers                 VARCHAR[] NOT NULL,
     level                   VARCHAR CHECK (level IN ('national', 'provincial', 'municipal', 'district')),
-    region_code             VARCHAR REFERENCES regions (code),
+    region_code             VARCHAR,               -- references regions (code)
     issue_date              DATE,                  -- first day of the stated period
     issue_date_precision    VARCHAR CHECK (issue_date_precision IN ('day', 'month', 'year')),
     issue_date_note         VARCHAR,               -- e.g. year taken from the newsletter's date
@@ -59,7 +64,7 @@ CREATE TABLE policies (
     effective_from_precision VARCHAR,
     effective_to            DATE,                  -- last day of the stated period
     effective_to_precision  VARCHAR,
-    primary_topic           VARCHAR REFERENCES topics (slug),
+    primary_topic           VARCHAR,               -- references topics (slug)
     status                  VARCHAR NOT NULL,      -- on the build date; pages use v_policies.status_now
     text_kind               VARCHAR,               -- full_text / summary / list_entry / toc / citation
     text                    VARCHAR,               -- the full text or summary, lines re-joined
@@ -72,33 +77,30 @@ CREATE TABLE policies (
 
 -- Many-to-many policy ↔ topic, with the keywords that decided it.
 CREATE TABLE policy_topics (
-    policy_id  VARCHAR NOT NULL REFERENCES policies (policy_id),
-    topic      VARCHAR NOT NULL REFERENCES topics (slug),
+    policy_id  VARCHAR NOT NULL,          -- key (policy_id, topic); references policies
+    topic      VARCHAR NOT NULL,          -- references topics (slug)
     is_primary BOOLEAN NOT NULL,
     score      DOUBLE NOT NULL,
-    evidence   VARCHAR NOT NULL,
-    PRIMARY KEY (policy_id, topic)
+    evidence   VARCHAR NOT NULL
 );
 
 -- Provenance: one row per appearance of a policy in a source.
 CREATE TABLE policy_sources (
-    policy_id     VARCHAR NOT NULL REFERENCES policies (policy_id),
-    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    policy_id     VARCHAR NOT NULL,   -- key (policy_id, source_id, kind, line_start); references policies
+    source_id     VARCHAR NOT NULL,   -- references sources
     kind          VARCHAR NOT NULL CHECK (kind IN ('full_text', 'summary', 'list_entry', 'toc', 'citation')),
     line_start    INTEGER NOT NULL,
     line_end      INTEGER NOT NULL,
     printed_title VARCHAR NOT NULL,   -- the title as printed there (joined across lines)
     page          INTEGER,            -- printed page number (contents entries)
-    section       VARCHAR,            -- heading it sits under
-    PRIMARY KEY (policy_id, source_id, kind, line_start)
+    section       VARCHAR             -- heading it sits under
 );
 
 -- Links between policies: a list entry citing its source document.
 CREATE TABLE policy_relations (
-    from_policy VARCHAR NOT NULL REFERENCES policies (policy_id),
-    to_policy   VARCHAR NOT NULL REFERENCES policies (policy_id),
-    relation    VARCHAR NOT NULL CHECK (relation IN ('cites', 'supersedes')),  -- supersedes: its text repeals to_policy
-    PRIMARY KEY (from_policy, to_policy, relation)
+    from_policy VARCHAR NOT NULL,     -- key (from_policy, to_policy, relation); references policies
+    to_policy   VARCHAR NOT NULL,     -- references policies
+    relation    VARCHAR NOT NULL CHECK (relation IN ('cites', 'supersedes'))  -- supersedes: its text repeals to_policy
 );
 
 -- The measure vocabulary of the terms (data/codebook/measures.csv).
@@ -128,9 +130,9 @@ CREATE TABLE term_kinds (
 -- under them. clause_id = policy id + outline path (stable across line shifts); lead_in: the lead-in ending in ：
 -- an item sits under, so its conditions carry to the item.
 CREATE TABLE clauses (
-    clause_id  VARCHAR PRIMARY KEY,     -- p…:三/（二）/¶1
-    policy_id  VARCHAR NOT NULL REFERENCES policies (policy_id),
-    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
+    clause_id  VARCHAR NOT NULL,        -- key: p…:三/（二）/¶1
+    policy_id  VARCHAR NOT NULL,        -- references policies
+    source_id  VARCHAR NOT NULL,        -- references sources
     path       VARCHAR NOT NULL,
     marker     VARCHAR,                 -- as printed: 第二十三条, 三、, （二）, 1., -
     style      VARCHAR,                 -- chapter / article / cn / paren_cn / num / paren_num / circled / item
@@ -145,20 +147,20 @@ CREATE TABLE clauses (
 
 -- Quantitative terms stated in a policy's text or summary, each in its clause.
 CREATE TABLE terms (
-    term_id        VARCHAR PRIMARY KEY,
-    policy_id      VARCHAR NOT NULL REFERENCES policies (policy_id),
-    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
-    clause_id      VARCHAR REFERENCES clauses (clause_id),
+    term_id        VARCHAR NOT NULL,   -- key
+    policy_id      VARCHAR NOT NULL,   -- references policies
+    source_id      VARCHAR NOT NULL,   -- references sources
+    clause_id      VARCHAR,            -- references clauses
     line_start     INTEGER NOT NULL,
     line_end       INTEGER NOT NULL,
     quote          VARCHAR NOT NULL,   -- the sentence as printed, re-joined across broken lines
     number_at      INTEGER NOT NULL,   -- where number_printed starts in the quote
-    measure        VARCHAR NOT NULL REFERENCES measures (slug),
+    measure        VARCHAR NOT NULL,   -- references measures (slug)
     -- the number's role (term_kinds, axis kind): incentive_rate / incentive_amount / incentive_cap / reduced_rate /
     -- loan_ceiling / equity_investment / threshold / budget_share / fund_size / target / fee_ceiling / duration /
     -- count / statement / other
-    term_kind      VARCHAR NOT NULL REFERENCES term_kinds (slug),
-    shape          VARCHAR NOT NULL REFERENCES term_kinds (slug),   -- point / range / tiered / per_unit
+    term_kind      VARCHAR NOT NULL,   -- references term_kinds (slug)
+    shape          VARCHAR NOT NULL,   -- references term_kinds (slug): point / range / tiered / per_unit
     tier           VARCHAR,            -- the step of a tiered schedule: 前2年, 国家级
     per_unit       VARCHAR,            -- the denominator of a per-unit amount: 每个标准展位, 亩, 人
     -- the number's form: statement = an AI policy's measure named without a number (武昌区: 人才纳入武昌英才)
@@ -181,15 +183,15 @@ CREATE TABLE terms (
 -- Curated AI-support terms of Wuhan districts, zones, city and province not in the corpus
 -- (data/curated/*.csv, from ../shared/research): every row keeps its citation and trust mark.
 CREATE TABLE curated_terms (
-    curated_id   VARCHAR PRIMARY KEY,
+    curated_id   VARCHAR NOT NULL,     -- key
     dataset      VARCHAR NOT NULL,     -- district_ai_terms / peer_ai_terms
-    region_code  VARCHAR NOT NULL REFERENCES regions (code),
+    region_code  VARCHAR NOT NULL,     -- references regions (code)
     level        VARCHAR NOT NULL,
     policy_title VARCHAR NOT NULL,
     doc_number   VARCHAR,
     issuer       VARCHAR,
     issue_date   VARCHAR,
-    measure      VARCHAR NOT NULL REFERENCES measures (slug),
+    measure      VARCHAR NOT NULL,     -- references measures (slug)
     measure_printed VARCHAR NOT NULL,
     rate_pct     DOUBLE,
     cap_wan      DOUBLE,
@@ -201,16 +203,55 @@ CREATE TABLE curated_terms (
     policy_id    VARCHAR               -- the corpus policy it is about, when there is one
 );
 
--- Full-text search (data/pipeline/search_index.py): character bigrams per policy, for BM25 in SQL.
-CREATE TABLE search_terms (
-    policy_id VARCHAR NOT NULL REFERENCES policies (policy_id),
-    term      VARCHAR NOT NULL,     -- a CJK bigram or character, or a lower-cased Latin word
-    tf        INTEGER NOT NULL,     -- occurrences; a title occurrence counts three
-    PRIMARY KEY (policy_id, term)
-);
+-- Full-text search (data/pipeline/search_index.py): character bigrams, BM25 in SQL. Built by SQL from the
+-- policies table once they are loaded; a query reads only the postings of its own grams (sorted by term_id,
+-- so DuckDB's zone maps skip the rest of the table).
 CREATE TABLE search_docs (
-    policy_id VARCHAR PRIMARY KEY REFERENCES policies (policy_id),
+    doc       INTEGER NOT NULL,     -- key: a dense number for the postings (policy_id is 16 characters)
+    policy_id VARCHAR NOT NULL,     -- references policies
     len       INTEGER NOT NULL      -- number of indexed grams (weighted), for BM25's length norm
+);
+CREATE TABLE search_grams (
+    term_id   INTEGER NOT NULL,     -- key, in the order of term
+    term      VARCHAR NOT NULL,     -- a CJK bigram or character, or a lower-cased Latin word
+    df        INTEGER NOT NULL,     -- documents holding it
+    idf       DOUBLE NOT NULL       -- BM25's ln(1 + (N - df + 0.5) / (df + 0.5))
+);
+CREATE TABLE search_terms (         -- the postings
+    term_id   INTEGER NOT NULL,     -- key (term_id, doc); references search_grams
+    doc       INTEGER NOT NULL,     -- references search_docs
+    tf        INTEGER NOT NULL,     -- occurrences; a title occurrence counts three
+    pos       INTEGER[] NOT NULL    -- where a CJK bigram stands: run of Chinese characters × 4096 + offset in it
+);
+CREATE TABLE search_stats (         -- one row: the collection, for BM25
+    n         INTEGER NOT NULL,
+    avgdl     DOUBLE NOT NULL
+);
+
+-- Built with the database (data/pipeline/load.py, build_aggregates): what many queries would otherwise
+-- recompute on every call from the whole table.
+-- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table).
+CREATE TABLE policy_citations (
+    policy_id VARCHAR NOT NULL,     -- key
+    sources   VARCHAR NOT NULL
+);
+-- What the build found in each source: distinct policies, appearances, terms.
+CREATE TABLE source_counts (
+    source_id   VARCHAR NOT NULL,   -- key
+    policies    INTEGER NOT NULL,
+    appearances INTEGER NOT NULL,
+    terms       INTEGER NOT NULL
+);
+-- How many terms each policy states (policies with none are absent).
+CREATE TABLE policy_term_counts (
+    policy_id VARCHAR NOT NULL,     -- key
+    terms     INTEGER NOT NULL
+);
+-- Every region with each of its ancestors, itself included (depth 0).
+CREATE TABLE region_lineage (
+    code      VARCHAR NOT NULL,
+    ancestor  VARCHAR NOT NULL,
+    depth     INTEGER NOT NULL
 );
 
 -- Status on a given day from the stated dates; one definition for the build and the pages.
@@ -235,15 +276,8 @@ FROM policies p;
 
 -- Every region with each of its ancestors, itself included (depth 0): a policy is "issued here" when its
 -- region descends from the selected one, and "applies here" when its region is one of the selected one's ancestors.
-CREATE VIEW v_region_lineage AS
-WITH RECURSIVE up(code, ancestor, depth) AS (
-    SELECT code, code, 0 FROM regions
-    UNION ALL
-    SELECT up.code, r.parent_code, up.depth + 1
-    FROM up JOIN regions r ON r.code = up.ancestor
-    WHERE r.parent_code IS NOT NULL
-)
-SELECT code, ancestor, depth FROM up;
+-- The recursion runs once, at build time (load.build_aggregates), into region_lineage.
+CREATE VIEW v_region_lineage AS SELECT code, ancestor, depth FROM region_lineage;
 
 -- The dashboard's shared filters, defined once: every page query reads policies through this macro.
 -- A NULL argument means "all". region: policies issued by that region or any region under it.
@@ -252,20 +286,17 @@ SELECT code, ancestor, depth FROM up;
 CREATE MACRO filtered_policies(levels, topics, region, year_from, year_to, include_undated, statuses) AS TABLE
 SELECT p.*
 FROM v_policies p
+-- (Written for speed at a million policies: the topic test is an uncorrelated IN, empty when topics is NULL,
+-- rather than a correlated EXISTS joined to every policy; the years are a date range, not year() per row.)
 WHERE (levels IS NULL OR list_contains(levels, p.level))
-  AND (topics IS NULL OR EXISTS (SELECT 1 FROM policy_topics pt
-                                 WHERE pt.policy_id = p.policy_id AND list_contains(topics, pt.topic)))
+  AND (topics IS NULL OR p.policy_id IN (SELECT pt.policy_id FROM policy_topics pt WHERE list_contains(topics, pt.topic)))
   AND (region IS NULL OR p.region_code IN (SELECT l.code FROM v_region_lineage l WHERE l.ancestor = region))
-  AND (CASE WHEN p.timeline_date IS NULL THEN include_undated
-            ELSE year(p.timeline_date) BETWEEN year_from AND year_to END)
+  AND ((p.timeline_date IS NULL AND include_undated)
+       OR p.timeline_date BETWEEN make_date(year_from, 1, 1) AND make_date(year_to, 12, 31))
   AND (statuses IS NULL OR list_contains(statuses, p.status_now));
 
--- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table).
-CREATE VIEW v_policy_citations AS
-SELECT ps.policy_id,
-       string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start) AS sources
-FROM policy_sources ps JOIN sources s USING (source_id)
-GROUP BY ps.policy_id;
+-- Where each policy is printed, as one cell (built at load time into policy_citations).
+CREATE VIEW v_policy_citations AS SELECT policy_id, sources FROM policy_citations;
 
 -- A policy's standing on a day: draft (征求意见稿), superseded (a later text repeals it), else its status.
 CREATE MACRO policy_standing(title, superseded, status) AS

@@ -11,7 +11,7 @@ HOSTILE = "'; DROP TABLE policies; --"
 SAMPLE = {
     "levels": [HOSTILE, "national"], "topics": [HOSTILE], "region": HOSTILE, "regions": [HOSTILE, "420106"],
     "year_from": 2000, "year_to": 2030, "include_undated": True, "statuses": [HOSTILE],
-    "limit": 10, "grams": [HOSTILE, "贴息"], "phrase": HOSTILE, "issuer": HOSTILE, "policy_id": HOSTILE,
+    "limit": 10, "offset": 0, "grams": [HOSTILE, "贴息"], "phrase": HOSTILE, "issuer": HOSTILE, "policy_id": HOSTILE,
     "ids": [HOSTILE], "day": date(2024, 1, 1), "day_from": date(2023, 1, 1), "day_to": date(2023, 12, 31),
     "days": [date(2023, 12, 31), date(2024, 12, 31)], "gran": HOSTILE, "split": HOSTILE, "measure": HOSTILE,
     "metric": HOSTILE, "parent": HOSTILE, "view": HOSTILE,

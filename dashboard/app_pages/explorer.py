@@ -26,6 +26,7 @@ from data.pipeline.search_index import query_grams
 
 TEXT.update({
     "explorer.results_n": ("共 {n} 条", "{n} policies"),
+    "explorer.shown_first": ("列出前 {k} 条", "the first {k} listed"),
     "explorer.results_for": ("「{q}」的检索结果", "Results for “{q}”"),
     "explorer.order_score": ("按相关度排序（标题或正文含完整关键词者优先）", "By relevance (the exact phrase in title or text first)"),
     "explorer.order_date": ("按日期排序，最新在前", "Newest first"),
@@ -85,7 +86,7 @@ TEXT.update({
     "explorer.col.relation": ("关系", "Relation"),
 })
 
-RESULT_LIMIT = 500           # more than the corpus holds: every match is listed
+RESULT_LIMIT = 500           # rows listed; the caption gives the total (more than the corpus holds)
 LONG_TEXT = 1500             # source texts longer than this scroll inside a box
 FILTER_NAMES = ["level", "topic", "region", "years", "status", "issuer"]
 
@@ -251,7 +252,9 @@ if results.empty:
     else:
         st.markdown(md(t("explorer.try_words")))
 else:
-    st.caption(t("explorer.results_n").format(n=len(results)) + " · "
+    total = int(results.total.iloc[0])
+    st.caption(t("explorer.results_n").format(n=total) + " · "
+               + (t("explorer.shown_first").format(k=len(results)) + " · " if total > len(results) else "")
                + (t("explorer.order_score") if q else t("explorer.order_date")))
 
     facets = run_query("explorer/facets", ids=ids)
@@ -288,7 +291,7 @@ else:
                  key="explorer.results", on_select=partial(pick_row, "explorer.results", ids),
                  selection_mode="single-row")
     download_buttons(shown, "policies_search", url.encoded(params.SHARED_NAMES + ["q", "issuer"]),
-                     full=run_query("explorer/full_data", ids=ids), key="explorer.results")
+                     full=lambda: run_query("explorer/full_data", ids=ids), key="explorer.results")
 
 # The picker (fallback for the table selection) ------------------------------------
 

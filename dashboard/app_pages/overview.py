@@ -40,7 +40,7 @@ with left:
         })
         st.dataframe(shown, hide_index=True, width="stretch")
         download_buttons(shown, "newest_policies", url.encoded(params.SHARED_NAMES),
-                         full=run_query("common/policies_full", **filters))
+                         full=lambda: run_query("common/policies_full", **filters))
 with right:
     st.subheader(t("recent_changes"))
     changes = run_query("overview/recent_changes", **filters, limit=10)

@@ -225,7 +225,7 @@ else:
         st.dataframe(shown, hide_index=True, width="stretch")
         stem = {**url.encoded(), "region": selected}
         download_buttons(shown, "map_region_policies", stem, key="map_region_policies",
-                         full=run_query("common/policies_full", **filters, region=None))
+                         full=lambda: run_query("common/policies_full", **filters, region=None))
         terms = run_query("map/region_terms", **filters, region=selected, view=view)
         st.markdown(f"**{t('region_terms')}** · {len(terms)}")
         if not terms.empty:

@@ -14,10 +14,15 @@ from dashboard.charts import plotly_config
 from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
-from dashboard.i18n import lang, t
+from dashboard.i18n import TEXT, lang, t
 from dashboard.state import write_url
 
 CHART_KEY = "trends_chart"
+PAGE_ROWS = 200  # the period's list is fetched a page at a time (a scrolling table shows them all)
+TEXT.update({
+    "trends.page": ("页码", "Page"),
+    "trends.page_note": ("第 {a}–{b} 条，共 {n} 条", "{a}–{b} of {n}"),
+})
 
 url = current_url()
 filters = params.sql_filters(url)
@@ -121,12 +126,22 @@ st.caption(t("dates_caption"))
 period = url["period"]
 bounds = charts_trends.period_bounds(period)
 if bounds:
+    def period_rows(page_no: int) -> pd.DataFrame:
+        paging = dict(limit=PAGE_ROWS, offset=(page_no - 1) * PAGE_ROWS)
+        if mode == "in_force":
+            return run_query("trends/policies_in_force_on", **filters, day=bounds[1], **paging)
+        return run_query("trends/policies_in_period", **filters, day_from=bounds[0], day_to=bounds[1], **paging)
+    page_key = f"trends.page.{mode}.{period}"
+    page_no = int(st.session_state.get(page_key, 1))
+    rows = period_rows(page_no)
+    if rows.empty and page_no > 1:       # the filters changed under a later page: back to the first
+        page_no = st.session_state[page_key] = 1
+        rows = period_rows(page_no)
+    total = int(rows.total.iloc[0]) if len(rows) else 0
     if mode == "in_force":
-        rows = run_query("trends/policies_in_force_on", **filters, day=bounds[1])
-        heading = t("in_force_list").format(day=bounds[1].isoformat(), n=len(rows))
+        heading = t("in_force_list").format(day=bounds[1].isoformat(), n=total)
     else:
-        rows = run_query("trends/policies_in_period", **filters, day_from=bounds[0], day_to=bounds[1])
-        heading = t("period_list").format(period=period, n=len(rows))
+        heading = t("period_list").format(period=period, n=total)
     st.subheader(heading)
     if rows.empty:
         st.info(t("no_policy_in_period").format(period=period))
@@ -141,8 +156,12 @@ if bounds:
             t("col.sources"): rows.sources,
         })
         st.dataframe(shown, hide_index=True, width="stretch")
+        if total > PAGE_ROWS:
+            first = (page_no - 1) * PAGE_ROWS
+            st.number_input(t("trends.page"), min_value=1, max_value=-(-total // PAGE_ROWS), key=page_key)
+            st.caption(t("trends.page_note").format(a=first + 1, b=first + len(rows), n=total))
         stem_filters = {**url.encoded(params.SHARED_NAMES), "period": period}
         if mode == "in_force":
             stem_filters["mode"] = mode
         download_buttons(shown, "trends_policies", stem_filters, key="trends_period",
-                         full=run_query("common/policies_full", **params.sql_filters(url)))
+                         full=lambda: run_query("common/policies_full", **params.sql_filters(url)))

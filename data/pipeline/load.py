@@ -73,10 +73,95 @@ def _topic_rows(policies: list[Policy]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Policies are stored by region, then by date: a region filter (a code and the codes under it, which sort
+# together) and a date range read a few row groups; DuckDB's zone maps skip the others.
+STORAGE_ORDER = "region_code NULLS LAST, coalesce(issue_date, effective_from) NULLS LAST, policy_id"
+
+# (what must hold, a query returning the rows that break it). A DuckDB key would be an ART index in the
+# file (see data/schema.sql); the build checks each one once instead.
+KEY_CHECKS = [
+    ("sources.source_id is unique", "SELECT source_id FROM sources GROUP BY 1 HAVING count(*) > 1"),
+    ("sources.file is unique", "SELECT file FROM sources GROUP BY 1 HAVING count(*) > 1"),
+    ("policies.policy_id is unique", "SELECT policy_id FROM policies GROUP BY 1 HAVING count(*) > 1"),
+    ("policy_topics (policy_id, topic) is unique",
+     "SELECT policy_id, topic FROM policy_topics GROUP BY ALL HAVING count(*) > 1"),
+    ("policy_sources (policy_id, source_id, kind, line_start) is unique",
+     "SELECT policy_id, source_id, kind, line_start FROM policy_sources GROUP BY ALL HAVING count(*) > 1"),
+    ("policy_relations (from_policy, to_policy, relation) is unique",
+     "SELECT from_policy, to_policy, relation FROM policy_relations GROUP BY ALL HAVING count(*) > 1"),
+    ("terms.term_id is unique", "SELECT term_id FROM terms GROUP BY 1 HAVING count(*) > 1"),
+    ("clauses.clause_id is unique", "SELECT clause_id FROM clauses GROUP BY 1 HAVING count(*) > 1"),
+    ("clauses.policy_id is a policy", "SELECT policy_id FROM clauses ANTI JOIN policies USING (policy_id)"),
+    ("terms.clause_id is a clause",
+     "SELECT clause_id FROM terms WHERE clause_id IS NOT NULL AND clause_id NOT IN (SELECT clause_id FROM clauses)"),
+    ("curated_terms.curated_id is unique", "SELECT curated_id FROM curated_terms GROUP BY 1 HAVING count(*) > 1"),
+    ("policies.region_code is a region",
+     "SELECT region_code FROM policies WHERE region_code NOT IN (SELECT code FROM regions)"),
+    ("policies.primary_topic is a topic",
+     "SELECT primary_topic FROM policies WHERE primary_topic NOT IN (SELECT slug FROM topics)"),
+    ("policy_topics.topic is a topic", "SELECT topic FROM policy_topics WHERE topic NOT IN (SELECT slug FROM topics)"),
+    ("policy_topics.policy_id is a policy", "SELECT policy_id FROM policy_topics ANTI JOIN policies USING (policy_id)"),
+    ("policy_sources.policy_id is a policy", "SELECT policy_id FROM policy_sources ANTI JOIN policies USING (policy_id)"),
+    ("policy_sources.source_id is a source", "SELECT source_id FROM policy_sources ANTI JOIN sources USING (source_id)"),
+    ("policy_relations.from_policy is a policy",
+     "SELECT from_policy FROM policy_relations r ANTI JOIN policies p ON p.policy_id = r.from_policy"),
+    ("policy_relations.to_policy is a policy",
+     "SELECT to_policy FROM policy_relations r ANTI JOIN policies p ON p.policy_id = r.to_policy"),
+    ("terms.policy_id is a policy", "SELECT policy_id FROM terms ANTI JOIN policies USING (policy_id)"),
+    ("terms.source_id is a source", "SELECT source_id FROM terms ANTI JOIN sources USING (source_id)"),
+    ("terms.measure is a measure", "SELECT measure FROM terms WHERE measure NOT IN (SELECT slug FROM measures)"),
+    ("curated_terms.region_code is a region",
+     "SELECT region_code FROM curated_terms WHERE region_code NOT IN (SELECT code FROM regions)"),
+    ("curated_terms.measure is a measure",
+     "SELECT measure FROM curated_terms WHERE measure NOT IN (SELECT slug FROM measures)"),
+]
+
+
+def check_keys(con) -> None:
+    """Raise ValueError naming the rule and a few offending values when a key or a reference does not hold."""
+    for rule, sql in KEY_CHECKS:
+        bad = con.execute(sql + " LIMIT 5").fetchall()
+        if bad:
+            raise ValueError(f"data/schema.sql: {rule} does not hold, e.g. {[r if len(r) > 1 else r[0] for r in bad]}")
+
+
+def build_aggregates(con) -> None:
+    """Tables the pages would otherwise recompute on every query: region lineage, the citations of each policy,
+    what each source holds, how many terms each policy states."""
+    con.execute("INSERT INTO policy_term_counts SELECT policy_id, count(*) FROM terms GROUP BY 1 ORDER BY 1")
+    con.execute("""
+        INSERT INTO region_lineage
+        WITH RECURSIVE up(code, ancestor, depth) AS (
+            SELECT code, code, 0 FROM regions
+            UNION ALL
+            SELECT up.code, r.parent_code, up.depth + 1
+            FROM up JOIN regions r ON r.code = up.ancestor
+            WHERE r.parent_code IS NOT NULL
+        )
+        SELECT code, ancestor, depth FROM up ORDER BY ancestor, code""")
+    con.execute("""
+        INSERT INTO policy_citations
+        SELECT ps.policy_id,
+               string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
+        FROM policy_sources ps JOIN sources s USING (source_id)
+        GROUP BY ps.policy_id ORDER BY ps.policy_id""")
+    con.execute("""
+        INSERT INTO source_counts
+        SELECT s.source_id, coalesce(a.policies, 0), coalesce(a.appearances, 0), coalesce(t.terms, 0)
+        FROM sources s
+        LEFT JOIN (SELECT source_id, count(DISTINCT policy_id) AS policies, count(*) AS appearances
+                   FROM policy_sources GROUP BY 1) a USING (source_id)
+        LEFT JOIN (SELECT source_id, count(*) AS terms FROM terms GROUP BY 1) t USING (source_id)
+        ORDER BY s.source_id""")
+
+
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],
                    today: date, terms: pd.DataFrame | None = None, curated: pd.DataFrame | None = None) -> dict[str, int]:
     con = duckdb.connect(str(path))
     try:
+        # Index building spills to <file>.tmp beyond this, rather than taking the machine's memory (a million
+        # policies were killed at 24 GB without it).
+        con.execute("SET memory_limit = '4GB'")
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         src = pd.DataFrame(meta.values())[["source_id", "file", "title", "title_en", "publisher", "publication_date",
                                            "kind", "layout", "policy_part", "n_lines", "sha256", "reader_layout",
@@ -101,7 +186,7 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
                    effective_to, effective_to_precision, primary_topic,
                    policy_status(effective_from, effective_to, issue_date, build_day),
                    text_kind, text, beneficiaries, executing_agency, execution_period, list_category, notes
-            FROM pol""")
+            FROM pol ORDER BY """ + STORAGE_ORDER)
         prov = _source_rows(policies, file_to_id)
         con.execute("INSERT INTO policy_sources SELECT * FROM prov")
         rel = _relation_rows(policies)
@@ -109,9 +194,6 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
             con.execute("INSERT INTO policy_relations SELECT * FROM rel")
         top = _topic_rows(policies)
         con.execute("INSERT INTO policy_topics SELECT * FROM top")
-        search_terms_df, search_docs_df = search_index.index_frames(policies)
-        con.execute("INSERT INTO search_terms SELECT * FROM search_terms_df")
-        con.execute("INSERT INTO search_docs SELECT * FROM search_docs_df")
         kinds_df = pd.read_csv(TERM_KINDS, dtype=str, keep_default_na=False)
         con.execute("INSERT INTO term_kinds SELECT slug, axis, label_zh, label_en, "
                     "CAST(NULLIF(firm_incentive, '') AS BOOLEAN), CAST(NULLIF(map_rate, '') AS BOOLEAN), "
@@ -130,11 +212,14 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         curated_df = curated if curated is not None else pd.DataFrame()
         if len(curated_df):
             con.execute("INSERT INTO curated_terms BY NAME SELECT * FROM curated_df")
+        check_keys(con)
+        postings = search_index.build_index(con)
+        build_aggregates(con)
         con.execute("CHECKPOINT")
         return {"sources": len(src), "regions": len(gaz), "topics": len(topics_df), "measures": len(measures_df),
                 "policies": len(pol), "policy_topics": len(top), "policy_sources": len(prov),
-                "policy_relations": len(rel), "clauses": len(clauses_df), "terms": len(terms_df), "curated_terms": len(curated_df),
-                "search_terms": len(search_terms_df)}
+                "policy_relations": len(rel), "clauses": len(clauses_df), "terms": len(terms_df),
+                "curated_terms": len(curated_df), "search_terms": postings}
     finally:
         con.close()
 

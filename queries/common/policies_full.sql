@@ -1,4 +1,6 @@
 -- Every policy matching the shared filters, with all its fields, topics and sources: the "full data" download. Used by: overview, trends, map.
+-- The download is built when its button is clicked (dashboard/exports.py) and holds at most 100,000 policies
+-- (the newest), so one download cannot take the server's memory.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses
 SELECT p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code, r.name AS region, p.issue_date,
        p.issue_date_precision, p.issue_date_note, p.effective_from, p.effective_to, p.status_now, p.primary_topic,
@@ -10,3 +12,4 @@ FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include
 LEFT JOIN regions r ON r.code = p.region_code
 LEFT JOIN v_policy_citations c USING (policy_id)
 ORDER BY p.timeline_date DESC NULLS LAST, p.title
+LIMIT 100000

@@ -1,8 +1,11 @@
 -- Headline numbers for the current filters. Used by: overview.
+-- One pass over the filtered policies; the terms are counted per policy when the database is built
+-- (policy_term_counts), so no query joins every term.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses
-WITH f AS (SELECT * FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses))
-SELECT (SELECT count(*) FROM f) AS policies,
-       (SELECT count(*) FROM terms t WHERE t.policy_id IN (SELECT policy_id FROM f)) AS terms,
-       (SELECT count(DISTINCT region_code) FROM f) AS regions,
-       (SELECT max(issue_date) FROM f WHERE issue_date <= current_date) AS latest_issue,
-       (SELECT count(*) FROM f WHERE status_now = 'in_force') AS in_force
+SELECT count(*) AS policies,
+       coalesce(sum(k.terms), 0)::BIGINT AS terms,
+       count(DISTINCT f.region_code) AS regions,
+       max(f.issue_date) FILTER (WHERE f.issue_date <= current_date) AS latest_issue,
+       count(*) FILTER (WHERE f.status_now = 'in_force') AS in_force
+FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) f
+LEFT JOIN policy_term_counts k USING (policy_id)

@@ -1,9 +1,13 @@
 -- The newest policies (by issue date, else effective date) for the current filters, with their sources. Used by: overview.
+-- The sources are joined to the $limit rows shown, not to every policy (every policy has at least one).
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $limit
-SELECT p.policy_id, p.title, p.doc_number, p.level, p.region_code, p.timeline_date, p.timeline_basis,
-       p.issue_date_precision, p.status_now, p.primary_topic, c.sources
-FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) p
-JOIN v_policy_citations c USING (policy_id)
-WHERE p.timeline_date IS NOT NULL
-ORDER BY p.timeline_date DESC, p.title
-LIMIT $limit
+WITH top AS (
+    SELECT p.policy_id, p.title, p.doc_number, p.level, p.region_code, p.timeline_date, p.timeline_basis,
+           p.issue_date_precision, p.status_now, p.primary_topic
+    FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) p
+    WHERE p.timeline_date IS NOT NULL
+    ORDER BY p.timeline_date DESC, p.title
+    LIMIT $limit
+)
+SELECT top.*, c.sources FROM top JOIN v_policy_citations c USING (policy_id)
+ORDER BY top.timeline_date DESC, top.title

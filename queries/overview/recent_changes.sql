@@ -1,9 +1,12 @@
 -- What changed most recently, up to today: policies issued, taking effect or expiring. Used by: overview.
+-- One pass over the filtered policies, each giving its three events (a policy with no such date gives none).
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $limit
-WITH f AS (SELECT * FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)),
-events AS (
-    SELECT policy_id, title, issue_date AS day, 'issued' AS event FROM f WHERE issue_date IS NOT NULL
-    UNION ALL SELECT policy_id, title, effective_from, 'took_effect' FROM f WHERE effective_from IS NOT NULL
-    UNION ALL SELECT policy_id, title, effective_to + 1, 'expired' FROM f WHERE effective_to IS NOT NULL
+WITH events AS (
+    SELECT policy_id, title, unnest([issue_date, effective_from, effective_to + 1]) AS day,
+           unnest(['issued', 'took_effect', 'expired']) AS event
+    FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)
 )
-SELECT policy_id, title, day, event FROM events WHERE day <= current_date ORDER BY day DESC, title LIMIT $limit
+SELECT policy_id, title, day, event FROM events
+WHERE day IS NOT NULL AND day <= current_date
+ORDER BY day DESC, title, event
+LIMIT $limit

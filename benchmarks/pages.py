@@ -1,0 +1,93 @@
+"""python -m benchmarks.pages --db PATH: each page in AppTest, first render and rerun after a widget change.
+
+Run in its own process (by benchmarks.speed) so that its peak RSS is the figure of one server process
+serving every page. Prints one JSON object. Times:
+  first      the page's first render with Streamlit's data cache empty (a new database, a new visitor);
+  rerun      after a widget change to a value not seen before (the cache misses what that widget feeds);
+  rerun_hit  after changing back to a value seen before (every query is a cache hit: the page's own cost).
+The floor is benchmarks/minimal_page.py (a selectbox, a plotly chart and a table).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dashboard" / "app.py"
+MINIMAL = Path(__file__).resolve().parent / "minimal_page.py"
+# page file → (widget key, two values it alternates between)
+WIDGETS = {
+    "overview": ("w.level", [["national"], ["municipal"]]),
+    "trends": ("w.gran", ["quarter", "month"]),
+    "regional_map": ("w.metric", ["terms", "max_cap"]),
+    "ai_compare": ("w.level", [["district"], ["municipal"]]),
+    "explorer": ("w.q", ["专精特新", "贷款贴息"]),
+    "sources": ("w.level", [["national"], ["municipal"]]),
+}
+BASELINE = {"trends": "year", "regional_map": "policies", "explorer": ""}
+
+
+def widget(at, key):
+    for kind in ("radio", "selectbox", "multiselect", "text_input"):
+        try:
+            return getattr(at, kind)(key=key)
+        except KeyError:
+            continue
+    raise KeyError(f"no widget {key!r} on the page")
+
+
+def clock(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_page(at_factory, page: str | None, key: str, values: list, repeat: int) -> dict:
+    import streamlit as st
+    st.cache_data.clear()
+    at = at_factory()
+    if page:
+        at.run()
+        st.cache_data.clear()
+        at.switch_page(f"app_pages/{page}.py")
+    first = clock(at.run)
+    misses, hits = [], []
+    for k in range(repeat):
+        if k:
+            st.cache_data.clear()
+        widget(at, key).set_value(values[k % 2])
+        misses.append(clock(at.run))
+    for k in range(repeat):
+        widget(at, key).set_value(values[k % 2])
+        hits.append(clock(at.run))
+    errors = [str(e.value)[:200] for e in at.exception]
+    return {"first_ms": round(first, 1), "rerun_ms": round(statistics.median(misses), 1),
+            "rerun_hit_ms": round(statistics.median(hits), 1), "errors": errors}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pages")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    os.environ["SME_POLICY_DB"] = args.db
+    os.environ["STREAMLIT_LOGGER_LEVEL"] = "error"
+    from streamlit.testing.v1 import AppTest
+    AppTest.from_file(str(MINIMAL), default_timeout=600).run()   # imports (plotly, pandas styling) are paid once, before timing
+    out = {"minimal": measure_page(lambda: AppTest.from_file(str(MINIMAL), default_timeout=600), None, "w.year",
+                                   ["2025", "2024"], args.repeat)}
+    for page, (key, values) in WIDGETS.items():
+        out[page] = measure_page(lambda: AppTest.from_file(str(APP), default_timeout=600), page, key, values,
+                                 args.repeat)
+    out["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

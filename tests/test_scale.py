@@ -1,0 +1,156 @@
+"""What the speed work must not change: the generator writes through the real schema, the SQL search index is the
+Python one, paginated lists are the unpaginated list cut in pages, the build still enforces its keys. No timings
+here (they live in `make bench`)."""
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import duckdb
+import pytest
+
+from benchmarks import generate
+from dashboard.db import query_text
+from data.pipeline import load, search_index
+from geo.gazetteer import load_gazetteer
+
+FILTERS = dict(levels=None, topics=None, region=None, year_from=1990, year_to=2030, include_undated=True, statuses=None)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gen") / "gen.duckdb"
+    counts = generate.write(600, path, log=lambda *_: None)
+    con = duckdb.connect(str(path), read_only=True)
+    yield SimpleNamespace(path=path, counts=counts, con=con)
+    con.close()
+
+
+def rows(con, sql: str, **params) -> list[tuple]:
+    return con.execute(sql, params).fetchall()
+
+
+def run(con, name: str, **params) -> list[tuple]:
+    sql, declared = query_text(name)
+    assert set(params) == declared, (name, sorted(declared))
+    return con.execute(sql, params).fetchall()
+
+
+# The generator -----------------------------------------------------------------
+
+def test_the_generator_writes_n_policies_through_the_real_schema(generated):
+    con = generated.con
+    assert rows(con, "SELECT count(*) FROM policies") == [(600,)]
+    tables = {r[0] for r in rows(con, "SELECT table_name FROM duckdb_tables()")}
+    schema_tables = {r[0] for r in duckdb.connect().execute(load.SCHEMA.read_text(encoding="utf-8")).execute(
+        "SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert tables == schema_tables
+    for table in ("policy_topics", "policy_sources", "terms", "search_terms", "search_docs", "policy_citations"):
+        assert rows(con, f"SELECT count(*) FROM {table}")[0][0] > 0, table
+
+
+def test_generated_policies_have_realistic_fields(generated):
+    con = generated.con
+    levels = dict(rows(con, "SELECT level, count(*) FROM policies GROUP BY 1"))
+    assert set(levels) == {"national", "provincial", "municipal", "district"}
+    assert levels["district"] > levels["national"]
+    known = set(load_gazetteer().code)
+    assert {r[0] for r in rows(con, "SELECT DISTINCT region_code FROM policies")} <= known
+    lo, hi, undated = rows(con, "SELECT min(year(issue_date)), max(year(issue_date)), count(*) FILTER "
+                                "(WHERE issue_date IS NULL) FROM policies")[0]
+    assert 1990 <= lo and hi <= 2026 and 0 < undated < 60
+    per_policy = rows(con, "SELECT avg(n), min(n), max(n) FROM (SELECT count(*) AS n FROM terms GROUP BY policy_id)")[0]
+    assert 4 <= per_policy[0] <= 6 and per_policy[1] >= 3 and per_policy[2] <= 7
+    assert rows(con, "SELECT count(DISTINCT status) FROM policies")[0][0] >= 3     # in force, expired, not yet …
+    assert rows(con, "SELECT count(DISTINCT title) FROM policies")[0][0] > 500       # titles vary
+
+
+def test_every_generated_term_quotes_its_policys_text(generated):
+    bad = rows(generated.con, """SELECT t.term_id FROM terms t JOIN policies p USING (policy_id)
+                                 WHERE NOT contains(p.text, t.quote)
+                                    OR substr(t.quote, t.number_at + 1, length(t.number_printed)) <> t.number_printed""")
+    assert bad == []
+
+
+def test_the_generator_is_seeded():
+    a = generate.generate(50)
+    b = generate.generate(50)
+    assert [p.title for p in a[2]] == [p.title for p in b[2]] and a[3].equals(b[3])
+
+
+# The search index ----------------------------------------------------------------
+
+def test_the_sql_index_is_the_python_index(con):
+    policies = [SimpleNamespace(policy_id=r[0], title=r[1], text=r[2], doc_number=r[3], issuers=list(r[4]))
+                for r in con.execute("SELECT policy_id, title, text, doc_number, issuers FROM policies").fetchall()]
+    terms, docs = search_index.index_frames(policies)
+    in_sql = set(con.execute("SELECT d.policy_id, g.term, t.tf FROM search_terms t JOIN search_grams g USING (term_id) "
+                             "JOIN search_docs d USING (doc)").fetchall())
+    assert in_sql == set(map(tuple, terms.itertuples(index=False)))
+    assert set(con.execute("SELECT policy_id, len FROM search_docs").fetchall()) == set(map(tuple, docs.itertuples(index=False)))
+    n, df = con.execute("SELECT count(*), (SELECT df FROM search_grams WHERE term = '贴息') FROM search_docs").fetchone()
+    assert n == len(policies) and df == terms[terms.term == "贴息"].policy_id.nunique()
+
+
+def test_the_postings_are_stored_by_gram(con):
+    ids = [r[0] for r in con.execute("SELECT term_id FROM search_terms").fetchall()]
+    assert ids == sorted(ids)
+
+
+@pytest.mark.parametrize("q", ["专精特新", "贷款贴息", "贴", "AI", "融资 担保"])
+def test_search_total_counts_every_match(con, q):
+    grams = search_index.query_grams(q) or [q]
+    everything = run(con, "explorer/search_policies", **FILTERS, grams=grams, phrase=q, issuer=None, limit=10_000)
+    first = run(con, "explorer/search_policies", **FILTERS, grams=grams, phrase=q, issuer=None, limit=3)
+    assert everything and first == everything[:3]
+    assert {r[-2] for r in everything} == {len(everything)}           # total
+    assert {r[-2] for r in first} == {len(everything)}
+
+
+# Pagination ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,args", [
+    ("trends/policies_in_period", dict(day_from=date(2020, 1, 1), day_to=date(2023, 12, 31))),
+    ("trends/policies_in_force_on", dict(day=date(2025, 12, 31))),
+])
+def test_pages_put_together_are_the_whole_list(generated, name, args):
+    con = generated.con
+    whole = run(con, name, **FILTERS, **args, limit=100_000, offset=0)
+    assert len(whole) > 40 and {r[-1] for r in whole} == {len(whole)}
+    pages, offset = [], 0
+    while True:
+        page = run(con, name, **FILTERS, **args, limit=17, offset=offset)
+        if not page:
+            break
+        assert len(page) <= 17 and {r[-1] for r in page} == {len(whole)}
+        pages += page
+        offset += 17
+    assert pages == whole
+
+
+# Keys and point queries ----------------------------------------------------------------
+
+def test_the_big_tables_carry_no_index_and_the_build_checks_their_keys(tmp_path, con):
+    keyed = {r[0] for r in con.execute("SELECT DISTINCT table_name FROM duckdb_constraints() "
+                                       "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')").fetchall()}
+    assert keyed <= {"regions", "topics", "measures"}
+    meta, file_to_id, policies, terms = generate.generate(30)
+    policies.append(policies[3])
+    with pytest.raises(ValueError, match="policies.policy_id is unique"):
+        load.write_database(tmp_path / "dup.duckdb", meta=meta, file_to_id=file_to_id, policies=policies,
+                            today=date(2026, 11, 24), terms=terms)
+
+
+def test_a_policy_id_is_validated_by_a_point_query(con):
+    pid = con.execute("SELECT policy_id FROM policies LIMIT 1").fetchone()[0]
+    assert run(con, "common/policy_exists", policy_id=pid) == [(pid,)]
+    assert run(con, "common/policy_exists", policy_id="no-such-policy") == []
+    issuer = con.execute("SELECT issuers[1] FROM policies WHERE len(issuers) > 0 LIMIT 1").fetchone()[0]
+    assert run(con, "common/issuer_exists", issuer=issuer) == [(issuer,)]
+    assert run(con, "common/issuer_exists", issuer="无此机关") == []
+
+
+def test_policies_are_stored_by_region_then_date(con):
+    order = con.execute("SELECT region_code, coalesce(issue_date, effective_from) FROM policies").fetchall()
+    key = [(r is None, r or "", d is None, d or date.min) for r, d in order]
+    assert key == sorted(key)
