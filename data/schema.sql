@@ -62,7 +62,14 @@ CREATE TABLE policies (
     executing_agency        VARCHAR,               -- 执行机关 (鄂州 list)
     execution_period        VARCHAR,               -- 执行时间 as printed (鄂州 list)
     list_category           VARCHAR,               -- the list's category heading (降低企业成本政策 …)
-    notes                   VARCHAR
+    notes                   VARCHAR,
+    -- From the curated tables (data/pipeline/curated.py): the official page, a draft/superseded/lapsed mark, and
+    -- what the policy rests on: its best provenance kind (full_text … citation, register_entry, curated_term)
+    -- and, when that is a curated row, the row's trust mark (NULL: a document of the corpus).
+    official_url            VARCHAR,
+    status_mark             VARCHAR CHECK (status_mark IN ('draft', 'superseded', 'lapsed')),
+    evidence_kind           VARCHAR NOT NULL,
+    trust                   VARCHAR
 );
 
 -- Many-to-many policy ↔ topic, with the keywords that decided it.
@@ -79,12 +86,19 @@ CREATE TABLE policy_topics (
 CREATE TABLE policy_sources (
     policy_id     VARCHAR NOT NULL REFERENCES policies (policy_id),
     source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
-    kind          VARCHAR NOT NULL CHECK (kind IN ('full_text', 'summary', 'list_entry', 'toc', 'citation')),
+    kind          VARCHAR NOT NULL CHECK (kind IN ('full_text', 'summary', 'list_entry', 'toc', 'citation',
+                                                   'register_entry', 'curated_term')),
     line_start    INTEGER NOT NULL,
     line_end      INTEGER NOT NULL,
     printed_title VARCHAR NOT NULL,   -- the title as printed there (joined across lines)
     page          INTEGER,            -- printed page number (contents entries)
     section       VARCHAR,            -- heading it sits under
+    -- curated rows (kinds register_entry, curated_term; NULL for the corpus): what the row rests on
+    trust         VARCHAR,            -- high … low (the host the facts were read on), official_summary
+    official_url  VARCHAR,            -- the policy's official page, when known
+    page_url      VARCHAR,            -- the page the facts were read on
+    page_kind     VARCHAR,            -- official / state_media / repost / tracker_summary
+    record_id     VARCHAR,            -- the register's WH-D-002, or the curated term's id
     PRIMARY KEY (policy_id, source_id, kind, line_start)
 );
 
@@ -152,6 +166,34 @@ CREATE TABLE curated_terms (
     policy_id    VARCHAR               -- the corpus policy it is about, when there is one
 );
 
+-- The register's quantitative terms (data/curated/wuhan_register_terms.csv): facts read on the cited page, the
+-- condition a paraphrase (not a quotation). Drafts and superseded policies keep their terms; pages mark them.
+CREATE TABLE register_terms (
+    register_term_id     VARCHAR PRIMARY KEY,   -- register id and CSV line
+    register_id          VARCHAR NOT NULL,
+    policy_id            VARCHAR NOT NULL REFERENCES policies (policy_id),
+    line                 INTEGER NOT NULL,
+    measure              VARCHAR NOT NULL REFERENCES measures (slug),
+    rate_pct             DOUBLE,
+    cap_wan              DOUBLE,
+    threshold            VARCHAR,
+    duration_months      DOUBLE,
+    condition_paraphrase VARCHAR,
+    source_url           VARCHAR NOT NULL
+);
+
+-- Coverage (data/pipeline/coverage.py): per year × level × region, which sources hold how many policies, as what
+-- kind of evidence (the best kind of the policy's appearances in that source). A period with no row at all for
+-- a level or region has no source: pages draw it as "no data", not as zero.
+CREATE TABLE coverage (
+    year          INTEGER,            -- of the timeline date (issue, else effective date); NULL: no date
+    level         VARCHAR NOT NULL,
+    region_code   VARCHAR NOT NULL REFERENCES regions (code),
+    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    evidence_kind VARCHAR NOT NULL,
+    policies      INTEGER NOT NULL
+);
+
 -- Full-text search (data/pipeline/search_index.py): character bigrams per policy, for BM25 in SQL.
 CREATE TABLE search_terms (
     policy_id VARCHAR NOT NULL REFERENCES policies (policy_id),
@@ -175,10 +217,22 @@ CREATE MACRO policy_status(eff_from, eff_to, issued, on_day) AS
         ELSE 'in_force'
     END;
 
+-- policy_status() with the curated mark: a draft (征求意见稿) is never in force; a superseded policy is not in force
+-- (when it was replaced is not known); a lapsed one is expired once its stated end has passed, or, with no end
+-- stated, always.
+CREATE MACRO marked_status(mark, eff_from, eff_to, issued, on_day) AS
+    CASE mark
+        WHEN 'draft' THEN 'draft'
+        WHEN 'superseded' THEN 'superseded'
+        WHEN 'lapsed' THEN CASE WHEN eff_to IS NULL THEN 'expired'
+                                ELSE policy_status(eff_from, eff_to, issued, on_day) END
+        ELSE policy_status(eff_from, eff_to, issued, on_day)
+    END;
+
 -- What pages read: policies with status derived today, at query time, and a date for timelines.
 CREATE VIEW v_policies AS
 SELECT p.*,
-       policy_status(p.effective_from, p.effective_to, p.issue_date, current_date) AS status_now,
+       marked_status(p.status_mark, p.effective_from, p.effective_to, p.issue_date, current_date) AS status_now,
        COALESCE(p.issue_date, p.effective_from) AS timeline_date,
        CASE WHEN p.issue_date IS NOT NULL THEN 'issued' WHEN p.effective_from IS NOT NULL THEN 'effective' END
            AS timeline_basis
@@ -214,6 +268,9 @@ WHERE (levels IS NULL OR list_contains(levels, p.level))
 -- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table).
 CREATE VIEW v_policy_citations AS
 SELECT ps.policy_id,
-       string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start) AS sources
+       string_agg(s.file || ':' || ps.line_start || CASE WHEN ps.record_id IS NULL THEN '-' || ps.line_end
+                                                         WHEN ps.kind = 'register_entry' THEN ' (' || ps.record_id || ')'
+                                                         ELSE '' END,
+                  '; ' ORDER BY s.file, ps.line_start) AS sources
 FROM policy_sources ps JOIN sources s USING (source_id)
 GROUP BY ps.policy_id;
