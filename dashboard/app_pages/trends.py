@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_trends, params
+from dashboard import charts_trends, coverage, params
 from dashboard.charts import plotly_config
-from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
+from dashboard.controls import (choose_one, current_url, level_labels, md, region_labels, status_labels,
+                                topic_labels)
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import lang, t
@@ -87,6 +88,10 @@ data["grp"] = data["grp"].fillna("unknown")                      # no level / no
 present = set(data.loc[data.policies > 0, "grp"])
 groups = {code: label for code, label in {**group_names, "unknown": t("status.unknown")}.items() if code in present}
 frame = charts_trends.fill(periods, data, on, list(groups))
+# Coverage: notes where a period rests on one source or on curated rows only; periods with no source are no data.
+cov_notes, no_data = coverage.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods)
+if mode != "in_force":   # issuance: a period with no source has no count (in force is a stock, it carries over)
+    frame["policies"] = frame["policies"].astype(float).mask(frame["period"].isin(no_data))
 
 # Chart and period picker --------------------------------------------------------
 chart_col, pick_col = st.columns([5, 1])
@@ -102,10 +107,11 @@ with chart_col:
         text = {"x": t("period"), "y": t(f"axis.{mode}"), "legend": legend, "count": t("hover.policies"),
                 "share": t("hover.share"), "cumulative": t("hover.cumulative"), "new": t("hover.new"),
                 "in_force": t("hover.in_force"), "more": t("hover.more")}
-        sources = run_query("overview/by_source")
         fig = charts_trends.trend_figure(frame, mode, groups, colors, text, title=t(f"title.{mode}"),
-                                         subtitle=subtitle, source=t("trends_source").format(n=len(sources)),
+                                         subtitle=subtitle, source=coverage.source_line(),
                                          selected=url["period"])
+        coverage.shade_no_data(fig, list(periods.period), no_data if mode != "in_force" else [])
+        coverage.burn_in(fig, cov_notes)
         st.plotly_chart(fig, key=CHART_KEY, on_select=select_period, selection_mode="points", theme=None,
                         config=plotly_config(f"trends_{gran}_{split}_{mode}"))
 with pick_col:
@@ -114,6 +120,8 @@ with pick_col:
     choose_one(url, "period", t("period"), {p: p for p in options}, none_label=t("no_period"),
                placeholder=t("no_period"))
     st.caption(t("click_hint"))
+if cov_notes:
+    st.warning(f"**{t('cov.heading')}**  \n" + "  \n".join("· " + md(n) for n in cov_notes), icon="ℹ️")
 st.caption(t("dates_caption"))
 
 # The selected period's policies -------------------------------------------------

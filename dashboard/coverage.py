@@ -1,0 +1,140 @@
+"""Coverage notes: where a chart's numbers rest on one source or on curated rows only, said on the chart.
+
+The trends and map pages read per-period / per-region coverage (queries/trends/coverage_by_period.sql,
+queries/map/coverage_by_region.sql) and turn it into short notes, shown under the chart and burned into the
+figure, so an exported PNG carries them; periods with no source at all are shaded as "no data" (not zero).
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.db import run_query
+from dashboard.i18n import TEXT, lang, t
+
+ONE_SOURCE = 0.7      # a period or region "rests on one source" when that source holds this share of its policies
+FIGURE_LINES = 8      # notes burned into a figure; the page lists them all
+LINE_PX = 17
+
+TEXT.update({
+    "cov.heading": ("覆盖说明", "Coverage"),
+    "cov.one_source": ("{what}：{n} 条中 {k} 条来自同一来源《{source}》", "{what}: {k} of {n} policies from one source, {source}"),
+    "cov.all_one_source": ("{what}：{n} 条均来自同一来源《{source}》", "{what}: all {n} policies from one source, {source}"),
+    "cov.curated_only": ("{what}：{n} 条均只有登记表或人工整理条目（事实与出处，非政策原文）",
+                         "{what}: all {n} policies rest on register or curated entries only (facts with citations, not texts)"),
+    "cov.some_curated": ("{what}：{n} 条中 {c} 条只有登记表或人工整理条目", "{what}: {c} of {n} policies rest on register or curated entries only"),
+    "cov.no_data": ("{what}：没有任何来源（图中为“无数据”，不是 0）", "{what}: no source at all (drawn as no data, not zero)"),
+    "cov.no_data_label": ("无数据", "no data"),
+    "cov.more": ("… 另有 {n} 条说明，见页面", "… {n} more notes on the page"),
+    "cov.map_curated_only": ("只有登记表或人工整理条目（非政策原文）：{regions}",
+                             "Register or curated entries only (not policy texts): {regions}"),
+    "cov.map_one_source": ("主要来自同一来源《{source}》：{regions}", "Mostly from one source, {source}: {regions}"),
+    "cov.map_not_found": ("未发现政策的地区只表示登记表和语料中没有找到，不表示没有政策。",
+                          "A region with no policy found means none was found in the register or the corpus, not that it has none."),
+    "cov.year": ("{p} 年", "{p}"),
+    "cov.source_line": ("来源：{n} 份语料文件（data/raw）及 {m} 张人工整理表（data/curated，含武汉政策登记表），详见“数据来源”页",
+                        "Source: {n} corpus files (data/raw) and {m} curated tables (data/curated, incl. the Wuhan policy "
+                        "register); see Data sources"),
+})
+
+
+def source_line() -> str:
+    """The data source of every chart: the corpus files and the curated tables."""
+    sources = run_query("overview/by_source")
+    return t("cov.source_line").format(n=int((~sources.curated).sum()), m=int(sources.curated.sum()))
+
+
+def _source(row) -> str:
+    return str(row.top_title if lang() == "zh" else row.top_title_en)
+
+
+def _count(n) -> int:
+    return 0 if n is None or pd.isna(n) else int(n)
+
+
+def describe(what: str, n: int, k: int, curated: int, source: str) -> list[str]:
+    """The notes of one period or region: n policies, k of them in its largest source, `curated` only curated."""
+    if n == 0:
+        return []
+    if curated == n:
+        return [t("cov.curated_only").format(what=what, n=n)]
+    out = []
+    if k >= ONE_SOURCE * n and n > 1:
+        key = "cov.all_one_source" if k == n else "cov.one_source"
+        out.append(t(key).format(what=what, n=n, k=k, source=source))
+    elif curated * 2 >= n:
+        out.append(t("cov.some_curated").format(what=what, n=n, c=curated))
+    return out
+
+
+def period_label(period: str) -> str:
+    return t("cov.year").format(p=period) if len(period) == 4 else period
+
+
+def trend_notes(coverage: pd.DataFrame, periods: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(notes, the periods with no source at all) for the chart's periods.
+
+    coverage: queries/trends/coverage_by_period.sql; periods: queries/trends/periods.sql (period, period_start)."""
+    by_start = {pd.Timestamp(r.period_start).date(): r for r in coverage.itertuples()}
+    notes, empty = [], []
+    for p in periods.itertuples():
+        row = by_start.get(pd.Timestamp(p.period_start).date())
+        if row is None or _count(row.scope_policies) == 0:
+            empty.append(p.period)
+            notes.append(t("cov.no_data").format(what=period_label(p.period)))
+            continue
+        notes += describe(period_label(p.period), _count(row.policies), _count(row.top_count),
+                          _count(row.curated_only), _source(row))
+    return notes, empty
+
+
+def map_notes(coverage: pd.DataFrame) -> list[str]:
+    """Regions grouped by what they rest on: curated rows only, or mostly one source."""
+    sep = "、" if lang() == "zh" else ", "
+    curated, one_source = [], {}
+    for r in coverage.itertuples():
+        n, k, c = _count(r.policies), _count(r.top_count), _count(r.curated_only)
+        name = r.name if lang() == "zh" else r.name_en
+        if n == 0:
+            continue
+        if c == n:
+            curated.append(f"{name} {n}")
+        elif k >= ONE_SOURCE * n:
+            one_source.setdefault(_source(r), []).append(f"{name} {k}/{n}")
+    notes = [t("cov.map_curated_only").format(regions=sep.join(curated))] if curated else []
+    notes += [t("cov.map_one_source").format(source=s, regions=sep.join(rs)) for s, rs in one_source.items()]
+    return notes
+
+
+def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: str | None = None) -> go.Figure:
+    """The notes as a block under everything else in the figure (the figure grows, the plot keeps its size),
+    after the data source when the figure does not show it yet."""
+    if not notes and not source:
+        return fig
+    shown = notes[:FIGURE_LINES]
+    if len(notes) > FIGURE_LINES:
+        shown.append(t("cov.more").format(n=len(notes) - FIGURE_LINES))
+    lines = [html.escape(line if len(line) <= width_chars else line[: width_chars - 1] + "…") for line in shown]
+    text = (f"<b>{t('cov.heading')}</b><br>" + "<br>".join("· " + line for line in lines)) if lines else ""
+    if source:
+        text = html.escape(source) + ("<br>" + text if text else "")
+        lines.append(source)
+    margin = fig.layout.margin
+    bottom = margin.b if margin.b is not None else 80
+    extra = LINE_PX * (len(lines) + 1) + 14
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-bottom, xanchor="left",
+                       yanchor="top", align="left", showarrow=False, font={"size": 12, "color": "#8a4b00"})
+    fig.update_layout(margin={"b": bottom + extra}, height=(fig.layout.height or 520) + extra)
+    return fig
+
+
+def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str]) -> go.Figure:
+    """A grey band with 'no data' over each period with no source (a categorical x axis: index ± 0.5)."""
+    for p in empty:
+        i = periods.index(p)
+        fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor="#9aa0a6", opacity=0.18, line_width=0, layer="below")
+        fig.add_annotation(x=p, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                           text=t("cov.no_data_label"), font={"size": 12, "color": "#5f6368"})
+    return fig
