@@ -13,7 +13,11 @@ CREATE TABLE sources (
     layout           VARCHAR,
     policy_part      VARCHAR,               -- which part of the source holds policies
     n_lines          INTEGER NOT NULL,
-    sha256           VARCHAR NOT NULL
+    sha256           VARCHAR NOT NULL,
+    reader_layout    VARCHAR NOT NULL,      -- which rule of the reader read it: documents, field list, newsletter …
+    text_method      VARCHAR NOT NULL,      -- how its text was obtained: utf-8, gb18030, pdf-text, pdf-ocr, docx, html …
+    home_region      VARCHAR,               -- the place a bare 省…/市… issuer means (annotated, or from the text)
+    added            VARCHAR                -- when python -m data.ingest added it (empty: shipped with the project)
 );
 
 -- The gazetteer (geo/gazetteer.csv): every place the corpus or the maps name.

@@ -38,7 +38,7 @@ def test_a_source_that_is_not_utf8_stops_the_build_and_keeps_the_old_database(tm
     shutil.copy(db_path, out)
     before = out.read_bytes()
     (raw_copy / "004_827677e9b4f7e973.txt").write_bytes("武汉".encode("gbk") + b"\xff\xfe")
-    with pytest.raises(BuildError, match="004_827677e9b4f7e973.txt: not UTF-8"):
+    with pytest.raises(BuildError, match="004_827677e9b4f7e973.txt: not text in any encoding"):
         build(out, raw=raw_copy, log=lambda *_: None)
     assert out.read_bytes() == before
     assert not list(tmp_path.glob("policies.duckdb.tmp*"))
@@ -46,14 +46,14 @@ def test_a_source_that_is_not_utf8_stops_the_build_and_keeps_the_old_database(tm
 
 def test_a_missing_source_is_named(tmp_path, raw_copy):
     (raw_copy / "001_4e805e3482252d69.txt").unlink()
-    with pytest.raises(BuildError, match="001_4e805e3482252d69.txt: source file is missing"):
+    with pytest.raises(BuildError, match=r"sources.csv:3: source file is missing: .*001_4e805e3482252d69.txt"):
         build(tmp_path / "x.duckdb", raw=raw_copy, log=lambda *_: None)
     assert not (tmp_path / "x.duckdb").exists()
 
 
 def test_a_document_the_parser_cannot_read_is_named(tmp_path, raw_copy):
     (raw_copy / "004_827677e9b4f7e973.txt").write_text("这不是一份公文。\n没有文号。\n", encoding="utf-8")
-    with pytest.raises(BuildError, match="004_827677e9b4f7e973.txt.*wuhan_workplan_2024 parser failed.*no document number"):
+    with pytest.raises(BuildError, match="0 policies found in 004_827677e9b4f7e973.txt"):
         build(tmp_path / "x.duckdb", raw=raw_copy, log=lambda *_: None)
 
 

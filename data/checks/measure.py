@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.reader.normalize import date_bounds
-from data.pipeline.build import RAW, SOURCES, extract, read_sources
+from data.pipeline.build import RAW, extract, read_sources
 from data.reader.text import title_key
 
 GOLD = Path(__file__).resolve().parent / "gold"

@@ -1,4 +1,4 @@
-"""The build: segment each source → extract fields → normalise → load, atomically.
+"""The build: read every file of data/raw/ → normalise → topics → terms → curated → load, atomically.
 
 `build(out)` writes the whole database to a temporary file beside `out` and
 renames it over `out` only when every step succeeded, so a failed build leaves
@@ -11,18 +11,17 @@ import os
 import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
 from data.pipeline import classify, curated, load, terms
 from data.reader import normalize
-from data.reader.model import Appearance
-from data.reader.sources import compilation_2022, ezhou_list, monthly, national_2023, workplan
-from data.reader.text import PAGE_FOOTER, PartialDate, title_key
+from data.reader.documents import BODY_KINDS, context_from_text, partial_date, read_documents
+from data.reader.model import Appearance, SourceContext
+from data.reader.read import EXTENSIONS, ReadError
+from data.reader.text import PAGE_FOOTER, title_key
 
 DATA = Path(__file__).resolve().parents[1]
 RAW = DATA / "raw"
@@ -33,48 +32,51 @@ class BuildError(Exception):
     """A source or table the build cannot read; the message names the file and line."""
 
 
-@dataclass(frozen=True)
-class SourceSpec:
-    parse: Callable[[list[str], str, dict], list[Appearance]]
-    home: str | None       # the city a bare "市…" issuer means in this source
-    default: str | None    # region assumed when nothing in the text names one
+SOURCE_COLUMNS = ["source_id", "file", "title", "title_en", "publisher", "publication_date", "kind", "layout",
+                  "policy_part", "home_region", "default_region", "added"]
 
 
-SOURCES: dict[str, SourceSpec] = {
-    "monthly_2026_05": SourceSpec(lambda lines, f, s: monthly.parse(lines, f, int(s["publication_date"][:4])),
-                                  home="420100", default="100000"),
-    "ezhou_list_2020": SourceSpec(lambda lines, f, s: ezhou_list.parse(lines, f, _partial(s["publication_date"])),
-                                  home="420700", default=None),
-    "national_2023": SourceSpec(lambda lines, f, s: national_2023.parse(lines, f), home=None, default="100000"),
-    "compilation_2022": SourceSpec(lambda lines, f, s: compilation_2022.parse(lines, f), home="421200", default=None),
-    "wuhan_workplan_2024": SourceSpec(lambda lines, f, s: workplan.parse(lines, f), home="420100", default="420100"),
-}
+def read_sources(raw: Path = RAW, table_path: Path | None = None) -> pd.DataFrame:
+    """Every readable file of `raw`: its data/sources.csv row where a person annotated it, else a
+    row with an id made from the file name (metadata then comes from the text)."""
+    table_path = table_path or DATA / "sources.csv"
+    table = pd.read_csv(table_path, dtype=str, keep_default_na=False)
+    for column in SOURCE_COLUMNS:
+        if column not in table:
+            table[column] = ""
+    for column in ("source_id", "file"):
+        seen: dict[str, int] = {}
+        for i, value in enumerate(table[column]):
+            line = i + 2  # the header is line 1
+            if not value:
+                raise BuildError(f"{table_path.name}:{line}: empty {column}")
+            if value in seen:
+                raise BuildError(f"{table_path.name}:{line}: {column} {value!r} is already used on line {seen[value]}")
+            seen[value] = line
+    for i, row in table.iterrows():
+        if not (raw / row.file).exists():
+            raise BuildError(f"{table_path.name}:{i + 2}: source file is missing: {raw / row.file}")
+    annotated = set(table.file)
+    ids = set(table.source_id)
+    extra = []
+    for path in sorted(p for p in raw.iterdir() if p.is_file() and p.name not in annotated):
+        if path.suffix.lower() not in EXTENSIONS or path.name.startswith("."):
+            continue
+        source_id = source_id_for(path.name, ids)
+        ids.add(source_id)
+        extra.append({"source_id": source_id, "file": path.name})
+    if extra:
+        table = pd.concat([table, pd.DataFrame(extra)], ignore_index=True).fillna("")
+    return table[SOURCE_COLUMNS]
 
 
-def _partial(iso: str) -> PartialDate:
-    parts = [int(p) for p in iso.split("-")]
-    return PartialDate(*parts)
-
-
-def read_sources() -> pd.DataFrame:
-    table = pd.read_csv(DATA / "sources.csv", dtype=str, keep_default_na=False)
-    unknown = set(table.source_id) - set(SOURCES)
-    if unknown:
-        raise BuildError(f"data/sources.csv lists sources with no parser: {sorted(unknown)}")
-    return table
-
-
-def read_lines(path: Path) -> list[str]:
-    """The file's lines; raises BuildError for a missing, empty or non-UTF-8 file."""
-    if not path.exists():
-        raise BuildError(f"{path}: source file is missing")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise BuildError(f"{path}: not UTF-8 text (byte {err.start})") from err
-    if not text.strip():
-        raise BuildError(f"{path}: source file is empty")
-    return text.split("\n")
+def source_id_for(file: str, taken: set[str]) -> str:
+    """A readable, unique id from a file name: '武汉市某区政策.pdf' → '武汉市某区政策_pdf'."""
+    base = re.sub(r"[^\w]+", "_", file).strip("_")[:60] or "source"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    return candidate
 
 
 def check_appearances(apps: list[Appearance], lines: list[str], file: str) -> None:
@@ -89,23 +91,46 @@ def check_appearances(apps: list[Appearance], lines: list[str], file: str) -> No
             raise BuildError(f"{where}: title too long to be a title ({len(a.title)} characters)")
 
 
+def context_of(src: dict) -> SourceContext:
+    return SourceContext(src["file"], title=src["title"] or None, publisher=src["publisher"] or None,
+                         date=partial_date(src["publication_date"]), home=src["home_region"] or None)
+
+
+def read_source(src: dict, raw: Path) -> tuple[list[Appearance], dict]:
+    """One file → its appearances and its sources row; BuildError names the file (and line)."""
+    path = raw / src["file"]
+    try:
+        result = read_documents(path, context_of(src))
+    except ReadError as err:
+        raise BuildError(str(err)) from err
+    except Exception as err:  # a reader step that chokes names the file it choked on
+        raise BuildError(f"{path.name}: the reader failed: {err!r}") from err
+    found, lines = result.appearances, result.text.lines
+    check_appearances(found + [c for a in found for c in a.cites], lines, src["file"])
+    row = {**src, "n_lines": len(lines), "lines": lines, "reader_layout": result.layout,
+           "text_method": result.text.method, "home_region": result.context.home or "",
+           "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    if not src["title"]:  # not annotated: what the text says of itself
+        row.update({k: v for k, v in context_from_text(src["file"], found).items() if not src.get(k)})
+        row["kind"] = row["kind"] or "document"
+    return found, row
+
+
 def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], dict[str, dict]]:
     apps: list[Appearance] = []
     meta: dict[str, dict] = {}
     for src in sources.to_dict("records"):
-        path = raw / src["file"]
-        lines = read_lines(path)
-        try:
-            found = SOURCES[src["source_id"]].parse(lines, src["file"], src)
-        except BuildError:
-            raise
-        except Exception as err:  # a parser that chokes names the file it choked on
-            raise BuildError(f"{path}: the {src['source_id']} parser failed: {err!r}") from err
-        check_appearances(found + [c for a in found for c in a.cites], lines, src["file"])
-        meta[src["file"]] = {**src, "n_lines": len(lines), "lines": lines,
-                             "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+        found, row = read_source(src, raw)
+        meta[src["file"]] = row
         kinds = Counter(a.kind for a in found) + Counter(c.kind for a in found for c in a.cites)
-        log(f"  {src['file']}  {src['source_id']:<20} " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        log(f"  {src['file']}  {src['source_id']:<20} {row['reader_layout']:<18} "
+            + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "no policies"))
+        if not any(a.kind in BODY_KINDS for a in found):
+            why = (f"0 policies found in {src['file']}: no document title (a line ending 通知/意见/办法/措施…), "
+                   "contents list or policy list was recognised")
+            if src["title"]:  # a person annotated this source as holding policies
+                raise BuildError(f"{why}; data/sources.csv describes it as a source of policies")
+            log(f"  warning: {why}")
         apps += found
     return apps, meta
 
@@ -114,11 +139,11 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, log=print, today: date | N
     """Build the database at `out`; returns row counts per table."""
     today = today or date.today()
     log(f"building {out} from {raw}")
-    sources = read_sources()
+    sources = read_sources(raw)
     apps, meta = extract(sources, raw, log)
     file_to_id = dict(zip(sources.file, sources.source_id))
-    homes = {f: SOURCES[file_to_id[f]].home for f in file_to_id}
-    defaults = {f: SOURCES[file_to_id[f]].default for f in file_to_id}
+    homes = {f: m["home_region"] or None for f, m in meta.items()}
+    defaults = {f: m["default_region"] or None for f, m in meta.items()}
     cited = [c for a in apps for c in a.cites]
     policies = normalize.merge(apps + cited, homes=homes, defaults=defaults)
     for p in policies:

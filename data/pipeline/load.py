@@ -86,7 +86,8 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
     try:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         src = pd.DataFrame(meta.values())[["source_id", "file", "title", "title_en", "publisher", "publication_date",
-                                           "kind", "layout", "policy_part", "n_lines", "sha256"]]
+                                           "kind", "layout", "policy_part", "n_lines", "sha256", "reader_layout",
+                                           "text_method", "home_region", "added"]]
         con.execute("INSERT INTO sources SELECT * FROM src")
         curated_src = curated_tables.source_rows()   # the curated tables are sources too (kind register / curated terms)
         con.execute("INSERT INTO sources BY NAME SELECT * FROM curated_src")

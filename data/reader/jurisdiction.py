@@ -111,3 +111,13 @@ def level_of_region(code: str | None) -> str | None:
         raise ValueError(f"region code {code} is not in geo/gazetteer.csv")
     return {"country": "national", "province": "provincial", "prefecture": "municipal",
             "district": "district", "zone": "district"}[gaz.at[code, "level"]]
+
+
+def province_name(code: str) -> str | None:
+    """Name of the province a gazetteer code lies in (420700 → 湖北省); None outside the gazetteer."""
+    gaz = load_gazetteer().set_index("code")
+    while code in gaz.index:
+        if gaz.at[code, "level"] == "province":
+            return gaz.at[code, "name"]
+        code = gaz.at[code, "parent_code"]
+    return None

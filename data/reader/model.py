@@ -15,6 +15,17 @@ KINDS = ("full_text", "summary", "list_entry", "toc", "citation", "register_entr
 
 
 @dataclass
+class SourceContext:
+    """What is known of a file before reading it: from its data/sources.csv row when a person
+    annotated it, else from the file's own first lines. Layout rules read it; none branches on it."""
+    file: str
+    title: str | None = None
+    publisher: str | None = None
+    date: PartialDate | None = None
+    home: str | None = None        # gazetteer code of the place a bare 省…/市…/区… issuer means
+
+
+@dataclass
 class Appearance:
     source_file: str
     kind: str                      # one of KINDS

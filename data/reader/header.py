@@ -1,10 +1,9 @@
-"""What the compilations' layouts have in common: titles, salutations, signatures.
+"""The parts of a Chinese official document's header and footer (GB/T 9704 党政机关公文格式).
 
-Chinese government documents are printed the same way whoever compiles them:
-a title ending with the kind of document (…的通知, …意见), perhaps a number
-line, a salutation (各省、自治区…：), the text, then the issuing bodies and the
-date. These helpers recognise those parts; each source parser decides how
-its pages put them together.
+A 发文机关标志 (…文件), a 发文字号, a title ending with the kind of document (…的通知, …意见),
+a 主送机关 salutation (各省、自治区…：), the text, the issuing bodies' signature, the 成文日期, and
+perhaps a 抄送 … 印发 colophon. These helpers recognise each part; `segment.py` and the layout
+rules put them together.
 """
 from __future__ import annotations
 
@@ -20,9 +19,26 @@ DATED_UNDER_TITLE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章条]|附件|附表)")
 ATTACHMENT_FILE = re.compile(r"\.(?:pdf|ofd|docx?|xlsx?|wps)\b|\]\(", re.I)  # 附件 download lines
 ISSUING = re.compile(r"印发|转发")
+# 发文机关标志: "武汉市人民政府办公厅文件", "中共湖北省委 湖北省人民政府文件" (spaces already removed).
+LETTERHEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{3,40}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委|院|会|署|省委|市委|区委|县委))文件$")
+COLOPHON_START = re.compile(r"^\s*抄送[:：]")
+COLOPHON_END = re.compile(r"印发\s*$")
 # A second body glued to the first: 人力资源社会保障部住房城乡建设部, 财政部税务总局.
 GLUED_BODY = re.compile(r"(?<=[部委局署])(?=(?:国家|中国|财政|税务|人力|住房|交通|水利|农业|商务|科技|科学|教育|工业|自然|"
                         r"生态|文化|民政|公安|司法|海关|市场|金融|证监|银保监|退役|应急|全国|中华))")
+
+
+def without_colophon(lines: list[str]) -> list[str]:
+    """The lines without a 抄送 … 印发 colophon block (which a PDF may drop mid-text)."""
+    out, inside = [], False
+    for line in lines:
+        if COLOPHON_START.search(line):
+            inside = True
+        if not inside:
+            out.append(line)
+        elif COLOPHON_END.search(line):
+            inside = False
+    return out
 
 
 def clean(line: str) -> str:

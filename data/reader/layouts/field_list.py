@@ -1,8 +1,9 @@
-"""鄂州市支持中小企业政策清单（一） (001_…): a numbered list, then six documents.
+"""A policy list with fields: numbered entries, each with 政策名称 / 主要内容 / 支持对象 / 执行时间 /
+执行机关, perhaps followed by full documents (as 鄂州's 2020 list prints them).
 
-Layout:
+Recognised by its field lines (`recognises`). Layout:
 - contents: category headings (降低企业成本政策 …) with entries "1、降低用水用电用气成本政策<TAB>1",
-  then the part "中央支持湖北发展一揽子政策" with six numbered document titles;
+  then perhaps a part with document titles (an entry whose heading has no fields is a document);
 - each list entry: its heading line, then tab-separated fields 政策名称 / 主要内容 /
   支持对象 / 执行时间 / 执行机关 (主要内容 may carry <p> tags);
 - 政策名称 cites one or more source documents: 《title》(number), 《title》（number）…;
@@ -14,31 +15,45 @@ from __future__ import annotations
 
 import re
 
-from data.reader.model import Appearance
+from data.reader import jurisdiction
+from data.reader.model import Appearance, SourceContext
 from data.reader.periods import execution_period
-from data.reader.sources.layout import is_issuer_line, issuers_from_title
+from data.reader.header import is_issuer_line, issuers_from_title
 from data.reader.text import (PartialDate, clean_title, is_date_line, join_wrapped,
                              normalize_doc_number, parse_date, strip_markup, title_key)
 
 FIELDS = ("政策名称", "主要内容", "支持对象", "执行时间", "执行机关")
 FIELD_LINE = re.compile(rf"^({'|'.join(FIELDS)})\s+(.*)$")
 TOC_ENTRY = re.compile(r"^(?P<no>\d{1,2})、(?P<title>.+?)\s+(?P<page>\d{1,3})\s*$")
-DOCS_PART = "中央支持湖北发展一揽子政策"
-PUBLISHER = "鄂州市经济和信息化局"
-HOME = "420700"  # 鄂州市: "市…" issuers in this source are its own bodies
 CITATION = re.compile(r"《(?P<title>[^《》]*(?:《[^《》]*》[^《》]*)*)》\s*(?:[（(](?P<number>[^（()）]*?\d+\s*号)[）)])?")
 
 
-def parse(lines: list[str], source_file: str, list_date: PartialDate) -> list[Appearance]:
-    """Contents, list entries (with the documents they cite) and the six documents."""
+def recognises(lines: list[str]) -> bool:
+    """At least five entries that each print a 政策名称 and a 主要内容 field."""
+    names = sum(1 for l in lines if re.match(r"^\s*政策名称\s", l))
+    contents = sum(1 for l in lines if re.match(r"^\s*主要内容\s", l))
+    return min(names, contents) >= 5
+
+
+def parse(lines: list[str], ctx: SourceContext) -> list[Appearance]:
+    """Contents, list entries (with the documents they cite) and the documents after the list."""
+    source_file = ctx.file
     toc = _contents(lines, source_file)
-    entries = [a for a in toc if a.group != DOCS_PART]
-    docs = [a for a in toc if a.group == DOCS_PART]
     body_start = max(a.line_end for a in toc) + 1
+    entries = [a for a in toc if _has_fields(lines, a.title, body_start)]
+    docs = [a for a in toc if a not in entries]
     out = list(toc)
-    out += _list_entries(lines, source_file, entries, body_start, list_date)
-    out += _documents(lines, source_file, docs, body_start)
+    out += _list_entries(lines, ctx, entries, body_start)
+    out += _documents(lines, ctx, docs, body_start)
     return out
+
+
+def _has_fields(lines: list[str], title: str, body_start: int) -> bool:
+    """Is the entry titled `title` printed in the body with field lines under it?"""
+    for no in range(body_start, len(lines) + 1):
+        if clean_title(lines[no - 1]) == title:
+            return any(FIELD_LINE.match(l.strip()) for l in lines[no:no + 3])
+    return False
 
 
 def _contents(lines, source_file) -> list[Appearance]:
@@ -65,7 +80,8 @@ def _contents(lines, source_file) -> list[Appearance]:
     return out
 
 
-def _list_entries(lines, source_file, entries, body_start, list_date) -> list[Appearance]:
+def _list_entries(lines, ctx: SourceContext, entries, body_start) -> list[Appearance]:
+    source_file = ctx.file
     headings = []
     for entry in entries:
         for no in range(body_start, len(lines) + 1):
@@ -83,11 +99,12 @@ def _list_entries(lines, source_file, entries, body_start, list_date) -> list[Ap
         agencies = [a for a in re.split(r"[、，,]", fields.get("执行机关", "")) if a]
         app = Appearance(
             source_file, "list_entry", start, end, entry.title, printed_title=lines[start - 1].strip(),
-            issuers=agencies, region_hint=HOME, group=entry.group,
+            issuers=agencies, region_hint=ctx.home, group=entry.group,
             text=fields.get("主要内容", ""), fields=fields, text_lines=(start + 1, end),
         )
         # An entry states no issue date of its own; the list's date is not one.
-        app.notes.append(f"listed in 鄂州市支持中小企业政策清单（一） ({PUBLISHER}, {list_date.iso()})")
+        listed = ", ".join(x for x in (ctx.publisher, ctx.date.iso() if ctx.date else None) if x)
+        app.notes.append(f"listed in {ctx.title or source_file}" + (f" ({listed})" if listed else ""))
         app.effective_from, app.effective_to = execution_period(fields.get("执行时间", ""))
         app.cites = _citations(fields.get("政策名称", ""), source_file, field_lines.get("政策名称", start))
         out.append(app)
@@ -146,7 +163,8 @@ def announcement_number(title: str, printed: str) -> str | None:
     return f"{issuer}公告{m[1]}年第{int(m[2])}号" if issuer else None
 
 
-def _documents(lines, source_file, docs, body_start) -> list[Appearance]:
+def _documents(lines, ctx: SourceContext, docs, body_start) -> list[Appearance]:
+    source_file = ctx.file
     """The six documents after the list: find each title, read number, issuers, date."""
     found = []
     for doc in docs:
@@ -170,7 +188,7 @@ def _documents(lines, source_file, docs, body_start) -> list[Appearance]:
             source_file, "summary" if digest else "full_text", start, end, doc.title,
             printed_title=clean_title(lines[start + 1 if digest else start - 1]), doc_number=number,
             issue_date=parse_date(date_line) if date_line else None,
-            issuers=_document_issuers(doc.title, lines, start, end),
+            issuers=_document_issuers(doc.title, lines, start, end, ctx.home),
             text=join_wrapped(block[1:]), text_lines=(start + 1, end),
         )
         if digest:
@@ -179,10 +197,11 @@ def _documents(lines, source_file, docs, body_start) -> list[Appearance]:
     return out
 
 
-def _document_issuers(title, lines, start, end) -> list[str]:
+def _document_issuers(title, lines, start, end, home: str | None) -> list[str]:
     head = title.split("关于")[0]
-    if head.startswith("省人民政府"):
-        return ["湖北省人民政府办公厅" if "办公厅" in head else "湖北省人民政府"]
+    province = jurisdiction.province_name(home) if home else None
+    if head.startswith("省人民政府") and province:  # 省… in a list of one province's policies
+        return [province + head.removeprefix("省")]
     if re.search(r"部门$", head):  # 十五部门: the names are printed as a block under the title
         names = []
         for no in range(start + 1, min(end, start + 10) + 1):

@@ -1,8 +1,9 @@
-"""The 2022 compilation of national, 湖北省 and 咸宁市 texts (003_…).
+"""A compilation printed page by page: every item starts on a new page (as the 2022 compilation
+of national, 湖北省 and 咸宁市 texts prints them).
 
-Layout:
-- no contents list; the text is hard-wrapped at about 25 characters with a
-  blank line after every line, and page footers "— 26 —" fall mid-sentence;
+Recognised by its page footers and narrow hard-wrapped lines (`recognises`). Layout:
+- no contents list; the text is hard-wrapped (the width is measured, not assumed), perhaps
+  with a blank line after every line, and page footers "— 26 —" fall mid-sentence;
 - every item begins on a new page; a line printed with one leading space is
   the first line of a PDF page (or, once, the line after a footer);
 - an item is a document (title over one to four lines ending 通知 / 意见 / 公告 …,
@@ -10,8 +11,8 @@ Layout:
   news report about one (a headline, then 近日 / 据悉 / 记者 … naming 《the policy》);
 - a forwarding notice's date comes before the measures it forwards, and those
   measures start on a new page under their own title: they are not a new item;
-- national items come first, then 湖北省 ones, then 咸宁市 ones: an item whose
-  issuer the text does not name belongs to the part it is printed in.
+- items are grouped by government (national items, then a province's, then a city's): an item
+  whose issuer the text does not name belongs to the part it is printed in.
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from data.reader import jurisdiction
-from data.reader.model import Appearance
-from data.reader.sources.layout import (NUMBERED, SALUTATION, TITLE_END, clean, first_date, forwards,
+from data.reader.model import Appearance, SourceContext
+from data.reader.header import (NUMBERED, SALUTATION, TITLE_END, clean, first_date, forwards,
                                        issuers_above_date, issuers_from_title, join_title, split_bodies)
 from data.reader.text import (BODY_SUFFIX, clean_title, doc_number_only, is_date_line, is_page_footer,
                              paragraphs, parse_date)
@@ -29,7 +30,6 @@ NEWS_LEAD = re.compile(r"^(?:近年来|据悉|新华社|本报)|近日|日前|�
 CLOSING = re.compile(r"^[（(](?:此件|本文).*[）)]$")
 NAMED_POLICY = re.compile(r"(?:印发|发布实施|发布|出台|制定)了?《(?P<title>[^《》]{6,60})》")
 LEGISLATURE_NUMBER = re.compile(r"^[（(]第(?P<no>[〇一二三四五六七八九十百千]+)号[）)]$")
-TITLE_LINE_MAX = 34  # the wrap width is about 25 characters; a title line never runs longer
 
 
 @dataclass
@@ -39,7 +39,21 @@ class _Item:
     news: bool = False
 
 
-def parse(lines: list[str], source_file: str) -> list[Appearance]:
+def wrap_width(lines: list[str]) -> int:
+    """The width the text is wrapped at: the 90th percentile of its line lengths."""
+    widths = sorted(len(l.strip()) for l in lines if l.strip() and not is_page_footer(l))
+    return widths[int(len(widths) * 0.9)] if widths else 0
+
+
+def recognises(lines: list[str]) -> bool:
+    """At least five page footers and lines wrapped narrower than a running text's."""
+    return sum(1 for l in lines if is_page_footer(l)) >= 5 and 0 < wrap_width(lines) <= 32
+
+
+def parse(lines: list[str], ctx: SourceContext) -> list[Appearance]:
+    global TITLE_LINE_MAX
+    source_file = ctx.file
+    TITLE_LINE_MAX = int(wrap_width(lines) * 1.35)  # a title line never runs much longer than the wrap
     items = _item_starts(lines)
     out: list[Appearance] = []
     part = jurisdiction.COUNTRY
@@ -49,7 +63,7 @@ def parse(lines: list[str], source_file: str) -> list[Appearance]:
             end -= 1
         found = _news(lines, source_file, item, end) if item.news else [_document(lines, source_file, item, end)]
         for app in found:
-            region = jurisdiction.stated_region(app.issuers, app.doc_number, app.title, home="421200")
+            region = jurisdiction.stated_region(app.issuers, app.doc_number, app.title, home=ctx.home)
             part = region or part
             app.region_hint = part
             if region is None:

@@ -1,30 +1,29 @@
-"""中国中小企业相关法规政策文件汇编（2023年1-12月） (002_…).
+"""Documents out of a file's lines: the general reader's segmenter.
 
-Layout:
-- contents (目 录): "title<TAB>page" lines; a title may run over two lines (same
-  page, or the first with no page), its number may stand on the next line
-  (国办函（2023）7号<TAB>7) or be glued to the title's end; a decree is listed as
-  "中华人民共和国国务院令" + "第765号"; one entry is listed twice;
-- body: section headings 国务院文件 / 部门文件, then each document: its title
-  (one to three lines, sometimes in ** **, sometimes with a blank line inside),
-  usually a number line, a salutation (各省、自治区…：), the text, the
-  signature and date. A forwarding notice's date comes before the text it
-  forwards, whose own title must not start a new document. Seventeen bodies
-  are not in the contents; one (a second copy of 国办函〔2023〕115号) is
-  printed without its title, starting at the salutation.
+Chinese official documents (GB/T 9704 党政机关公文格式) are printed the same way in a single
+file, a compilation or a web page: perhaps a 发文机关标志 (…文件) and a 发文字号 above the title;
+a title (one to three lines) ending with the kind of document (通知/意见/办法/措施…); perhaps
+the number under the title (as compilations print it); a 主送机关 salutation (各…：); the text;
+the issuers' signature and the 成文日期. A title starts a document only when something confirms
+it: a number, a salutation, a date under the title, a news lead, a letterhead above, or the
+file's own table of contents. The text a cover notice issues (关于印发《X》的通知 → X) is part
+of the notice, not a new document. A file with no confirmed title is still one document.
+
+Layout rules for what is particular to some files (a contents list, a list of entries with
+fields, a newsletter's summaries, a compilation hard-wrapped page by page) live in layouts/ and
+are applied by `data.reader.documents` where their layout is recognised.
 """
 from __future__ import annotations
 
 import re
 
+from data.reader.header import (ATTACHMENT_FILE, DATED_UNDER_TITLE, LETTERHEAD, NUMBERED, SALUTATION, TITLE_END,
+                                TITLE_WORDS, clean, first_date, forwards, is_issuer_line, issuers_above_date,
+                                issuers_from_title, join_title, without_colophon)
 from data.reader.model import Appearance
-from data.reader.sources.layout import (ATTACHMENT_FILE, DATED_UNDER_TITLE, NUMBERED, SALUTATION, TITLE_END,
-                                       TITLE_WORDS, clean, first_date, forwards, is_issuer_line,
-                                       issuers_above_date, issuers_from_title, join_title)
 from data.reader.text import (clean_title, doc_number_only, is_date_line, normalize_doc_number,
-                             paragraphs, parse_date, title_key, to_halfwidth)
+                              paragraphs, parse_date, title_key, to_halfwidth)
 
-SECTION_HEADINGS = ("国务院文件", "部门文件")
 TOC_LINE = re.compile(r"^(?P<text>.*?)\s*(?:\.{2,})?\s*\t\s*(?P<page>\d*)\s*$")
 GLUED_NUMBER = re.compile(
     rf"^(?P<title>.+{TITLE_WORDS})\s*\d*\s*(?P<number>[\u4e00-\u9fff][\u4e00-\u9fff\s]{{0,20}}"
@@ -36,35 +35,122 @@ NEWS_LEAD = re.compile(r"^新华社|^本报|记者")
 
 
 def parse(lines: list[str], source_file: str) -> list[Appearance]:
-    toc, body_start = contents(lines, source_file)
+    """Contents entries and documents; a file with no confirmed document start is one document."""
+    toc, body_start, sections = contents(lines, source_file)
     toc_keys = {title_key(a.title) for a in toc}
-    starts = _document_starts(lines, body_start, toc_keys)
+    starts = _document_starts(lines, body_start, toc_keys, sections)
     out = list(toc)
     for i, start in enumerate(starts):
         end = starts[i + 1].line - 1 if i + 1 < len(starts) else len(lines)
-        while end > start.line and (not lines[end - 1].strip() or lines[end - 1].strip() in SECTION_HEADINGS):
+        while end > start.line and (not lines[end - 1].strip() or _is_section_heading(lines, end, sections)):
             end -= 1
         out.append(_document(lines, source_file, start, end))
+    if not starts:
+        whole = whole_document(lines, source_file, body_start)
+        out += [whole] if whole else []
     return out
+
+
+def _is_section_heading(lines: list[str], no: int, sections: set[str]) -> bool:
+    """A compilation's part heading (国务院文件, 部门文件, 省级政策 …) standing alone, not a letterhead."""
+    text = clean(lines[no - 1])
+    if text in sections:
+        return True
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:文件|政策|法规)", text))
+            and not any(doc_number_only(t) for _, t in _next_texts(lines, no, 2)))
+
+
+def whole_document(lines: list[str], source_file: str, start: int = 1) -> Appearance | None:
+    """A file with no recognisable document start is still one document: its title is the first
+    title-like line, or the name in 《》 of "现将《X》印发给你们"; what the text does not state stays empty."""
+    texts = [(no, clean(lines[no - 1])) for no in range(start, len(lines) + 1) if clean(lines[no - 1])]
+    if not texts:
+        return None
+    first, last = texts[0][0], texts[-1][0]
+    header = _header_above(lines, texts[min(len(texts) - 1, 6)][0] + 1, first - 1)
+    title_line = next((no for no, t in texts[:12] if _is_title_piece(t, set()) and TITLE_END.search(t)), None)
+    if title_line:
+        block = _title_block(lines, title_line, set())
+        title, printed = join_title(lines, block)
+        body_from = block[-1]
+    else:
+        named = next((m for _, t in texts[:40] for m in [re.search(r"(?:现将|将)《(?P<x>[^《》]{4,80})》", t)] if m), None)
+        if named is None and not (_is_title_piece(texts[0][1], set()) and len(texts[0][1]) >= 6):
+            return None  # neither a title line nor a named document: not a policy document
+        title = clean_title(named["x"]) if named else clean_title(texts[0][1])
+        printed, body_from = title, first - 1
+    dated = first_date(lines, body_from, last)
+    app = Appearance(source_file, "full_text", first, last, title, printed_title=printed,
+                     doc_number=header.number or _number_below(lines, body_from),
+                     issuers=issuers_above_date(lines, body_from, last) or header.issuers or issuers_from_title(printed),
+                     issue_date=parse_date(dated[1]) if dated else None,
+                     text=paragraphs(without_colophon(lines[body_from:last])), text_lines=(body_from + 1, last))
+    if not title_line:
+        app.notes.append("no title line found; title taken from the text")
+    return app
+
+
+def _number_below(lines: list[str], title_end: int) -> str | None:
+    for _, text in _next_texts(lines, title_end, 3):
+        number = doc_number_only(text)
+        if number:
+            return number
+    return None
+
+
+class _Header:
+    def __init__(self, line: int | None = None, number: str | None = None, issuers: list[str] | None = None):
+        self.line, self.number, self.issuers = line, number, issuers or []
+
+
+def _header_above(lines: list[str], title_start: int, floor: int) -> _Header:
+    """The header zone above a title: 发文机关标志 (…文件), 发文字号, 签发人, 份号, 密级 lines.
+    Only those: the header ends at the first line that is none of them."""
+    header = _Header()
+    no = title_start - 1
+    while no > floor:
+        text = clean(lines[no - 1])
+        if text:
+            compact = re.sub(r"\s+", "", text)
+            letterhead = LETTERHEAD.match(compact)
+            number = doc_number_only(text) or doc_number_only(re.sub(r"签发人[:：].*$", "", compact))
+            if number:
+                header.number, header.line = number, no
+            elif letterhead:
+                header.issuers, header.line = [letterhead["issuer"]], no
+            elif re.match(r"^(?:签发人|份号|密级|紧急程度|特急|加急|[0-9]{6}$)", compact):
+                header.line = no
+            else:
+                break
+        no -= 1
+    return header
 
 
 # Contents ---------------------------------------------------------------------
 
-def contents(lines: list[str], source_file: str) -> tuple[list[Appearance], int]:
-    """Contents entries, and the first body line (the second 国务院文件 heading)."""
-    start = next(no for no, l in enumerate(lines, 1) if l.replace(" ", "").strip() == "目录")
+def contents(lines: list[str], source_file: str) -> tuple[list[Appearance], int, set[str]]:
+    """Contents entries ("title<TAB>page" lines under 目录), the first body line, and the part
+    headings the contents use. The body begins where the first part heading, or the first
+    entry's title, is printed again."""
+    start = next((no for no, l in enumerate(lines[:400], 1) if re.sub(r"\s", "", l) == "目录"), None)
+    if start is None:
+        return [], 1, set()
     entries: list[Appearance] = []
     pending: tuple[int, str] | None = None  # a title line printed without its page
     section = None
+    sections: list[str] = []
     for no in range(start + 1, len(lines) + 1):
         raw = lines[no - 1]
         text = raw.strip()
         if not text:
             continue
-        if text in SECTION_HEADINGS:
-            if entries and text == SECTION_HEADINGS[0]:  # printed again: the body begins
-                return entries, no
+        if text in sections and entries:  # a part heading printed again: the body begins
+            return entries, no, set(sections)
+        if entries and pending is None and "\t" not in raw and title_key(clean_title(text)) == title_key(entries[0].title):
+            return entries, no, set(sections)
+        if "\t" not in raw and _next_is_contents_line(lines, no) and not TITLE_END.search(text) and len(text) <= 12:
             section = text
+            sections.append(text)
             continue
         m = TOC_LINE.match(raw)
         if not m:  # a line with no tab: a title continued on the next line
@@ -79,7 +165,12 @@ def contents(lines: list[str], source_file: str) -> tuple[list[Appearance], int]
             first, piece = pending[0], pending[1] + piece
             pending = None
         _add_contents_line(entries, source_file, first, no, piece, page, section)
-    return entries, len(lines) + 1
+    return entries, (entries[-1].line_end + 1 if entries else start + 1), set(sections)
+
+
+def _next_is_contents_line(lines: list[str], no: int) -> bool:
+    nxt = _next_texts(lines, no, 1)
+    return bool(nxt) and "\t" in lines[nxt[0][0] - 1]
 
 
 def _add_contents_line(entries, source_file, first, no, piece, page, section) -> None:
@@ -126,20 +217,21 @@ def _decree_issuer(head: str) -> str:
 
 class _Start:
     def __init__(self, line: int, title_lines: list[int], number: str | None = None,
-                 decree: str | None = None, headless: bool = False):
+                 decree: str | None = None, headless: bool = False, letterhead: list[str] | None = None):
         self.line, self.title_lines, self.number, self.decree, self.headless = line, title_lines, number, decree, headless
+        self.letterhead = letterhead or []
 
 
-def _is_title_piece(text: str) -> bool:
+def _is_title_piece(text: str, sections: set[str]) -> bool:
     """A line that can be part of a title: short, no sentence punctuation, not a heading,
     date or number. (A title's first line may be only issuer names: 财政部办公厅 银保监会办公厅.)"""
     return (bool(text) and len(text) <= 80 and not re.search(r"[。；：，！？;:!?]", text)
-            and not is_date_line(text) and not doc_number_only(text) and text not in SECTION_HEADINGS
+            and not is_date_line(text) and not doc_number_only(text) and text not in sections
             and not NUMBERED.match(text) and not (text.startswith(("（", "(")) and not TITLE_END.search(text))
             and not ATTACHMENT_FILE.search(text))
 
 
-def _title_block(lines: list[str], end: int) -> list[int]:
+def _title_block(lines: list[str], end: int, sections: set[str]) -> list[int]:
     """Line numbers of a title that ends at `end`: up to three pieces, blank lines allowed between."""
     block = [end]
     # a last line like "（2023—2025年）》的通知" continues a line that itself ends like a title
@@ -150,7 +242,7 @@ def _title_block(lines: list[str], end: int) -> list[int]:
         if not text:
             no -= 1
             continue
-        if not _is_title_piece(text) or (TITLE_END.search(text) and not (continues and len(block) == 1)):
+        if not _is_title_piece(text, sections) or (TITLE_END.search(text) and not (continues and len(block) == 1)):
             break
         block.insert(0, no)
         no -= 1
@@ -168,9 +260,11 @@ def _next_texts(lines: list[str], after: int, n: int) -> list[tuple[int, str]]:
     return out
 
 
-def _confirm(lines, block: list[int], toc_keys: set[str]) -> tuple[bool, str | None]:
-    """A title is a document start when a number, a salutation, a date, a news lead
-    or the contents list confirms it; returns (confirmed, number)."""
+def _confirm(lines, block: list[int], toc_keys: set[str], header: _Header) -> tuple[bool, str | None]:
+    """A title is a document start when a number, a salutation, a date, a news lead, a header
+    zone above it or the contents list confirms it; returns (confirmed, number)."""
+    if header.number or header.issuers:
+        return True, header.number
     ahead = _next_texts(lines, block[-1], 4)
     for i, (_, text) in enumerate(ahead):
         number = doc_number_only(text)
@@ -186,7 +280,7 @@ def _confirm(lines, block: list[int], toc_keys: set[str]) -> tuple[bool, str | N
     return title_key(title) in toc_keys, None
 
 
-def _document_starts(lines: list[str], body_start: int, toc_keys: set[str]) -> list[_Start]:
+def _document_starts(lines: list[str], body_start: int, toc_keys: set[str], sections: set[str]) -> list[_Start]:
     starts: list[_Start] = []
     no = body_start
     while no <= len(lines):
@@ -199,20 +293,29 @@ def _document_starts(lines: list[str], body_start: int, toc_keys: set[str]) -> l
                 starts.append(_Start(no, [no], number=number, decree=text))
                 no = nxt[0][0] + 1
                 continue
-        if TITLE_END.search(text) and _is_title_piece(text):
-            block = _title_block(lines, no)
+        if TITLE_END.search(text) and _is_title_piece(text, sections):
+            block = _title_block(lines, no, sections)
+            floor = _title_end_with_number(lines, starts[-1].title_lines[-1]) if starts else body_start - 1
+            header = _header_above(lines, block[0], floor)
             if starts and block[0] <= starts[-1].title_lines[-1]:  # this line completes the title above
-                ok, number = _confirm(lines, block, toc_keys)
+                ok, number = _confirm(lines, block, toc_keys, header)
                 if ok:
-                    starts[-1] = _Start(starts[-1].line, sorted(set(starts[-1].title_lines) | set(block)),
-                                        number=number or starts[-1].number)
+                    last = starts[-1]
+                    starts[-1] = _Start(last.line, sorted(set(last.title_lines) | set(block)),
+                                        number=number or last.number, letterhead=last.letterhead)
                 no += 1
                 continue
-            ok, number = _confirm(lines, block, toc_keys)
+            ok, number = _confirm(lines, block, toc_keys, header)
             if ok and not _forwarded_text(lines, starts, block):
-                starts.append(_Start(block[0], block, number=number))
+                starts.append(_Start(header.line or block[0], block, number=number, letterhead=header.issuers))
         no += 1
     return [_headless(lines, s, starts[i - 1] if i else None) for i, s in enumerate(starts)]
+
+
+def _title_end_with_number(lines: list[str], title_end: int) -> int:
+    """The last line of a title and of the number printed right under it (compilations print so)."""
+    nxt = _next_texts(lines, title_end, 1)
+    return nxt[0][0] if nxt and doc_number_only(nxt[0][1]) else title_end
 
 
 def _forwarded_text(lines, starts: list[_Start], block: list[int]) -> bool:
@@ -248,7 +351,7 @@ def _document(lines, source_file, start: _Start, end: int) -> Appearance:
         block_end = title_no or block_end
     kind = "full_text"
     ahead = _next_texts(lines, block_end, 2)
-    issuers = issuers_above_date(lines, start.line, end) or issuers_from_title(printed)
+    issuers = issuers_above_date(lines, start.line, end) or start.letterhead or issuers_from_title(printed)
     if start.decree:  # 中华人民共和国国务院令 is signed by the premier: the issuer is the body of the decree
         issuers = [_decree_issuer(start.decree)]
     if ahead and NEWS_LEAD.search(ahead[0][1]):
@@ -258,7 +361,7 @@ def _document(lines, source_file, start: _Start, end: int) -> Appearance:
     dated_from = start.line if start.decree or start.headless else block_end
     app = Appearance(source_file, kind, start.line, end, title, printed_title=printed, doc_number=number,
                      issuers=issuers, issue_date=_date(lines, dated_from, end),
-                     text=paragraphs(lines[block_end:end]), text_lines=(block_end + 1, end))
+                     text=paragraphs(without_colophon(lines[block_end:end])), text_lines=(block_end + 1, end))
     if start.headless:
         app.notes.append(f"printed without its notice title; the notice starts at line {start.line}")
     if start.decree:
@@ -272,7 +375,7 @@ def _decree_title(lines, start, end) -> int | None:
         text = clean(lines[no - 1])
         if is_date_line(text):
             seen_date = True
-        elif seen_date and text and _is_title_piece(text):
+        elif seen_date and text and _is_title_piece(text, set()):
             return no
     return None
 

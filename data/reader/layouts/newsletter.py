@@ -1,24 +1,28 @@
-"""武汉中小企业 monthly (000_…): contents list, 热点聚焦 full texts, 新规新政 summaries.
+"""A newsletter: a front contents list of sections ("➤ 协会动态", "➤ 热点聚焦", …), policy full
+texts and a section of one-paragraph policy summaries (as the 武汉中小企业 monthly prints them).
 
-Layout (May 2026 issue):
-- the front contents list has sections "➤ 热点聚焦", "➤ 新规新政概述" (policy
-  titles) among association sections (协会动态 …) that are not policies;
-- each 热点聚焦 title is printed again later with its full text, headed by a
-  bracketed promulgation note "(2024年2月7日湖北省人民政府令第432号公布, …)";
-- after the heading "新规新政" each policy is a title line and a paragraph that
-  names the issuer, the date (often month and day only) and the terms.
+Recognised by its "➤" section lines (`recognises`). Layout:
+- the sections whose entries are mostly policy titles (ending 办法/措施/公告/法 …) are policy
+  sections; the others (association news, company profiles) are not policies;
+- the body starts where a section name is printed again as a heading;
+- a policy section whose name (less 概述/速览/摘要) is printed again as a heading holds
+  summaries: a title line and a paragraph that names the issuer, the date (often month and day
+  only: the year is the newsletter's) and the terms; the summaries end with the last sentence;
+- a policy section with no such heading has full texts: each title printed again with its text,
+  perhaps headed by a bracketed promulgation note "(2024年2月7日湖北省人民政府令第432号公布, …)".
 """
 from __future__ import annotations
 
 import difflib
 import re
 
-from data.reader.model import Appearance
+from data.reader.header import TITLE_WORDS
+from data.reader.model import Appearance, SourceContext
 from data.reader.text import PartialDate, clean_title, join_wrapped, parse_date
 
-POLICY_SECTIONS = ("热点聚焦", "新规新政概述")
-SUMMARY_HEADING = "新规新政"
-END_MARKERS = ("服务号", "订阅号", "协会地址")
+SECTION = re.compile(r"^➤\s*(?P<name>\S.*)$")
+POLICY_TITLE_END = re.compile(TITLE_WORDS + r"》?(?:[（(][^（）()]{1,16}[）)])?$|(?:法|规则|办法|条例)$")
+DIGEST_SUFFIX = re.compile(r"(?:概述|速览|摘要|摘编|综述)$")
 VERBS = r"(?:联合|修订)?(?:印发|发布|引发|公布|出台)(?:修订后)?(?:的)?"
 # "武昌区人民政府 5 月 7 日印发《…》", "国家发展改革委印发《…》", "财政部、税务总局《…》提出"
 SUMMARY_LEAD = re.compile(
@@ -32,14 +36,56 @@ EFFECTIVE = re.compile(
 )
 
 
-def parse(lines: list[str], source_file: str, issue_year: int) -> list[Appearance]:
+def recognises(lines: list[str]) -> bool:
+    """At least three "➤" section lines near the top, one of them a policy section."""
+    sections = [l for l in lines[:300] if SECTION.match(l.strip())]
+    return len(sections) >= 3 and bool(_policy_groups(lines))
+
+
+def parse(lines: list[str], ctx: SourceContext) -> list[Appearance]:
+    source_file = ctx.file
+    issue_year = ctx.date.year if ctx.date else _year_of_issue(lines)
     toc = _contents(lines, source_file)
     body_start = max(a.line_end for a in toc) + 1 if toc else 1
+    summary_groups = {g: h for g in {a.group for a in toc} if (h := _find_heading(lines, _heading_of(g), body_start))}
     out = list(toc)
-    out += _full_texts(lines, source_file, toc, body_start)
-    out += _summaries(lines, source_file, toc, body_start, issue_year)
+    out += _full_texts(lines, source_file, toc, body_start, summary_groups)
+    for group, heading in summary_groups.items():
+        out += _summaries(lines, source_file, toc, group, heading, issue_year)
     _align_contents_titles(toc, out)
     return out
+
+
+def _year_of_issue(lines: list[str]) -> int | None:
+    found = next((d for l in lines[:40] if (d := parse_date(l))), None)
+    return found.year if found else None
+
+
+def _heading_of(group: str) -> str:
+    return DIGEST_SUFFIX.sub("", group)
+
+
+def _groups(lines: list[str]) -> dict[str, list[str]]:
+    """Contents sections and their entries, up to where a section name is printed again."""
+    groups: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        text = line.strip()
+        m = SECTION.match(text)
+        if m:
+            current = m["name"].strip()
+            groups[current] = []
+        elif current and text:
+            if text in groups:
+                break
+            groups[current].append(text)
+    return groups
+
+
+def _policy_groups(lines: list[str]) -> set[str]:
+    """Sections whose entries are mostly policy titles."""
+    return {g for g, entries in _groups(lines).items()
+            if entries and sum(bool(POLICY_TITLE_END.search(clean_title(e))) for e in entries) > len(entries) / 2}
 
 
 def _align_contents_titles(toc: list[Appearance], found: list[Appearance]) -> None:
@@ -57,24 +103,23 @@ def _align_contents_titles(toc: list[Appearance], found: list[Appearance]) -> No
 def _contents(lines: list[str], source_file: str) -> list[Appearance]:
     """Titles under the policy sections of the front contents list."""
     out: list[Appearance] = []
+    policy_groups = _policy_groups(lines)
+    names: set[str] = set()
     group = None
     for no, line in enumerate(lines, 1):
         text = line.strip()
-        if text.startswith("➤"):
-            group = text.lstrip("➤ ").strip()
+        m = SECTION.match(text)
+        if m:
+            group = m["name"].strip()
+            names.add(group)
             continue
         if group is None or not text:
             continue
-        if not text.startswith("➤") and _is_body_start(text, lines, no):
+        if text in names:  # a section name printed again as a heading: the body has begun
             break
-        if group in POLICY_SECTIONS:
+        if group in policy_groups:
             out.append(Appearance(source_file, "toc", no, no, clean_title(text), printed_title=text, group=group))
     return out
-
-
-def _is_body_start(text: str, lines: list[str], no: int) -> bool:
-    """The contents end where the first section heading is printed again as a page heading."""
-    return text in ("协会动态",) and no > 5
 
 
 def _find_title(lines: list[str], title: str, start: int, end: int | None = None) -> int | None:
@@ -85,11 +130,11 @@ def _find_title(lines: list[str], title: str, start: int, end: int | None = None
     return None
 
 
-def _full_texts(lines, source_file, toc, body_start) -> list[Appearance]:
-    """热点聚焦 titles printed again with their full text."""
+def _full_texts(lines, source_file, toc, body_start, summary_groups: dict[str, int]) -> list[Appearance]:
+    """Titles of the policy sections without a summary heading, printed again with their full text."""
     out = []
-    summary_heading = _find_heading(lines, SUMMARY_HEADING, body_start)
-    for entry in (a for a in toc if a.group == "热点聚焦"):
+    summary_heading = min(summary_groups.values(), default=None)
+    for entry in (a for a in toc if a.group not in summary_groups):
         start = _find_title(lines, entry.title, body_start)
         if start is None:
             continue
@@ -130,24 +175,22 @@ def _find_heading(lines, heading, start) -> int | None:
     return None
 
 
-def _summaries(lines, source_file, toc, body_start, issue_year) -> list[Appearance]:
-    heading = _find_heading(lines, SUMMARY_HEADING, body_start)
-    if heading is None:
-        return []
-    titles = [a.title for a in toc if a.group == "新规新政概述"]
+def _summaries(lines, source_file, toc, group: str, heading: int, issue_year) -> list[Appearance]:
+    titles = [a.title for a in toc if a.group == group]
     # A title line is a short line without sentence punctuation; the contents list
     # is the reader's guide to which titles to expect.
     starts: list[tuple[int, str]] = []
-    end_of_section = len(lines)
+    end_of_section = heading
     for no in range(heading + 1, len(lines) + 1):
         text = lines[no - 1].strip()
         if not text:
             continue
-        if text.startswith(END_MARKERS):
-            end_of_section = no - 1
+        if SECTION.match(text):
             break
         if _looks_like_title(text, titles):
             starts.append((no, text))
+        elif starts and text.endswith(("。", "）", ")", "”")):
+            end_of_section = no  # the summaries end with the last sentence (a colophon may follow)
     out = []
     for i, (no, text) in enumerate(starts):
         nxt = starts[i + 1][0] - 1 if i + 1 < len(starts) else end_of_section
