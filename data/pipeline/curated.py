@@ -321,7 +321,8 @@ def source_rows() -> pd.DataFrame:
         out.append({"source_id": source_id, "file": file, "title": title, "title_en": title_en,
                     "publisher": publisher, "publication_date": None, "kind": kind, "layout": "csv",
                     "policy_part": "one row per policy" if source_id == REGISTER else "one row per term",
-                    "n_lines": data.decode("utf-8").count("\n"), "sha256": hashlib.sha256(data).hexdigest()})
+                    "n_lines": data.decode("utf-8").count("\n"), "sha256": hashlib.sha256(data).hexdigest(),
+                    "reader_layout": "curated table", "text_method": "csv (utf-8)"})
     return pd.DataFrame(out)
 
 

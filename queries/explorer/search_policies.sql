@@ -17,6 +17,7 @@ f AS (SELECT * FROM filtered_policies($levels, $topics, $region, $year_from, $ye
       WHERE $issuer IS NULL OR list_contains(issuers, $issuer))
 SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, f.issue_date, f.issue_date_precision,
        f.effective_from, f.effective_to, f.status_now, f.primary_topic, f.timeline_date,
+       f.evidence_kind, f.trust, f.official_url,
        round(coalesce(s.score, 0) + CASE WHEN $phrase <> '' AND (contains(f.title, $phrase) OR contains(f.text, $phrase))
                                          THEN 100 ELSE 0 END, 2) AS score,
        (SELECT c.sources FROM v_policy_citations c WHERE c.policy_id = f.policy_id) AS sources
