@@ -269,12 +269,16 @@ WHERE (levels IS NULL OR list_contains(levels, p.level))
             ELSE year(p.timeline_date) BETWEEN year_from AND year_to END)
   AND (statuses IS NULL OR list_contains(statuses, p.status_now));
 
--- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table).
+-- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table); the rows of
+-- one curated table as one cell: "curated/peer_ai_terms.csv:23,24,25", a register row with its id "…csv:3 (WH-D-002)".
 CREATE VIEW v_policy_citations AS
-SELECT ps.policy_id,
-       string_agg(s.file || ':' || ps.line_start || CASE WHEN ps.record_id IS NULL THEN '-' || ps.line_end
-                                                         WHEN ps.kind = 'register_entry' THEN ' (' || ps.record_id || ')'
-                                                         ELSE '' END,
-                  '; ' ORDER BY s.file, ps.line_start) AS sources
-FROM policy_sources ps JOIN sources s USING (source_id)
-GROUP BY ps.policy_id;
+SELECT policy_id, string_agg(cell, '; ' ORDER BY file, first_line) AS sources
+FROM (
+    SELECT ps.policy_id, s.file, min(ps.line_start) AS first_line,
+           s.file || ':' || string_agg(CASE WHEN ps.record_id IS NULL THEN ps.line_start || '-' || ps.line_end
+                                            WHEN ps.kind = 'register_entry' THEN ps.line_start || ' (' || ps.record_id || ')'
+                                            ELSE CAST(ps.line_start AS VARCHAR) END, ',' ORDER BY ps.line_start) AS cell
+    FROM policy_sources ps JOIN sources s USING (source_id)
+    GROUP BY ps.policy_id, s.file, CASE WHEN ps.record_id IS NULL THEN ps.line_start ELSE -1 END
+)
+GROUP BY policy_id;

@@ -266,7 +266,7 @@ def _new_policy(a: CuratedAppearance, ids: set[str]) -> Policy:
                notes=list(a.notes))
     found = classify.classify(a.title, "")
     if a.kind == "register_entry":   # the register states the topic; the title's keywords add the others
-        p.topics = [(a.group, 1.0, "登记表 topic_hint")] + [t for t in found if t[0] not in (a.group, "other")]
+        p.topics = [(a.group, 1.0, "register: topic_hint")] + [t for t in found if t[0] not in (a.group, "other")]
     else:
         p.topics = found
     return p
