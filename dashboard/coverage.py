@@ -40,6 +40,22 @@ TEXT.update({
 })
 
 
+def kind_label(kind) -> str:
+    return "" if kind is None or (isinstance(kind, float) and pd.isna(kind)) else t(f"kind.{kind}")
+
+
+def trust_label(trust) -> str:
+    """A curated row's trust mark; a policy with no mark rests on a document of the corpus."""
+    if trust is None or (isinstance(trust, float) and pd.isna(trust)):
+        return t("trust.corpus")
+    return t(f"trust.{trust}") if f"trust.{trust}" in TEXT else str(trust)
+
+
+def evidence_columns(rows: pd.DataFrame) -> dict[str, pd.Series]:
+    """The evidence kind and trust of each row (columns evidence_kind, trust), for a table of policies."""
+    return {t("col.evidence"): rows.evidence_kind.map(kind_label), t("col.trust"): rows.trust.map(trust_label)}
+
+
 def source_line() -> str:
     """The data source of every chart: the corpus files and the curated tables."""
     sources = run_query("overview/by_source")

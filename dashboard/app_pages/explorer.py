@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import params
+from dashboard.coverage import kind_label, trust_label
 from dashboard.controls import (choose_one, current_url, enter_text, level_labels, md, measure_labels,
                                 region_labels, status_labels, topic_labels)
 from dashboard.db import run_query
@@ -143,15 +144,6 @@ def counted(name: str, n: int) -> str:
 
 def issuers_text(value) -> str:
     return "" if missing(value) else "; ".join(map(str, list(value)))
-
-
-def kind_label(kind) -> str:
-    return "" if missing(kind) else t(f"kind.{kind}")
-
-
-def trust_label(trust) -> str:
-    """A curated row's trust mark; a policy with no mark rests on a document of the corpus."""
-    return t("trust.corpus") if missing(trust) else t(f"trust.{trust}") if f"trust.{trust}" in TEXT else str(trust)
 
 
 def link(url) -> str:

@@ -219,6 +219,7 @@ else:
             t("col.max_cap"): policies.max_cap.map(cell),
             rate_label: policies.best_rate.map(cell),
             t("col.status"): policies.status_now.map(status_labels()),
+            **coverage.evidence_columns(policies),
             t("col.sources"): policies.sources,
         })
         st.markdown(f"**{t('region_policies')}** · {len(shown)}")

@@ -145,6 +145,7 @@ if bounds:
             t("col.region"): rows.region_code.map(region_labels()),
             t("date"): [shown_date(r) for r in rows.itertuples()],
             t("col.status"): rows.status_now.map(status_labels()),
+            **coverage.evidence_columns(rows),
             t("col.sources"): rows.sources,
         })
         st.dataframe(shown, hide_index=True, width="stretch")

@@ -10,6 +10,7 @@ WITH f AS (
 )
 SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, r.name AS region_zh,
        r.name_en AS region_en, f.timeline_date, f.timeline_basis, f.status_now, f.primary_topic,
+       f.evidence_kind, f.trust,
        (SELECT count(*) FROM terms t WHERE t.policy_id = f.policy_id
            AND t.value_kind <> 'statement' AND t.measure NOT IN ('target', 'period')) AS n_terms,
        (SELECT max(t.value) FROM terms t WHERE t.policy_id = f.policy_id

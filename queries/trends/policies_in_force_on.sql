@@ -5,7 +5,7 @@ SELECT p.policy_id, p.title, p.doc_number, p.level, p.region_code, p.primary_top
        p.timeline_date, p.timeline_basis,
        CASE p.timeline_basis WHEN 'issued' THEN p.issue_date_precision ELSE p.effective_from_precision END
            AS date_precision,
-       p.status_now,
+       p.status_now, p.evidence_kind, p.trust,
        (SELECT c.sources FROM v_policy_citations c WHERE c.policy_id = p.policy_id) AS sources
 FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) p
 WHERE policy_status(p.effective_from, p.effective_to, p.issue_date, $day::DATE) = 'in_force'
