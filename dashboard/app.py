@@ -15,20 +15,22 @@ from dashboard import controls, db, params  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.state import Url  # noqa: E402
 
-# No page_icon: an emoji or Material favicon is fetched from a CDN, which offline networks block.
-st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide")
+# A local favicon: an emoji or Material page icon makes the browser fetch the favicon from a CDN (fonts.gstatic.com),
+# which offline networks block; the pages carry no icon for the same reason.
+st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide",
+                   page_icon=str(Path(__file__).resolve().parent / "static" / "favicon.png"))
 
 if not db.database_path().exists():
     with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):
         db.ensure_database()
 
 PAGES = {
-    "overview": st.Page("app_pages/overview.py", title="总览 Overview", icon=":material/home:", url_path="overview", default=True),
-    "trends": st.Page("app_pages/trends.py", title="发文趋势 Trends", icon=":material/trending_up:", url_path="trends"),
-    "map": st.Page("app_pages/regional_map.py", title="区域政策地图 Map", icon=":material/map:", url_path="map"),
-    "ai": st.Page("app_pages/ai_compare.py", title="区级AI政策对比 AI terms", icon=":material/smart_toy:", url_path="ai"),
-    "explorer": st.Page("app_pages/explorer.py", title="政策检索 Explorer", icon=":material/search:", url_path="explorer"),
-    "sources": st.Page("app_pages/sources.py", title="数据来源 Sources", icon=":material/menu_book:", url_path="sources"),
+    "overview": st.Page("app_pages/overview.py", title="总览 Overview", url_path="overview", default=True),
+    "trends": st.Page("app_pages/trends.py", title="发文趋势 Trends", url_path="trends"),
+    "map": st.Page("app_pages/regional_map.py", title="区域政策地图 Map", url_path="map"),
+    "ai": st.Page("app_pages/ai_compare.py", title="区级AI政策对比 AI terms", url_path="ai"),
+    "explorer": st.Page("app_pages/explorer.py", title="政策检索 Explorer", url_path="explorer"),
+    "sources": st.Page("app_pages/sources.py", title="数据来源 Sources", url_path="sources"),
 }
 
 current = st.navigation(list(PAGES.values()), position="hidden")

@@ -32,6 +32,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ignored_params": ("以下链接参数无效，已忽略：", "These link parameters are not valid and were ignored:"),
     "reason.unknown parameter": ("未知参数", "unknown parameter"),
     "reason.unknown code": ("未知代码", "unknown code"),
+    "reason.some codes unknown": ("部分代码未知，已忽略这些代码，保留其余有效代码", "some codes unknown: those were ignored, the valid ones kept"),
+    "reason.outside the data": ("不在数据的年份范围内", "outside the years of the data"),
     "reason.too long": ("过长", "too long"),
     "reason.empty": ("为空", "empty"),
     "reason.not in the expected form": ("格式不对", "not in the expected form"),

@@ -56,9 +56,10 @@ class Param:
         if self.kind == "many":
             codes = list(dict.fromkeys(c for c in raw.split(LIST_SEP) if c))
             bad = [c for c in codes if c not in self.options()]
-            if bad or not codes:
+            good = [c for c in codes if c not in bad]   # a bad code does not drop the valid ones beside it
+            if not good:
                 return self.default, "unknown code" if bad else "empty"
-            return codes, None
+            return good, "some codes unknown" if bad else None
         if self.kind == "range":
             m = re.fullmatch(r"(\d{4})\.\.(\d{4})", raw)
             lo, hi = self.bounds()

@@ -56,6 +56,13 @@ def shown_date(row) -> str:
     return f"{text} ({t('basis.effective')})" if row.timeline_basis == "effective" else text
 
 
+# A period outside the years of the data (period=1999) is ignored, with the same notice as any invalid parameter.
+asked = charts_trends.period_bounds(url["period"])
+if asked and not (params.year_bounds()[0] <= asked[0].year <= params.year_bounds()[1]):
+    st.warning(t("ignored_params"), icon="⚠️")
+    st.code(f"period={url['period'][:60]!r}: {t('reason.outside the data')}", language=None)
+    st.session_state[url.params["period"].widget_key] = None
+
 # Options ------------------------------------------------------------------------
 cols = st.columns(3)
 with cols[0]:
