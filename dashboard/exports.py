@@ -84,7 +84,7 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     codes = {t(k) for k in CODE_HEADERS}
     for col in out.columns:
         values = out[col]
-        if values.dtype != object or col in codes:
+        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)) or col in codes:
             continue
         present = values[values.map(lambda v: v is not None and not (isinstance(v, float) and pd.isna(v))
                                     and str(v).strip() != "")]

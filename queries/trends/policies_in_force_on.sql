@@ -1,4 +1,4 @@
--- The policies in force on one day (policy_status(...) = 'in_force', as in in_force_on_days), with their
+-- The policies in force on one day (marked_status(...) = 'in_force', as in in_force_on_days), with their
 -- sources. Used by: trends (the list under the chart in mode in_force).
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $day
 SELECT p.policy_id, p.title, p.doc_number, p.level, p.region_code, p.primary_topic,
@@ -8,5 +8,5 @@ SELECT p.policy_id, p.title, p.doc_number, p.level, p.region_code, p.primary_top
        p.status_now, p.evidence_kind, p.trust,
        (SELECT c.sources FROM v_policy_citations c WHERE c.policy_id = p.policy_id) AS sources
 FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) p
-WHERE policy_status(p.effective_from, p.effective_to, p.issue_date, $day::DATE) = 'in_force'
+WHERE marked_status(p.status_mark, p.effective_from, p.effective_to, p.issue_date, $day::DATE) = 'in_force'
 ORDER BY p.timeline_date NULLS LAST, p.title
