@@ -135,7 +135,7 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
     lines = [html.escape(line if len(line) <= width_chars else line[: width_chars - 1] + "…") for line in shown]
     text = (f"<b>{t('cov.heading')}</b><br>" + "<br>".join("· " + line for line in lines)) if lines else ""
     if source:
-        text = html.escape(source) + ("<br>" + text if text else "")
+        text = f"<span style='color:#667085'>{html.escape(source)}</span>" + ("<br>" + text if text else "")
         lines.append(source)
     margin = fig.layout.margin
     bottom = margin.b if margin.b is not None else 80
@@ -147,10 +147,17 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
 
 
 def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str]) -> go.Figure:
-    """A grey band with 'no data' over each period with no source (a categorical x axis: index ± 0.5)."""
+    """A grey band with 'no data' over each period with no source. Period keys look like numbers (2021), which
+    plotly would read as positions on a category axis, so the bands are placed in paper coordinates on an axis
+    pinned to one slot per period."""
+    if not empty:
+        return fig
+    n = len(periods)
+    fig.update_xaxes(range=[-0.5, n - 0.5])
     for p in empty:
         i = periods.index(p)
-        fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor="#9aa0a6", opacity=0.18, line_width=0, layer="below")
-        fig.add_annotation(x=p, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+        fig.add_shape(type="rect", xref="paper", yref="paper", x0=i / n, x1=(i + 1) / n, y0=0, y1=1,
+                      fillcolor="#9aa0a6", opacity=0.18, line_width=0, layer="below")
+        fig.add_annotation(x=(i + 0.5) / n, y=0.99, xref="paper", yref="paper", yanchor="top", showarrow=False,
                            text=t("cov.no_data_label"), font={"size": 12, "color": "#5f6368"})
     return fig
