@@ -146,12 +146,15 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
     return fig
 
 
-def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str]) -> go.Figure:
-    """A grey band with 'no data' over each period with no source. Period keys look like numbers (2021), which
-    plotly would read as positions on a category axis, so the bands are placed in paper coordinates on an axis
-    pinned to one slot per period."""
+def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bool = True) -> go.Figure:
+    """A grey band with 'no data' over each period with no source, and no bar there (`bars`: a blank, not a 0).
+    Period keys look like numbers (2021), which plotly would read as positions on a category axis, so the
+    bands are placed in paper coordinates on an axis pinned to one slot per period."""
     if not empty:
         return fig
+    if bars:
+        for trace in fig.data:
+            trace.y = [None if x in empty else y for x, y in zip(trace.x, trace.y)]
     n = len(periods)
     fig.update_xaxes(range=[-0.5, n - 0.5])
     for p in empty:

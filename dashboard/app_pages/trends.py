@@ -97,8 +97,6 @@ groups = {code: label for code, label in {**group_names, "unknown": t("status.un
 frame = charts_trends.fill(periods, data, on, list(groups))
 # Coverage: notes where a period rests on one source or on curated rows only; periods with no source are no data.
 cov_notes, no_data = coverage.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods)
-if mode != "in_force":   # issuance: a period with no source has no count (in force is a stock, it carries over)
-    frame["policies"] = frame["policies"].astype(float).mask(frame["period"].isin(no_data))
 
 # Chart and period picker --------------------------------------------------------
 chart_col, pick_col = st.columns([5, 1])
@@ -117,7 +115,8 @@ with chart_col:
         fig = charts_trends.trend_figure(frame, mode, groups, colors, text, title=t(f"title.{mode}"),
                                          subtitle=subtitle, source=coverage.source_line(),
                                          selected=url["period"])
-        coverage.shade_no_data(fig, list(periods.period), no_data if mode != "in_force" else [])
+        # issuance with no source is no data, not zero (in force is a stock: it carries over such a period)
+        coverage.shade_no_data(fig, list(periods.period), no_data if mode != "in_force" else [], bars=mode in ("stacked", "share"))
         coverage.burn_in(fig, cov_notes)
         st.plotly_chart(fig, key=CHART_KEY, on_select=select_period, selection_mode="points", theme=None,
                         config=plotly_config(f"trends_{gran}_{split}_{mode}"))
