@@ -10,6 +10,9 @@ import html
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.controls import md
 
 from dashboard.db import run_query
 from dashboard.i18n import TEXT, lang, t
@@ -24,9 +27,12 @@ TEXT.update({
     "cov.all_one_source": ("{what}：{n} 条均来自同一来源《{source}》", "{what}: all {n} policies from one source, {source}"),
     "cov.curated_only": ("{what}：{n} 条均只有登记表或人工整理条目（事实与出处，非政策原文）",
                          "{what}: all {n} policies rest on register or curated entries only (facts with citations, not texts)"),
+    "cov.curated_only_one": ("{what}：1 条，只有登记表或人工整理条目（事实与出处，非政策原文）",
+                             "{what}: 1 policy, resting on a register or curated entry only (facts with citations, not a text)"),
     "cov.some_curated": ("{what}：{n} 条中 {c} 条只有登记表或人工整理条目", "{what}: {c} of {n} policies rest on register or curated entries only"),
     "cov.no_data": ("{what}：没有任何来源（图中为“无数据”，不是 0）", "{what}: no source at all (drawn as no data, not zero)"),
     "cov.no_data_label": ("无数据", "no data"),
+    "cov.all_notes": ("其余覆盖说明（共 {n} 条）", "The other coverage notes ({n} in all)"),
     "cov.more": ("… 另有 {n} 条说明，见页面", "… {n} more notes on the page"),
     "cov.map_curated_only": ("只有登记表或人工整理条目（非政策原文）：{regions}",
                              "Register or curated entries only (not policy texts): {regions}"),
@@ -34,6 +40,7 @@ TEXT.update({
     "cov.map_not_found": ("未发现政策的地区只表示登记表和语料中没有找到，不表示没有政策。",
                           "A region with no policy found means none was found in the register or the corpus, not that it has none."),
     "cov.year": ("{p} 年", "{p}"),
+    "cov.span": ("{a} 至 {b}", "{a} to {b}"),
     "cov.source_line": ("来源：{n} 份语料文件（data/raw）及 {m} 张人工整理表（data/curated，含武汉政策登记表），详见“数据来源”页",
                         "Source: {n} corpus files (data/raw) and {m} curated tables (data/curated, incl. the Wuhan policy "
                         "register); see Data sources"),
@@ -70,19 +77,33 @@ def _count(n) -> int:
     return 0 if n is None or pd.isna(n) else int(n)
 
 
-def describe(what: str, n: int, k: int, curated: int, source: str) -> list[str]:
-    """The notes of one period or region: n policies, k of them in its largest source, `curated` only curated."""
+def _kind(n: int, k: int, curated: int, source: str) -> tuple | None:
+    """What a period or region of n policies rests on: k in its largest source, `curated` only on curated rows."""
     if n == 0:
-        return []
+        return None
     if curated == n:
-        return [t("cov.curated_only").format(what=what, n=n)]
-    out = []
+        return ("curated",)
     if k >= ONE_SOURCE * n and n > 1:
-        key = "cov.all_one_source" if k == n else "cov.one_source"
-        out.append(t(key).format(what=what, n=n, k=k, source=source))
-    elif curated * 2 >= n:
-        out.append(t("cov.some_curated").format(what=what, n=n, c=curated))
-    return out
+        return ("one", source)
+    if curated * 2 >= n:
+        return ("some_curated",)
+    return None
+
+
+def _note(what: str, key: tuple, n: int, k: int, curated: int) -> str:
+    if key[0] == "no_data":
+        return t("cov.no_data").format(what=what)
+    if key[0] == "curated":
+        return t("cov.curated_only" if n > 1 else "cov.curated_only_one").format(what=what, n=n)
+    if key[0] == "one":
+        return t("cov.all_one_source" if k == n else "cov.one_source").format(what=what, n=n, k=k, source=key[1])
+    return t("cov.some_curated").format(what=what, n=n, c=curated)
+
+
+def describe(what: str, n: int, k: int, curated: int, source: str) -> list[str]:
+    """The note of one period or region, if it rests on one source or on curated rows."""
+    key = _kind(n, k, curated, source)
+    return [_note(what, key, n, k, curated)] if key else []
 
 
 def period_label(period: str) -> str:
@@ -90,19 +111,33 @@ def period_label(period: str) -> str:
 
 
 def trend_notes(coverage: pd.DataFrame, periods: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """(notes, the periods with no source at all) for the chart's periods.
+    """(notes, the periods with no source at all) for the chart's periods. Years are noted one by one;
+    consecutive quarters or months that rest on the same thing are noted as one span, with their totals.
 
     coverage: queries/trends/coverage_by_period.sql; periods: queries/trends/periods.sql (period, period_start)."""
     by_start = {pd.Timestamp(r.period_start).date(): r for r in coverage.itertuples()}
-    notes, empty = [], []
+    entries, empty = [], []   # [period, key, n, k, curated]
     for p in periods.itertuples():
         row = by_start.get(pd.Timestamp(p.period_start).date())
         if row is None or _count(row.scope_policies) == 0:
             empty.append(p.period)
-            notes.append(t("cov.no_data").format(what=period_label(p.period)))
+            entries.append([p.period, ("no_data",), 0, 0, 0])
             continue
-        notes += describe(period_label(p.period), _count(row.policies), _count(row.top_count),
-                          _count(row.curated_only), _source(row))
+        n, k, c = _count(row.policies), _count(row.top_count), _count(row.curated_only)
+        entries.append([p.period, _kind(n, k, c, _source(row)), n, k, c])
+    runs: list[list] = []
+    for e in entries:
+        if runs and e[1] is not None and runs[-1][-1][1] == e[1] and len(e[0]) > 4:
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    notes = []
+    for run in runs:
+        key = run[0][1]
+        if key is None:
+            continue
+        what = period_label(run[0][0]) if len(run) == 1 else t("cov.span").format(a=run[0][0], b=run[-1][0])
+        notes.append(_note(what, key, *(sum(e[i] for e in run) for i in (2, 3, 4))))
     return notes, empty
 
 
@@ -122,6 +157,17 @@ def map_notes(coverage: pd.DataFrame) -> list[str]:
     notes = [t("cov.map_curated_only").format(regions=sep.join(curated))] if curated else []
     notes += [t("cov.map_one_source").format(source=s, regions=sep.join(rs)) for s, rs in one_source.items()]
     return notes
+
+
+def show_notes(notes: list[str]) -> None:
+    """The notes on the page: the first ones in a visible box, any others in an expander below it."""
+    if not notes:
+        return
+    lines = lambda items: "  \n".join("· " + md(n) for n in items)   # noqa: E731
+    st.warning(f"**{t('cov.heading')}**  \n" + lines(notes[:FIGURE_LINES]), icon="ℹ️")
+    if len(notes) > FIGURE_LINES:
+        with st.expander(t("cov.all_notes").format(n=len(notes))):
+            st.markdown(lines(notes[FIGURE_LINES:]))
 
 
 def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: str | None = None) -> go.Figure:

@@ -53,6 +53,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.not_yet": ("尚未生效", "Not yet in force"),
     "status.unknown": ("未知", "Unknown"),
     "status.draft": ("征求意见稿（未生效）", "Draft (not in force)"),
+    "not_stated": ("未注明", "not stated"),
     "status.superseded": ("已被替代", "Superseded"),
     "kind.full_text": ("全文", "Full text"),
     "kind.summary": ("摘要", "Summary"),

@@ -90,6 +90,8 @@ TEXT.update({
                                "This policy is known only from the register or a curated table (facts with citations, "
                                "not the policy text): check the official page, and mind the evidence kind and trust."),
     "explorer.register_terms": ("登记表中的条款（转述，不是原文）", "Terms in the register (paraphrased, not quoted)"),
+    "explorer.curated_terms": ("人工整理表中的条款（二手摘要或转载，注明出处与可信度）",
+                               "Terms in the curated tables (second-hand summaries or reposts, with source and trust)"),
     "explorer.col.rate": ("比例（%）", "Rate (%)"),
     "explorer.col.cap": ("上限（万元）", "Cap (10k yuan)"),
     "explorer.col.threshold": ("门槛", "Threshold"),
@@ -110,6 +112,8 @@ url = current_url()
 COLON = "：" if lang() == "zh" else ": "
 filters = params.sql_filters(url)
 LEVELS, REGIONS, TOPICS, STATUSES = level_labels(), region_labels(), topic_labels(), status_labels()
+EVIDENCE = {k: kind_label(k) for k in ("full_text", "summary", "list_entry", "toc", "citation", "register_entry",
+                                       "curated_term")}
 
 
 # Text helpers -----------------------------------------------------------------
@@ -297,6 +301,7 @@ else:
         span = facets.set_index("facet").code
         cols = st.columns(2)
         cols[0].markdown(f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
+                         f"**{t('col.evidence')}**{COLON}{facet_line('evidence', EVIDENCE)}  \n"
                          f"**{t('status')}**{COLON}{facet_line('status', STATUSES)}  \n"
                          f"**{t('explorer.dates')}**{COLON}"
                          f"{md(span.get('first_date') or '—')} … {md(span.get('last_date') or '—')}")
@@ -456,6 +461,23 @@ if not register_terms.empty:
     st.dataframe(reg_shown, hide_index=True, width="stretch",
                  column_config={t("col.page_url"): st.column_config.LinkColumn()})
     download_buttons(reg_shown, f"register_terms_{current}", {}, key="explorer.register_terms")
+
+# The curated tables' rows of this policy (second-hand summaries or reposts: quote, URL and trust with each)
+curated_rows = run_query("explorer/policy_curated_terms", policy_id=current)
+if not curated_rows.empty:
+    st.markdown(f"#### {t('explorer.curated_terms')}")
+    cur_shown = pd.DataFrame({
+        t("col.measure"): curated_rows.measure_printed,
+        t("explorer.col.rate"): curated_rows.rate_pct,
+        t("explorer.col.cap"): curated_rows.cap_wan,
+        t("explorer.col.condition"): curated_rows.condition.fillna(""),
+        t("col.quote"): curated_rows.quote,
+        t("col.trust"): curated_rows.trust.map(trust_label),
+        t("col.page_url"): curated_rows.source_url,
+        t("col.sources"): curated_rows.sources,
+    })
+    st.dataframe(cur_shown, hide_index=True, width="stretch", column_config={t("col.page_url"): st.column_config.LinkColumn()})
+    download_buttons(cur_shown, f"curated_terms_{current}", {}, key="explorer.curated_terms")
 
 # Relations
 relations = run_query("explorer/policy_relations", policy_id=current)

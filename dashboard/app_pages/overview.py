@@ -114,7 +114,8 @@ sources = run_query("overview/by_source")
 where_from = pd.DataFrame({
     t("col.file"): sources.file,
     t("col.title"): sources.title if lang() == "zh" else sources.title_en,
-    t("source_note"): sources.publisher.fillna("") + (" · " + sources.publication_date).fillna(""),
+    t("source_note"): sources.publisher.fillna("").replace("(not stated)", t("not_stated"))
+                      + (" · " + sources.publication_date).fillna(""),
     t("policies"): sources.policies,
     t("terms"): sources.terms,
 })

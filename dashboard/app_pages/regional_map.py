@@ -18,7 +18,7 @@ import streamlit as st
 from dashboard import coverage, params
 from dashboard.charts import plotly_config
 from dashboard.charts_map import Inset, MapText, format_value, ranking_bars, region_map
-from dashboard.controls import (choose_one, current_url, level_labels, md, measure_labels, region_labels,
+from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
                                 status_labels, topic_labels)
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
@@ -159,7 +159,7 @@ key = f"map.chart.{layer}.{selected}"   # a new selection starts a fresh chart (
 st.plotly_chart(fig, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,
                 config={"topojsonURL": topojson_url(), "scrollZoom": False,
                         **plotly_config(f"map_{layer}_{metric}")})
-st.warning(f"**{t('cov.heading')}**  \n" + "  \n".join("· " + md(n) for n in cov_notes), icon="ℹ️")
+coverage.show_notes(cov_notes)
 st.caption(t("map_terms_note"))
 
 left, right = st.columns([3, 2], gap="medium")

@@ -23,7 +23,6 @@ TEXT.update({
     "sources.kind": ("类型", "Kind"),
     "sources.part": ("政策所在部分", "Where the policies are"),
     "sources.lines": ("行数", "Lines"),
-    "sources.not_stated": ("未注明", "not stated"),
     "sources.codebook": ("主题分类与措施词表", "Topic taxonomy and measure vocabulary"),
     "sources.col.slug": ("代码", "Code"),
     "sources.col.label_zh": ("中文名称", "Chinese label"),
@@ -68,7 +67,7 @@ def label(prefix: str, value) -> str:
 
 
 def publisher(value) -> str:
-    return t("sources.not_stated") if value in (None, "", "(not stated)") or pd.isna(value) else str(value)
+    return t("not_stated") if value in (None, "", "(not stated)") or pd.isna(value) else str(value)
 
 
 st.title(t("nav_sources"))

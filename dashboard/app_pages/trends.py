@@ -11,8 +11,7 @@ import streamlit as st
 
 from dashboard import charts_trends, coverage, params
 from dashboard.charts import plotly_config
-from dashboard.controls import (choose_one, current_url, level_labels, md, region_labels, status_labels,
-                                topic_labels)
+from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import lang, t
@@ -126,8 +125,7 @@ with pick_col:
     choose_one(url, "period", t("period"), {p: p for p in options}, none_label=t("no_period"),
                placeholder=t("no_period"))
     st.caption(t("click_hint"))
-if cov_notes:
-    st.warning(f"**{t('cov.heading')}**  \n" + "  \n".join("· " + md(n) for n in cov_notes), icon="ℹ️")
+coverage.show_notes(cov_notes)
 st.caption(t("dates_caption"))
 
 # The selected period's policies -------------------------------------------------

@@ -158,7 +158,7 @@ def register_appearances() -> list[CuratedAppearance]:
             source_file=SOURCES[REGISTER][0], kind="register_entry", line_start=line, line_end=line,
             title=clean(r["title"]), printed_title=r["title"], doc_number=number,
             issuers=[r["issuer"]] if r["issuer"] else [], issue_date=_date(r["issue_date"], where),
-            issue_date_note=f"登记表 {r['register_id']}" if r["issue_date"] else None,
+            issue_date_note=f"日期来自登记表 {r['register_id']}" if r["issue_date"] else None,
             effective_to=plan_end(note), region_hint=r["region_code"],
             notes=[f"{r['register_id']}: {x}" for x in (note, r["notes"]) if x],
             group=r["topic_hint"], trust=r["trust"], official_url=r["official_url"] or None,
@@ -194,7 +194,8 @@ def term_row_appearances() -> list[CuratedAppearance]:
                 source_file=SOURCES[dataset][0], kind="curated_term", line_start=line, line_end=line,
                 title=clean(r["policy_title"]), printed_title=r["policy_title"], doc_number=number,
                 issuers=[r["issuer"]] if r["issuer"] else [], issue_date=_date(r["issue_date"], where),
-                issue_date_note=f"{dataset}" if r["issue_date"] else None, region_hint=code,
+                issue_date_note=f"日期来自 {SOURCES[dataset][0]}:{_line(where)}" if r["issue_date"] else None,
+                region_hint=code,
                 trust=mark, official_url=official, page_url=page, page_kind=kind,
                 record_id=_curated_id(dataset, line, r["quote"]), status_mark=status_mark("", r["policy_title"])))
     return out
