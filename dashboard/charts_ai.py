@@ -416,3 +416,61 @@ def long_frame(long: pd.DataFrame, frame: pd.DataFrame, region_labels: dict[str,
         tr("col.policy"): rows.policy_title.values,
         tr("col.doc_number"): rows.doc_number.values,
     })
+
+
+# The matrix on a slide ----------------------------------------------------------------------
+
+SLIDE_ENTRIES = 3   # entries shown per cell on a slide; the rest as '+n'
+SLIDE_ROWS = 5      # measures per slide: a longer matrix goes on several slides
+CURATED_MARK = "†"  # after a curated (not corpus) entry; the slide's legend says so
+
+
+def slide_table(frame: pd.DataFrame, columns: list[str], references: list[str], rows: list[str],
+                region_labels: dict[str, str], measure_labels: dict[str, str], tr: Callable[[str], str],
+                lang: str) -> pd.DataFrame:
+    """The matrix sized for a slide: one row per measure, one column per region (references marked), each cell
+    its entries as '[n] value ★' lines (curated ones marked †), '—' where there is none."""
+    by_cell = _cells(frame)
+    mark = "（{}）" if lang == "zh" else " ({})"
+    names = {c: region_labels.get(c, c) + (mark.format(tr("present.reference")) if c in references else "") for c in columns}
+    out = []
+    for m in rows:
+        row = {tr("measure"): measure_labels.get(m, m)}
+        for code in columns:
+            entries = by_cell.get((m, code), [])
+            lines = [f"[{int(e.ref)}] {value_text(e, lang)}" + (" ★" if e.best else "")
+                     + ("" if e.origin == "corpus" else CURATED_MARK)
+                     for e in entries[:SLIDE_ENTRIES]]
+            if len(entries) > SLIDE_ENTRIES:
+                lines.append(f"+{len(entries) - SLIDE_ENTRIES}")
+            row[names[code]] = "\n".join(lines) or "—"
+        out.append(row)
+    return pd.DataFrame(out, columns=[tr("measure")] + list(names.values()))
+
+
+def table_figure(table: pd.DataFrame, title: str, subtitle: str, width: int = 1600, height: int = 900):
+    """The slide table as a plotly table (the matrix's image): header row, measures down the left, best cells
+    shaded; rows and type shrink so that every measure fits on one 16:9 page."""
+    import plotly.graph_objects as go
+
+    from dashboard.charts import FONT
+
+    cols = list(table.columns)
+    cells = [[esc(v).replace("\n", "<br>") for v in table[c]] for c in cols]
+    fill = [["#f4f6f7"] * len(table)] + [["#fdebd0" if "★" in str(v) else "white" for v in table[c]]
+                                         for c in cols[1:]]
+    lines = max([str(v).count("\n") + 1 for c in cols[1:] for v in table[c]] or [1])
+    top, bottom, header = 100, 80, 40
+    row = max(24, min(12 + 22 * lines, (height - top - bottom - header) // max(len(table), 1) - 1))
+    size = max(10, min(16, int((row - 8) / lines / 1.35)))
+    fig = go.Figure(go.Table(
+        columnwidth=[1.1] + [2] * (len(cols) - 1),
+        header={"values": [f"<b>{esc(c)}</b>" for c in cols], "fill_color": "#dfe6ee", "align": "left",
+                "font": {"size": 15, "family": FONT, "color": "#17202a"}, "height": header},
+        cells={"values": cells, "fill_color": fill, "align": "left", "height": row,
+               "font": {"size": size, "family": FONT, "color": "#17202a"}, "line_color": "#d5d8dc"}))
+    fig.update_layout(
+        title={"text": f"{esc(title)}<br><sup>{esc(subtitle)}</sup>", "x": 0.01, "font": {"size": 24}},
+        font={"family": FONT}, width=width, height=height, margin={"l": 20, "r": 20, "t": top, "b": bottom - 40},
+        paper_bgcolor="white")
+    return fig

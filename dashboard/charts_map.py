@@ -39,6 +39,27 @@ HALO = "0px 0px 2px #ffffff, 0px 0px 2px #ffffff"          # label outline on li
 HALO_DARK = "0px 0px 2px #000000, 0px 0px 2px #3b0000"     # on dark fills
 
 
+# The layers (the map page and chart_views draw the same ones).
+LAYER_FILE = {"hubei": "hubei_prefectures", "wuhan": "wuhan_districts"}
+LAYER_PARENT = {"hubei": "420000", "wuhan": "420100"}
+UNITS = {"policies": "", "terms": "", "max_cap": "万元", "best_rate": "%"}
+MAP_HEIGHT = {"hubei": 700, "wuhan": 720}
+CENTRAL_DISTRICTS = ("420102", "420103", "420104", "420105", "420106", "420107")  # 江岸 江汉 硚口 汉阳 武昌 青山
+
+
+def english_short(name_en: str) -> str:
+    """A map label from the English name: 'Jiang'an District' → 'Jiang'an', zones abbreviated
+    ('Wuhan Economic and Technological Development Zone' → 'Wuhan ETDZ')."""
+    name = name_en.split(" (")[0]
+    for long, short in (("Economic and Technological Development Zone", "ETDZ"),
+                        ("High-tech Development Zone", "High-tech Zone"),
+                        ("Ecological Tourism Scenic Area", "Scenic Area")):
+        name = name.replace(long, short)
+    for suffix in (" Tujia and Miao Autonomous Prefecture", " Forestry District", " District"):
+        name = name.removesuffix(suffix)
+    return name
+
+
 @dataclass(frozen=True)
 class MapText:
     title: str
@@ -312,12 +333,12 @@ def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: s
     fig.update_layout(
         title={"text": f"{text.title}<br><sup>{text.subtitle}</sup>", "x": 0.01, "font": {"size": 17}},
         font={"family": FONT, "size": 13}, height=height or max(320, 110 + 30 * n),
-        margin={"l": 10, "r": 30, "t": 80, "b": 60}, plot_bgcolor="white", paper_bgcolor="white",
+        margin={"l": 10, "r": 30, "t": 80, "b": 85}, plot_bgcolor="white", paper_bgcolor="white",
         bargap=0.25, clickmode="event+select", dragmode=False, hoverlabel={"font": {"family": FONT}, "align": "left"},
         xaxis={"title": {"text": text.scale_title}, "rangemode": "tozero", "gridcolor": "#eef0f3",
                "range": [0, zmax * 1.35], "fixedrange": True, **_ticks(zmax, unit == "")},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
     )
-    fig.add_annotation(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-45, showarrow=False,
+    fig.add_annotation(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-66, showarrow=False,
                        xanchor="left", yanchor="top", font={"size": 10, "color": "#667085"})
     return fig

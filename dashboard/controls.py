@@ -9,7 +9,7 @@ import re
 
 import streamlit as st
 
-from dashboard import params
+from dashboard import meeting_pack, params, present
 from dashboard.db import run_query
 from dashboard.i18n import lang, t
 from dashboard.state import Url, reset, write_url
@@ -41,7 +41,7 @@ def measure_labels() -> dict[str, str]:
 
 
 def region_labels() -> dict[str, str]:
-    col = "name" if lang() == "zh" else "name_en"
+    col = "label" if lang() == "zh" else "label_en"   # a shared name carries its parent's: 鼓楼区（南京）
     table = run_query("common/lookup_regions")
     return dict(zip(table.code, table[col]))
 
@@ -106,6 +106,8 @@ def sidebar(url: Url, pages: dict, current: str) -> None:
         choose_many(url, "status", t("status"), status_labels(), placeholder=t("all"))
         st.button(t("reset"), on_click=reset, args=(list(url.params),), width="stretch")
         st.divider()
+        present.toggle()
+        meeting_pack.sidebar(current)
         st.caption(t("copy_link"))
         st.code(url.share_url(), language=None, wrap_lines=True)
         st.caption(t("copy_link_help"))

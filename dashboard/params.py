@@ -40,10 +40,12 @@ SHARED = register(
     Param("region", "one", None, options=lambda: _codes("common/lookup_regions", "code")),
     Param("years", "range", None, bounds=year_bounds),
     Param("status", "many", [], options=lambda: STATUSES),
+    Param("present", "one", None, options=lambda: ["1"]),   # presentation mode (dashboard/present.py)
 )
 
 PAGES: dict[str, list[Param]] = {
     "overview": [],
+    "add": [],
     "trends": register(
         Param("gran", "one", "year", options=lambda: GRANULARITIES),
         Param("split", "one", "level", options=lambda: SPLITS),

@@ -20,10 +20,11 @@ CREATE TABLE sources (
     added            VARCHAR                -- when python -m data.ingest added it (empty: shipped with the project)
 );
 
--- The gazetteer (geo/gazetteer.csv): every place the corpus or the maps name.
+-- The gazetteer (geo/gazetteer.csv): the country, every province-, prefecture- and county-level division of
+-- China, and Wuhan's zones. level: district = 市辖区; county = 县, 自治县, 县级市, 旗 (a policy level 'district').
 CREATE TABLE regions (
     code        VARCHAR PRIMARY KEY,        -- GB/T 2260 code; 42019x are project codes for Wuhan's zones
-    level       VARCHAR NOT NULL CHECK (level IN ('country', 'province', 'prefecture', 'district', 'zone')),
+    level       VARCHAR NOT NULL CHECK (level IN ('country', 'province', 'prefecture', 'district', 'county', 'zone')),
     parent_code VARCHAR,
     name        VARCHAR NOT NULL,
     short_name  VARCHAR NOT NULL,
@@ -110,7 +111,7 @@ CREATE TABLE policy_sources (
 CREATE TABLE policy_relations (
     from_policy VARCHAR NOT NULL REFERENCES policies (policy_id),
     to_policy   VARCHAR NOT NULL REFERENCES policies (policy_id),
-    relation    VARCHAR NOT NULL CHECK (relation IN ('cites')),
+    relation    VARCHAR NOT NULL CHECK (relation IN ('cites', 'supersedes')),  -- supersedes: its text repeals to_policy
     PRIMARY KEY (from_policy, to_policy, relation)
 );
 

@@ -12,7 +12,11 @@ Checks:
 * every geometry is a valid (Multi)Polygon with clockwise exterior rings (plotly/d3), every
   layer is a valid coverage, codes are 6-digit strings;
 * every polygon row's lon/lat lies inside its polygon; every zone's lon/lat lies inside Wuhan;
-* codes are unique and no name, short name or alias maps to two codes.
+* codes are unique 6-digit strings, every parent exists and sits one level up the tree
+  (country > province > prefecture > district/county/zone; a 直辖市's districts under the province);
+* no name, short name or alias names two rows kept by hand (source=project). Other forms may be
+  shared (GB/T 2260 repeats names: 鼓楼区 ×4); they are resolved by context
+  (``resolve_region(name, home=...)``).
 
 PNG rendering uses kaleido, which is not a project dependency: run ``--png`` from a throwaway
 venv that has ``kaleido``, ``plotly``, ``pandas`` and ``shapely`` (Chromium via
@@ -35,6 +39,9 @@ from shapely.geometry import Point, shape
 
 from geo.gazetteer import LAYERS, _name_index, boundaries, load_gazetteer
 
+PARENT_LEVELS = {"province": {"country"}, "prefecture": {"province"}, "district": {"prefecture", "province"},
+                 "county": {"prefecture", "province"}, "zone": {"prefecture"}}
+
 REPO = Path(__file__).resolve().parent.parent
 STATIC_DIR = REPO / "dashboard" / "static"
 GAZETTEER_LAYERS = {"prefecture": "hubei_prefectures", "district": "wuhan_districts"}
@@ -46,10 +53,18 @@ def check() -> list[str]:
 
     if gaz["code"].duplicated().any():
         problems.append(f"duplicate codes: {sorted(gaz.loc[gaz['code'].duplicated(), 'code'])}")
-    try:
-        _name_index()
-    except ValueError as exc:
-        problems.append(str(exc))
+    bad_codes = gaz.loc[~gaz["code"].str.fullmatch(r"\d{6}"), "code"]
+    if len(bad_codes):
+        problems.append(f"codes that are not 6 digits: {list(bad_codes)[:10]}")
+    level_by_code = dict(zip(gaz["code"], gaz["level"]))
+    for row in gaz[gaz["level"] != "country"].itertuples(index=False):
+        if level_by_code.get(row.parent_code) not in PARENT_LEVELS[row.level]:
+            problems.append(f"gazetteer {row.code}: parent {row.parent_code!r} is not a "
+                            f"{'/'.join(sorted(PARENT_LEVELS[row.level]))}")
+    project = set(gaz.loc[gaz["source"] == "project", "code"])
+    for form, codes in _name_index().items():
+        if len(set(codes) & project) > 1:
+            problems.append(f"gazetteer: {form!r} names several project rows: {codes}")
 
     geoms: dict[str, dict[str, object]] = {}
     for layer in LAYERS:

@@ -86,7 +86,7 @@ def open_page(app_env):
 
 
 PAGE_FILES = {"overview": "overview.py", "trends": "trends.py", "map": "regional_map.py", "ai": "ai_compare.py",
-              "explorer": "explorer.py", "sources": "sources.py"}
+              "explorer": "explorer.py", "sources": "sources.py", "add": "add_documents.py"}
 
 
 # Browser ------------------------------------------------------------------------

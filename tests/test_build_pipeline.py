@@ -82,3 +82,12 @@ def test_counts_per_source(q):
     assert {r["source_id"]: r["n"] for r in rows} == {
         "compilation_2022": 42, "ezhou_list_2020": 38, "monthly_2026_05": 25, "national_2023": 87,
         "wuhan_workplan_2024": 1, "wuhan_policy_register": 40, "peer_ai_terms": 8, "district_ai_terms": 12}
+
+
+def test_a_later_announcement_that_repeals_an_earlier_one_supersedes_it(q):
+    rows = q("""SELECT n.title AS newer, o.title AS older, o.notes FROM policy_relations r
+                JOIN policies n ON n.policy_id = r.from_policy JOIN policies o ON o.policy_id = r.to_policy
+                WHERE r.relation = 'supersedes'""")
+    assert {(r["newer"], r["older"]) for r in rows} >= {
+        ("关于进一步完善研发费用税前加计扣除政策的公告", "关于加大支持科技创新税前扣除力度的公告")}
+    assert all("superseded" in r["notes"] for r in rows)

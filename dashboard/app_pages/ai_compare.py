@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts_ai, params
+from dashboard import charts_ai, images, params
 from dashboard.controls import choose_many, current_url, measure_labels, region_labels
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
@@ -150,6 +150,8 @@ rows = [m for m in measure_order if m in set(chosen_rows or frame.measure)]
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
 st.html(charts_ai.matrix_html(frame, columns, REFERENCES, rows, regions, measures, t, lang()))
+with st.expander(t("images.heading")):
+    images.offer("ai_matrix")
 st.caption(t("ai.best_rule"))
 st.caption(t("ai.none_found"))
 empty = [regions.get(c, c) for c in columns if not (frame.region_code == c).any()]

@@ -121,3 +121,10 @@ where_from = pd.DataFrame({
 })
 st.dataframe(where_from, hide_index=True, width="stretch")
 download_buttons(where_from, "sources", {}, key="sources")
+
+added = sources[sources.added.fillna("") != ""].sort_values(["added", "file"], ascending=[False, True])
+st.subheader(t("recently_added"))
+if added.empty:
+    st.caption(t("recently_added_none"))
+for row in added.head(10).itertuples():
+    st.markdown(f"- **{md(row.added)}** · {md(row.file)} · {md(row.title)} · {row.policies} {t('policies')}")

@@ -15,7 +15,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import coverage, params
+from dashboard import coverage, images, params
 from dashboard.charts import plotly_config
 from dashboard.charts_map import Inset, MapText, format_value, ranking_bars, region_map
 from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
@@ -160,6 +160,7 @@ st.plotly_chart(fig, key=key, on_select=partial(select_region, key), selection_m
                 config={"topojsonURL": topojson_url(), "scrollZoom": False,
                         **plotly_config(f"map_{layer}_{metric}")})
 coverage.show_notes(cov_notes)
+images.offer("map")
 st.caption(t("map_terms_note"))
 
 left, right = st.columns([3, 2], gap="medium")
@@ -169,6 +170,7 @@ with left:
     key = f"map.bars.{layer}.{selected}"
     st.plotly_chart(bars, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,
                     config=plotly_config(f"map_ranking_{layer}_{metric}"))
+    images.offer("ranking")
 with right:
     zones = frame[frame.is_zone]
     if len(zones):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_trends, coverage, params
+from dashboard import charts_trends, coverage, images, params
 from dashboard.charts import plotly_config
 from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
@@ -119,6 +119,7 @@ with chart_col:
         coverage.burn_in(fig, cov_notes)
         st.plotly_chart(fig, key=CHART_KEY, on_select=select_period, selection_mode="points", theme=None,
                         config=plotly_config(f"trends_{gran}_{split}_{mode}"))
+        images.offer("trends")
 with pick_col:
     chosen = url["period"]
     options = list(periods.period) + ([chosen] if chosen and chosen not in set(periods.period) else [])

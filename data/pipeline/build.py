@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.pipeline import classify, curated, load, terms
-from data.reader import normalize
+from data.reader import normalize, relations
 from data.reader.documents import BODY_KINDS, context_from_text, partial_date, read_documents
 from data.reader.model import Appearance, SourceContext
 from data.reader.read import EXTENSIONS, ReadError
@@ -91,6 +91,26 @@ def check_appearances(apps: list[Appearance], lines: list[str], file: str) -> No
             raise BuildError(f"{where}: title too long to be a title ({len(a.title)} characters)")
 
 
+def contents_without_body(found: list[Appearance]) -> list[Appearance]:
+    """Contents entries that no body of the file answers, by title, issued title or number."""
+    bodies = [a for a in found if a.kind in BODY_KINDS]
+    keys = {title_key(a.title) for a in bodies} | {title_key(normalize.inner_title(a.title) or "") for a in bodies}
+    keys.discard("")
+    numbers = {a.doc_number for a in bodies if a.doc_number}
+    return [e for e in found if e.kind == "toc" and not (
+        e.doc_number in numbers or title_key(e.title) in keys
+        or any(title_key(e.title) in k or k in title_key(e.title) for k in keys))]
+
+
+def check_contents(found: list[Appearance], file: str) -> None:
+    """A file whose own contents list promises far more documents than were found is damaged."""
+    toc = [a for a in found if a.kind == "toc"]
+    missing = contents_without_body(found)
+    if len(toc) >= 5 and len(missing) > DROP_RATIO * len(toc):
+        raise BuildError(f"{file}:{missing[0].line_start}: the contents list {len(toc)} documents but "
+                         f"{len(missing)} of them have no body in the file; is it cut short or damaged?")
+
+
 def context_of(src: dict) -> SourceContext:
     return SourceContext(src["file"], title=src["title"] or None, publisher=src["publisher"] or None,
                          date=partial_date(src["publication_date"]), home=src["home_region"] or None)
@@ -116,15 +136,43 @@ def read_source(src: dict, raw: Path) -> tuple[list[Appearance], dict]:
     return found, row
 
 
-def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], dict[str, dict]]:
+def read_all(sources: list[dict], raw: Path, workers: int) -> list[tuple[list[Appearance], dict]]:
+    """read_source over every file, in order; in a process pool when there are many files.
+    Each file is read on its own, so the same function runs on a cluster engine unchanged
+    (tests/test_build_parallel.py runs it with Dask's local scheduler)."""
+    if workers <= 1 or len(sources) < 2:
+        return [read_source(src, raw) for src in sources]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+    # spawn, not fork: the dashboard builds from a thread of a running server
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(partial(read_source, raw=raw), sources))
+
+
+FILES_PER_WORKER = 8   # under this many files per core, a pool's start-up costs more than it saves
+
+
+def extract(sources: pd.DataFrame, raw: Path, log, accept_drop: bool = False,
+            workers: int | None = None) -> tuple[list[Appearance], dict[str, dict]]:
     apps: list[Appearance] = []
     meta: dict[str, dict] = {}
-    for src in sources.to_dict("records"):
-        found, row = read_source(src, raw)
+    rows = sources.to_dict("records")
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(rows) // FILES_PER_WORKER)
+    for src, (found, row) in zip(rows, read_all(rows, raw, workers)):
+        if not accept_drop:
+            check_contents(found, src["file"])
         meta[src["file"]] = row
         kinds = Counter(a.kind for a in found) + Counter(c.kind for a in found for c in a.cites)
         log(f"  {src['file']}  {src['source_id']:<20} {row['reader_layout']:<18} "
             + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "no policies"))
+        cut = cut_short_at(found, row["lines"])
+        if cut:
+            log(f"  warning: {src['file']}:{cut}: the file ends mid-sentence: is it cut short?")
+        for entry in contents_without_body(found):
+            log(f"  warning: {src['file']}:{entry.line_start}: the contents list 《{entry.title}》 but no body of "
+                "that title or number was found (a garbled or missing title?)")
         if not any(a.kind in BODY_KINDS for a in found):
             why = (f"0 policies found in {src['file']}: no document title (a line ending 通知/意见/办法/措施…), "
                    "contents list or policy list was recognised")
@@ -135,21 +183,94 @@ def extract(sources: pd.DataFrame, raw: Path, log) -> tuple[list[Appearance], di
     return apps, meta
 
 
-def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, log=print, today: date | None = None) -> dict[str, int]:
+MAX_TERMS_PER_POLICY = 1_000   # the richest policy of the corpus has under 100
+DROP_RATIO = 0.5               # a file whose contents promise twice what was found is refused
+YIELD_RATIO = 0.8              # a changed file yielding under 80 % of the documents it gave before is refused
+CLOSING = re.compile(r"(?:[。！？；：”’）)」》\]】.!?]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+
+
+def previous_yields(out: Path) -> dict[str, tuple[str, int]]:
+    """file → (sha256, documents found) in the database the build is about to replace."""
+    if not out.exists():
+        return {}
+    import duckdb
+    try:
+        con = duckdb.connect(str(out), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        rows = con.execute("""SELECT s.file, s.sha256, count(ps.policy_id) FILTER (WHERE ps.kind IN
+                              ('full_text', 'summary', 'list_entry')) FROM sources s
+                              LEFT JOIN policy_sources ps USING (source_id) GROUP BY ALL""").fetchall()
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+    return {file: (sha, n) for file, sha, n in rows}
+
+
+def cut_short_at(found: list[Appearance], lines: list[str]) -> int | None:
+    """The line where the file stops mid-sentence, when its last document runs to the end of the
+    file and its last line closes no sentence (a file cut in half mid-line)."""
+    bodies = [a for a in found if a.kind in BODY_KINDS]
+    last_text = max((no for no, l in enumerate(lines, 1) if l.strip() and not PAGE_FOOTER.search(l)), default=0)
+    if not bodies or max(a.line_end for a in bodies) < last_text:
+        return None
+    last = lines[last_text - 1].strip()
+    return None if CLOSING.search(last) or len(last) <= 8 else last_text
+
+
+def check_yields(apps: list[Appearance], meta: dict[str, dict], before: dict[str, tuple[str, int]]) -> None:
+    """A file that changed and now yields far fewer documents than the database it replaces, or now
+    stops mid-sentence, is damaged until shown otherwise: refuse, naming the file and line."""
+    for file, row in meta.items():
+        if file not in before or before[file][0] == row["sha256"]:
+            continue
+        found = [a for a in apps if a.source_file == file and a.kind in BODY_KINDS]
+        cut = cut_short_at(found, row["lines"])
+        if cut:
+            raise BuildError(f"{file}:{cut}: the file changed and now ends mid-sentence; is it cut short? "
+                             "Rebuild with --accept-drop if the change is intended")
+        was = before[file][1]
+        if was >= 4 and len(found) < YIELD_RATIO * was:
+            last = max((a.line_end for a in found), default=0)
+            raise BuildError(f"{file}:{last + 1}: the file changed and now yields {len(found)} documents where the "
+                             f"previous build found {was}; it may be cut short or damaged after line {last}. "
+                             "Rebuild with --accept-drop if the change is intended")
+
+
+def check_limits(found_terms, policies) -> None:
+    per_policy = Counter(t.policy_id for t in found_terms)
+    for p in policies:
+        if per_policy[p.policy_id] > MAX_TERMS_PER_POLICY:
+            a = p.text_source or p.appearances[0]
+            raise BuildError(f"{a.source_file}:{a.line_start}: 《{p.title[:40]}》 has {per_policy[p.policy_id]:,} "
+                             f"terms, over the limit of {MAX_TERMS_PER_POLICY:,} for one policy: is it one document?")
+
+
+def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None = None, log=print,
+          today: date | None = None, accept_drop: bool = False, workers: int | None = None) -> dict[str, int]:
     """Build the database at `out`; returns row counts per table."""
     today = today or date.today()
     log(f"building {out} from {raw}")
-    sources = read_sources(raw)
-    apps, meta = extract(sources, raw, log)
+    sources = read_sources(raw, sources_csv)
+    apps, meta = extract(sources, raw, log, accept_drop, workers)
+    if not accept_drop:
+        check_yields(apps, meta, previous_yields(out))
     file_to_id = dict(zip(sources.file, sources.source_id))
     homes = {f: m["home_region"] or None for f, m in meta.items()}
     defaults = {f: m["default_region"] or None for f, m in meta.items()}
     cited = [c for a in apps for c in a.cites]
     policies = normalize.merge(apps + cited, homes=homes, defaults=defaults)
+    by_id = {p.policy_id: p for p in policies}
+    for newer, older in relations.supersessions(policies):
+        by_id[newer].supersedes.append(older)
+        by_id[older].notes.append(f"superseded: repealed by 《{by_id[newer].title}》")
     for p in policies:
         p.topics = classify.classify(p.title, p.text)
     lines_of = {f: m["lines"] for f, m in meta.items()}
     found_terms = [t for p in policies for t in terms.policy_terms(p, lines_of, file_to_id)]
+    check_limits(found_terms, policies)
     log(f"  {len(found_terms)} terms in {len({t.policy_id for t in found_terms})} policies")
     # The register and the curated term tables: each row becomes, or links to, a policy (data/curated/).
     policies = curated.merge_register(policies)

@@ -294,14 +294,17 @@ def _attach(p: Policy, a: CuratedAppearance) -> None:
 
 # What load.py writes ------------------------------------------------------------------------------------
 
-def policy_marks(p: Policy) -> dict:
-    """official_url and status_mark of a policy: from its curated rows (register first) and its title."""
+def policy_marks(p: Policy, repealed: bool = False) -> dict:
+    """official_url and status_mark of a policy: from its curated rows (register first), its title, and
+    whether a later text of the corpus repeals it (`repealed`: superseded)."""
     curated = [a for a in p.appearances if isinstance(a, CuratedAppearance)]
     curated.sort(key=lambda a: a.kind != "register_entry")
     url = next((a.official_url for a in curated if a.official_url), None)
     mark = next((a.status_mark for a in curated if a.kind == "register_entry"), None)
     if mark is None and "征求意见稿" in p.title:
         mark = "draft"
+    if mark is None and repealed:
+        mark = "superseded"
     return {"official_url": url, "status_mark": mark}
 
 

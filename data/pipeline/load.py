@@ -19,6 +19,7 @@ MEASURES = Path(__file__).resolve().parents[1] / "codebook" / "measures.csv"
 
 def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
     rows = []
+    repealed = {old for p in policies for old in p.supersedes}   # a later text repeals it: marked superseded
     for p in policies:
         start = date_bounds(p.effective_from, end=False)
         end = date_bounds(p.effective_to, end=True)
@@ -36,7 +37,7 @@ def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
             "execution_period": p.fields.get("执行时间"),
             "list_category": next((a.group for a in p.appearances if a.kind == "list_entry"), None),
             "notes": "; ".join(p.notes) or None,
-            **curated_tables.policy_marks(p), **_evidence(p),
+            **curated_tables.policy_marks(p, repealed=p.policy_id in repealed), **_evidence(p),
         })
     return pd.DataFrame(rows)
 
@@ -71,6 +72,7 @@ def _relation_rows(policies: list[Policy]) -> pd.DataFrame:
             for c in a.cites:
                 if owner[id(c)] != p.policy_id:
                     rows.add((p.policy_id, owner[id(c)], "cites"))
+        rows.update((p.policy_id, old, "supersedes") for old in p.supersedes)
     return pd.DataFrame(sorted(rows), columns=["from_policy", "to_policy", "relation"])
 
 

@@ -11,7 +11,7 @@ import re
 
 from data.reader.text import BODY_SUFFIX, clean_title, is_date_line, strip_markup, title_key
 
-TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书)"
+TITLE_WORDS = r"(?:通知|意见|公告|通告|办法|方案|规划|决定|规定|条例|措施|举措|细则|计划|指引|批复|规则|要点|名单|意见书|公示|通报|指南|清单|章程)"
 # A title ends with the kind of document, perhaps closing a 《》 and adding （试行） or （2023—2025年）.
 TITLE_END = re.compile(TITLE_WORDS + r"》?(?:[（(][^（）()]{1,16}[）)])?$")
 SALUTATION = re.compile(r"^(?=[^。]{4,160}[：:]$)(?:各|.*[，、]各|.*(?:人民政府|委员会|厅|局|单位|机构|兵团|会)[：:]$)")
@@ -64,7 +64,17 @@ def issuer_names(text: str) -> list[str]:
 def split_bodies(name: str) -> list[str]:
     """'人力资源社会保障部住房城乡建设部' → two ministries; '国家知识产权局办公室' stays one."""
     name = re.sub(r"^(?:近日|日前|近期)|(?:正式|联合|共同|已经)$", "", name.strip())
-    return [p for p in GLUED_BODY.split(name) if p]
+    return [q for p in GLUED_BODY.split(name) if p for q in _split_local_bodies(p)]
+
+
+def _split_local_bodies(name: str) -> list[str]:
+    """'黄浦区教育局黄浦区文化和旅游局' → two bureaus: a body's name ends and the place that
+    began the first name begins again."""
+    place = re.match(r"^[\u4e00-\u9fff]{1,7}?[省市区县旗州盟]", name)
+    if not place or len(name) < 2 * len(place[0]) + 2:
+        return [name]
+    parts = re.split(rf"(?<=[局会室厅委部院办署])(?={re.escape(place[0])})", name)
+    return [p for p in parts if p]
 
 
 def issuers_above_date(lines: list[str], start: int, end: int) -> list[str]:

@@ -41,6 +41,7 @@ class Policy:
     fields: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)      # policy ids this one cites
+    supersedes: list[str] = field(default_factory=list)  # policy ids this one's text repeals
     topics: list[tuple[str, float, str]] = field(default_factory=list)  # (slug, score, evidence)
 
     @property

@@ -19,7 +19,10 @@ FROM_TO = re.compile(
 FROM = re.compile(rf"(?:自|从|于)\s*(?P<a>{_D})\s*(?:起)?\s*(?:开始)?\s*(?:施行|实施|执行|生效)")
 UNTIL = re.compile(rf"(?:执行|实施|有效期|施行)(?:期限)?(?:至|到|截至)\s*(?P<b>{_D})")
 ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
-VALID_FOR = re.compile(r"(?:有效期|实施期限|执行期限|实施期)(?:为)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]+)\s*年")
+VALID_FOR = re.compile(r"(?:有效期|实施期限|执行期限|实施期)(?:为)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]+)\s*年"
+                       r"|(?:暂定|有效期)?\s*(?P<n2>\d{1,2}|[一二两三四五六七八九十]+)\s*年有效期")
+# "本方案实施期限为2016年至2018年": a period stated in whole years.
+YEAR_SPAN = re.compile(rf"{OWN}(?:自|从)?\s*(?P<a>\d{{4}})\s*年\s*(?:起)?\s*(?:至|到|—|-|–)\s*(?P<b>\d{{4}})\s*年(?!\s*\d{{1,2}}\s*月)")
 
 
 def stated_period(text: str, issued: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -33,6 +36,10 @@ def stated_period(text: str, issued: PartialDate | None) -> tuple[PartialDate | 
         start = parse_date(a)
         end = parse_date(b) or (parse_date(b, default_year=start.year) if start else None)
     if start is None:
+        m = YEAR_SPAN.search(tail)
+        if m:
+            start, end = PartialDate(int(m["a"])), PartialDate(int(m["b"]))
+    if start is None:
         m = FROM.search(tail)
         start = parse_date(m["a"]) if m else None
     if start is None and ON_ISSUE.search(tail):
@@ -42,7 +49,7 @@ def stated_period(text: str, issued: PartialDate | None) -> tuple[PartialDate | 
         end = parse_date(m["b"]) if m else None
     if end is None and start is not None:
         m = VALID_FOR.search(tail)
-        years = _years(m["n"]) if m else None
+        years = _years(m["n"] or m["n2"]) if m else None
         if years:
             end = PartialDate(start.year + years, start.month, start.day)
             if start.day:  # 有效期 3 年 from 2023-03-01 runs to 2026-02-28

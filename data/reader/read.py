@@ -70,6 +70,10 @@ def read_file(path: Path) -> SourceText:
         text, encoding = decode_text(name, data)
         found = SourceText(name, text.split("\n"), [], encoding)
     found.lines = [unicodedata.normalize("NFC", l.rstrip("\r")) for l in found.lines]
+    if is_traditional(found.lines):
+        found.lines = to_simplified(found.lines)
+        found.method += "+t2s"
+        found.notes.append("printed in traditional characters; read as simplified (OpenCC t2s): quotes are converted")
     if not found.pages:
         found.pages = [None] * len(found.lines)
     chars = sum(len(l) for l in found.lines)
@@ -82,6 +86,29 @@ def read_file(path: Path) -> SourceText:
     return found
 
 
+# Traditional characters ----------------------------------------------------------------
+
+def is_traditional(lines: list[str]) -> bool:
+    """More than 3 % of the Chinese characters change under OpenCC's t2s: a traditional-character text."""
+    sample = "".join(lines)[:20000]
+    cjk = CJK.findall(sample)
+    if len(cjk) < 20:
+        return False
+    converted = _t2s().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return len(converted) == len(sample) and changed > 0.03 * len(cjk)
+
+
+def to_simplified(lines: list[str]) -> list[str]:
+    converter = _t2s()
+    return [converter.convert(l) for l in lines]
+
+
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
 # Plain text ---------------------------------------------------------------------
 
 def decode_text(name: str, data: bytes) -> tuple[str, str]:
@@ -92,21 +119,24 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 raise ReadError(f"{name}: damaged {encoding} text (byte {err.start})") from err
-    if _looks_utf16(data):
+    if b"\x00" in data[:65536]:  # UTF-16 without a BOM has NULs; so has any binary file
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if CJK.search(text):
+            if _plausible_text(text):
                 return text, encoding
     if b"\x00" in data[:65536]:
         raise ReadError(f"{name}: a binary file, not text")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        damaged_utf8(name, data, err)
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None or not CJK.search(str(best)):
@@ -114,9 +144,23 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return len(sample) > 8 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+def damaged_utf8(name: str, data: bytes, err: UnicodeDecodeError) -> None:
+    """UTF-8 text with a few bad bytes is a damaged UTF-8 file, not GB18030 (which would decode it
+    into plausible-looking nonsense): refuse it, naming the line of the first bad byte."""
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    good = len(data.decode("utf-8", errors="ignore"))
+    if good and bad <= 0.01 * good:
+        line = data[:err.start].count(b"\n") + 1
+        raise ReadError(f"{name}:{line}: damaged UTF-8 text ({bad} undecodable byte sequence(s), the first at "
+                        f"byte {err.start}); the rest of the file is UTF-8")
+
+
+def _plausible_text(text: str) -> bool:
+    """Mostly Chinese, printable ASCII and punctuation: what a wrong decoding never gives."""
+    sample = text[:5000]
+    good = sum(1 for ch in sample if CJK.match(ch) or ch.isprintable() and ord(ch) < 0x3000 and ord(ch) >= 0x20
+               or ch in "\n\r\t" or 0x3000 <= ord(ch) <= 0x303f or 0xff00 <= ord(ch) <= 0xffef)
+    return bool(sample) and good >= 0.95 * len(sample) and bool(CJK.search(sample))
 
 
 # PDF ---------------------------------------------------------------------------------
@@ -138,7 +182,10 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
         raise ReadError(f"{name}: damaged PDF ({err})") from err
     if not texts:
         raise ReadError(f"{name}: PDF with no pages")
-    bad = [i + 1 for i, t in enumerate(texts) if not usable_text_layer(t)]
+    # A page is unreadable when its text layer is garbage, or when it has no text but an image
+    # (a scan); a page with neither is blank.
+    bad = [i + 1 for i, t in enumerate(texts)
+           if not usable_text_layer(t) and (t.strip() or _has_images(reader.pages[i]))]
     method, notes = "pdf-text", []
     if bad:
         ocr = ocr_pdf_pages(data, bad)
@@ -158,6 +205,13 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
         lines += page_lines
         pages += [no] * len(page_lines)
     return SourceText(name, lines, pages, method, notes)
+
+
+def _has_images(page) -> bool:
+    try:
+        return len(page.images) > 0
+    except Exception:  # an image pypdf cannot decode is still an image
+        return True
 
 
 def usable_text_layer(text: str) -> bool:

@@ -32,6 +32,7 @@ GLUED_NUMBER = re.compile(
 DECREE_HEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,20})令$")
 DECREE_NUMBER = re.compile(r"^第\s*(?P<no>\d+)\s*号$")
 NEWS_LEAD = re.compile(r"^新华社|^本报|记者")
+COLLECTION_HEADING = re.compile(r"(?:汇编|选编|摘编|目录|文件)$")  # a compilation's own title, a letterhead
 
 
 def parse(lines: list[str], source_file: str) -> list[Appearance]:
@@ -228,14 +229,14 @@ def _is_title_piece(text: str, sections: set[str]) -> bool:
     return (bool(text) and len(text) <= 80 and not re.search(r"[。；：，！？;:!?]", text)
             and not is_date_line(text) and not doc_number_only(text) and text not in sections
             and not NUMBERED.match(text) and not (text.startswith(("（", "(")) and not TITLE_END.search(text))
-            and not ATTACHMENT_FILE.search(text))
+            and not ATTACHMENT_FILE.search(text) and not COLLECTION_HEADING.search(text))
 
 
 def _title_block(lines: list[str], end: int, sections: set[str]) -> list[int]:
     """Line numbers of a title that ends at `end`: up to three pieces, blank lines allowed between."""
     block = [end]
     # a last line like "（2023—2025年）》的通知" continues a line that itself ends like a title
-    continues = clean(lines[end - 1]).startswith(("（", "(", "》"))
+    continues = clean(lines[end - 1]).startswith(("（", "(", "》", "的"))
     no = end - 1
     while no >= 1 and len(block) < 3:
         text = clean(lines[no - 1])

@@ -22,17 +22,22 @@ def is_page_footer(line: str) -> bool:
 
 
 def strip_markup(text: str) -> str:
-    """Drop the markdown bold markers and HTML paragraph tags some extractions carry."""
+    """Drop the markdown bold markers and headings and the HTML paragraph tags some extractions carry."""
     text = text.replace("**", "")
     text = re.sub(r"</?p>", " ", text)
+    text = re.sub(r"^\s*#{1,6}\s+", "", text)
     return text
 
 
 # How the name of a government body ends (财政部, 国家税务总局, 中华全国工商业联合会, 国务院办公厅 …).
 BODY_SUFFIX = re.compile(
-    r"(?:部|委|局|署|院|厅|行|会|办公室|总局|中心|法院|政府|银行|联合会|协会|企业家协会|综合司|司|中央|工商联|"
+    r"(?:部|委|局|署|院|厅|行|会|办公室|总局|中心|法院|政府|银行|联合会|协会|企业家协会|综合司|司|中央|工商联|领导小组|指挥部|"
     r"等\d*部门|等[一二三四五六七八九十]+部门)$"
 )
+
+
+# A web page's list furniture before a title: "•【区级】", "■ ", "【转载】".
+WEB_FURNITURE = re.compile(r"^(?:[•·●■◆▶►★☆]\s*)?(?:【[^】]{1,8}】\s*)*")
 
 
 def clean_title(text: str) -> str:
@@ -44,6 +49,7 @@ def clean_title(text: str) -> str:
     """
     text = strip_markup(text)
     text = TOC_LEADER.sub("", text)
+    text = WEB_FURNITURE.sub("", text.strip())
     text = re.sub(r"\s+", " ", text).strip()
     head, sep, tail = text.partition("关于")
     names = head.split()

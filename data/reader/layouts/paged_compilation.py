@@ -51,17 +51,16 @@ def recognises(lines: list[str]) -> bool:
 
 
 def parse(lines: list[str], ctx: SourceContext) -> list[Appearance]:
-    global TITLE_LINE_MAX
     source_file = ctx.file
-    TITLE_LINE_MAX = int(wrap_width(lines) * 1.35)  # a title line never runs much longer than the wrap
-    items = _item_starts(lines)
+    longest = int(wrap_width(lines) * 1.35)  # a title line never runs much longer than the wrap
+    items = _item_starts(lines, longest)
     out: list[Appearance] = []
     part = jurisdiction.COUNTRY
     for i, item in enumerate(items):
         end = items[i + 1].line - 1 if i + 1 < len(items) else len(lines)
         while end > item.line and (not lines[end - 1].strip() or is_page_footer(lines[end - 1])):
             end -= 1
-        found = _news(lines, source_file, item, end) if item.news else [_document(lines, source_file, item, end)]
+        found = _news(lines, source_file, item, end, longest) if item.news else [_document(lines, source_file, item, end)]
         for app in found:
             region = jurisdiction.stated_region(app.issuers, app.doc_number, app.title, home=ctx.home)
             part = region or part
@@ -105,8 +104,8 @@ def _previous_text(lines: list[str], before: int) -> str:
     return ""
 
 
-def _title_like(text: str) -> bool:
-    return (len(text) <= TITLE_LINE_MAX and not re.search(r"[。，；！？]", text) and not is_date_line(text)
+def _title_like(text: str, longest: int) -> bool:
+    return (len(text) <= longest and not re.search(r"[。，；！？]", text) and not is_date_line(text)
             and not doc_number_only(text) and not NUMBERED.match(text))
 
 
@@ -116,20 +115,20 @@ def _closes_item(text: str) -> bool:
             or len(text) <= 12)
 
 
-def _item_starts(lines: list[str]) -> list[_Item]:
+def _item_starts(lines: list[str], longest: int) -> list[_Item]:
     items: list[_Item] = []
     for page in _page_starts(lines):
         head = _texts(lines, page, 8)
         closes = _closes_item(_previous_text(lines, page))
         lead = next((i for i, (_, t) in enumerate(head[:5]) if NEWS_LEAD.search(t)), None)
-        if closes and lead and lead <= 4 and _title_like(head[0][1].replace("：", "")):
+        if closes and lead and lead <= 4 and _title_like(head[0][1].replace("：", ""), longest):
             # a headline of one or two lines (a subtitle with commas is not part of it)
-            headline = [no for no, t in head[:min(lead, 2)] if _title_like(t.replace("：", ""))]
+            headline = [no for no, t in head[:min(lead, 2)] if _title_like(t.replace("：", ""), longest)]
             items.append(_Item(page, headline, news=True))
             continue
         title_lines: list[int] = []
         for no, text in head[:4]:
-            if not _title_like(text):
+            if not _title_like(text, longest):
                 break
             title_lines.append(no)
             if TITLE_END.search(clean_title("".join(clean(lines[n - 1]) for n in title_lines))):
@@ -176,7 +175,7 @@ def _document(lines, source_file, item: _Item, end: int) -> Appearance:
     return app
 
 
-def _news(lines, source_file, item: _Item, end: int) -> list[Appearance]:
+def _news(lines, source_file, item: _Item, end: int, longest: int) -> list[Appearance]:
     """A news report summarises each policy it says was issued (印发《…》), or, with
     全文如下, prints it; one with no named policy is kept under its headline."""
     headline, printed = join_title(lines, item.title_lines)
@@ -192,8 +191,8 @@ def _news(lines, source_file, item: _Item, end: int) -> list[Appearance]:
     out = []
     for k, (line, name, who) in enumerate(mentions):
         near_top = line - item.line < 40
-        start = item.line if k == 0 and near_top else _section_start(lines, item.line if k == 0 else mentions[k - 1][0], line)
-        stop = _section_start(lines, line, mentions[k + 1][0]) - 1 if k + 1 < len(mentions) else end
+        start = item.line if k == 0 and near_top else _section_start(lines, item.line if k == 0 else mentions[k - 1][0], line, longest)
+        stop = _section_start(lines, line, mentions[k + 1][0], longest) - 1 if k + 1 < len(mentions) else end
         body = paragraphs(lines[start - 1:stop])
         kind = "full_text" if "全文如下" in body else "summary"
         dated = first_date(lines, start, stop) if kind == "full_text" else None
@@ -216,12 +215,12 @@ def _text_with_lines(lines, start: int, end: int) -> tuple[str, list[int]]:
     return text, line_of
 
 
-def _section_start(lines, after: int, mention: int) -> int:
+def _section_start(lines, after: int, mention: int, longest: int) -> int:
     """Where the section that names a policy begins: the sub-headline above the mention."""
     for no in range(mention - 1, after, -1):
         text = clean(lines[no - 1])
         before = _previous_text(lines, no)
-        if text and _title_like(text) and before.endswith(("。", "”")):
+        if text and _title_like(text, longest) and before.endswith(("。", "”")):
             return no
     return mention
 

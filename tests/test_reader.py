@@ -1,0 +1,164 @@
+"""The general reader on documents the tests write: the same policies, fields and terms from
+plain text, GB18030, PDF, DOCX and HTML; and a clear refusal of what cannot be read."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from data.reader.documents import read_documents
+from data.reader.model import SourceContext
+from data.reader.read import MAX_FILE_BYTES, ReadError, read_file
+from tests.documents import DOCUMENTS, WRITERS
+
+FORMATS = ["txt", "gb18030.txt", "pdf", "docx", "html"]
+
+
+def read(tmp_path, name: str, fmt: str):
+    path = WRITERS[fmt](DOCUMENTS[name], tmp_path / f"{name}.{fmt}")
+    return read_documents(path, SourceContext(path.name))
+
+
+def fields(result) -> list[tuple]:
+    """What must not depend on the format: kind, title, number, issuers, date, and the numbers in the text."""
+    import re
+    return [(a.kind, a.title, a.doc_number, tuple(a.issuers), a.issue_date and a.issue_date.iso(),
+             tuple(re.findall(r"\d+(?:\.\d+)?%?", a.text))) for a in result.appearances]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+@pytest.mark.parametrize("fmt", FORMATS[1:])
+def test_every_format_gives_what_the_plain_text_gives(tmp_path, name, fmt):
+    assert fields(read(tmp_path, name, fmt)) == fields(read(tmp_path, name, "txt"))
+
+
+def test_a_district_notice_with_its_header(tmp_path):
+    (doc,) = read(tmp_path, "district_notice", "txt").appearances
+    assert doc.title == "武汉市洪山区人民政府关于支持中小企业数字化转型的若干措施"
+    assert doc.doc_number == "洪政规〔2025〕3号"
+    assert doc.issuers == ["武汉市洪山区人民政府"]
+    assert doc.issue_date.iso() == "2025-02-10"
+    assert doc.line_start == 1  # the 发文机关标志 starts the document
+
+
+def test_a_measures_text_without_a_header_is_one_document(tmp_path):
+    (doc,) = read(tmp_path, "provincial_measures", "txt").appearances
+    assert doc.title == "江西省促进民营经济高质量发展若干措施"
+    assert doc.doc_number is None  # none is stated; none is guessed
+    assert doc.issuers == ["江西省人民政府办公厅"] and doc.issue_date.iso() == "2024-06-18"
+
+
+def test_a_cover_notice_carries_its_attachment(tmp_path):
+    (doc,) = read(tmp_path, "cover_notice", "txt").appearances
+    assert doc.title == "关于印发《咸安区科技创新奖励办法》的通知"
+    assert "一次性奖励10万元" in doc.text  # the attachment is part of the notice, not a second policy
+
+
+def test_a_two_document_compilation(tmp_path):
+    docs = read(tmp_path, "compilation", "txt").appearances
+    assert [(d.title, d.doc_number) for d in docs] == [
+        ("关于进一步降低企业用电成本的通知", "黄政发〔2024〕8号"), ("关于支持外贸企业稳订单的通知", "黄政办发〔2024〕12号")]
+    assert "每个展位补贴1万元" in docs[1].text and "每个展位" not in docs[0].text
+
+
+def test_a_title_broken_before_its_kind_of_document(tmp_path):
+    (doc,) = read(tmp_path, "other_province", "txt").appearances
+    assert doc.title == "上海市人民政府办公厅印发《关于支持人工智能企业发展的若干措施》的通知"
+    assert doc.doc_number == "沪府办规〔2024〕6号"
+
+
+def test_pdf_pages_are_kept_in_the_provenance(tmp_path):
+    path = WRITERS["pdf"](DOCUMENTS["compilation"] * 3, tmp_path / "long.pdf")
+    result = read_documents(path, SourceContext(path.name))
+    assert result.text.method == "pdf-text"
+    assert {a.page for a in result.appearances} >= {1, 2}
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "file is empty"),
+    ("blank.txt", b"   \n\n  ", "no text"),
+    ("binary.txt", bytes(range(256)) * 40, "binary file"),
+    ("image.png.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "binary file"),
+    ("latin.txt", b"Just an English memo.\n", "no Chinese text"),
+    ("scan.docx", b"PK\x03\x04 not really a zip", "damaged or not a Word"),
+    ("broken.pdf", b"%PDF-1.4\n%broken", "damaged PDF|PDF with no pages"),
+    ("notes.rtf", "{\\rtf1 政策}".encode(), "unknown file type .rtf"),
+])
+def test_files_that_cannot_be_read_are_refused_with_the_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=rf"^{name}: .*(?:{reason})"):
+        read_file(path)
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(ReadError, match="over the 25 MB limit"):
+        read_file(path)
+
+
+def test_a_password_protected_pdf_is_refused(tmp_path):
+    import pypdf
+    plain = WRITERS["pdf"](DOCUMENTS["district_notice"], tmp_path / "plain.pdf")
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt("secret")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as f:
+        writer.write(f)
+    with pytest.raises(ReadError, match="password-protected PDF"):
+        read_file(locked)
+
+
+def test_utf16_and_bom_text_are_read(tmp_path):
+    text = DOCUMENTS["district_notice"]
+    for encoding in ("utf-16", "utf-8-sig"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert read_file(path).lines[0] == "武汉市洪山区人民政府文件"
+
+
+def test_a_docx_table_is_read_row_by_row(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("关于印发企业补贴标准的通知")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "补贴标准"
+    table.cell(1, 0).text, table.cell(1, 1).text = "设备上云", "最高20万元"
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    assert "设备上云\t最高20万元" in read_file(path).lines
+    assert zipfile.is_zipfile(path)
+
+
+@pytest.mark.skipif(not (__import__("shutil").which("tesseract") and __import__("shutil").which("pdftoppm")),
+                    reason="tesseract or pdftoppm missing")
+def test_a_scanned_pdf_is_read_by_ocr_and_marked_so(tmp_path):
+    """An image-only page (a scan) has no text layer: OCR reads it, and the provenance says so."""
+    from PIL import Image, ImageDraw, ImageFont
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 44, index=2)
+    page = Image.new("L", (1240, 900), 255)
+    draw = ImageDraw.Draw(page)
+    for i, line in enumerate(["关于支持企业上云的通知", "各区人民政府：", "按实际费用的30%给予补贴。",
+                              "武汉市人民政府", "2025年2月10日"]):
+        draw.text((80, 80 + i * 110), line, font=font, fill=0)
+    path = tmp_path / "scan.pdf"
+    page.save(path, "PDF", resolution=150)
+    found = read_file(path)
+    assert found.method == "pdf-ocr" and "OCR" in found.notes[0]
+    text = "".join(found.lines)
+    assert "关于支持企业上云的通知" in text and "30%" in text
+
+
+def test_a_long_notice_with_page_footers_stays_one_document(tmp_path):
+    """Eight pages of 28-character lines with "— N —" footers, as GB/T 9704 prints a notice."""
+    head, tail = DOCUMENTS["district_notice"].split("三、本措施")
+    clauses = "".join(f"{n}、支持企业开展第{n}项工作，对符合\n条件的企业给予一次性奖励5万元。\n" for n in "四五六七八九十" * 8)
+    lines = (head + clauses + "三、本措施" + tail).split("\n")
+    paged = [line for i in range(0, len(lines), 20) for line in lines[i:i + 20] + [f"— {i // 20 + 1} —"]]
+    path = WRITERS["pdf"]("\n".join(paged), tmp_path / "long.pdf")
+    (doc,) = read_documents(path, SourceContext(path.name)).appearances
+    assert (doc.title, doc.doc_number, doc.issue_date.iso()) == (
+        "武汉市洪山区人民政府关于支持中小企业数字化转型的若干措施", "洪政规〔2025〕3号", "2025-02-10")
+    assert doc.page == 1 and "— 3 —" not in doc.text
