@@ -12,10 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.controls import md
 
 from dashboard.db import run_query
-from dashboard.i18n import TEXT, lang, t
+from dashboard.i18n import TEXT, t
+from dashboard.i18n import lang as current_lang
 
 ONE_SOURCE = 0.7      # a period or region "rests on one source" when that source holds this share of its policies
 FIGURE_LINES = 8      # notes burned into a figure; the page lists them all
@@ -47,6 +47,12 @@ TEXT.update({
 })
 
 
+def _tr(key: str, lang: str | None = None) -> str:
+    """The interface text in `lang`, else in the session's language (chart images are built for a link's language)."""
+    zh, en = TEXT[key]
+    return zh if (lang or current_lang()) == "zh" else en
+
+
 def kind_label(kind) -> str:
     return "" if kind is None or (isinstance(kind, float) and pd.isna(kind)) else t(f"kind.{kind}")
 
@@ -63,14 +69,14 @@ def evidence_columns(rows: pd.DataFrame) -> dict[str, pd.Series]:
     return {t("col.evidence"): rows.evidence_kind.map(kind_label), t("col.trust"): rows.trust.map(trust_label)}
 
 
-def source_line() -> str:
+def source_line(lang: str | None = None) -> str:
     """The data source of every chart: the corpus files and the curated tables."""
-    sources = run_query("overview/by_source")
-    return t("cov.source_line").format(n=int((~sources.curated).sum()), m=int(sources.curated.sum()))
+    counts = run_query("overview/source_counts").iloc[0]
+    return _tr("cov.source_line", lang).format(n=int(counts.corpus_files), m=int(counts.curated_tables))
 
 
-def _source(row) -> str:
-    return str(row.top_title if lang() == "zh" else row.top_title_en)
+def _source(row, lang: str | None = None) -> str:
+    return str(row.top_title if (lang or current_lang()) == "zh" else row.top_title_en)
 
 
 def _count(n) -> int:
@@ -90,14 +96,15 @@ def _kind(n: int, k: int, curated: int, source: str) -> tuple | None:
     return None
 
 
-def _note(what: str, key: tuple, n: int, k: int, curated: int) -> str:
+def _note(what: str, key: tuple, n: int, k: int, curated: int, lang: str | None = None) -> str:
     if key[0] == "no_data":
-        return t("cov.no_data").format(what=what)
+        return _tr("cov.no_data", lang).format(what=what)
     if key[0] == "curated":
-        return t("cov.curated_only" if n > 1 else "cov.curated_only_one").format(what=what, n=n)
+        return _tr("cov.curated_only" if n > 1 else "cov.curated_only_one", lang).format(what=what, n=n)
     if key[0] == "one":
-        return t("cov.all_one_source" if k == n else "cov.one_source").format(what=what, n=n, k=k, source=key[1])
-    return t("cov.some_curated").format(what=what, n=n, c=curated)
+        return _tr("cov.all_one_source" if k == n else "cov.one_source", lang).format(what=what, n=n, k=k,
+                                                                                     source=key[1])
+    return _tr("cov.some_curated", lang).format(what=what, n=n, c=curated)
 
 
 def describe(what: str, n: int, k: int, curated: int, source: str) -> list[str]:
@@ -106,11 +113,11 @@ def describe(what: str, n: int, k: int, curated: int, source: str) -> list[str]:
     return [_note(what, key, n, k, curated)] if key else []
 
 
-def period_label(period: str) -> str:
-    return t("cov.year").format(p=period) if len(period) == 4 else period
+def period_label(period: str, lang: str | None = None) -> str:
+    return _tr("cov.year", lang).format(p=period) if len(period) == 4 else period
 
 
-def trend_notes(coverage: pd.DataFrame, periods: pd.DataFrame) -> tuple[list[str], list[str]]:
+def trend_notes(coverage: pd.DataFrame, periods: pd.DataFrame, lang: str | None = None) -> tuple[list[str], list[str]]:
     """(notes, the periods with no source at all) for the chart's periods. Years are noted one by one;
     consecutive quarters or months that rest on the same thing are noted as one span, with their totals.
 
@@ -124,7 +131,7 @@ def trend_notes(coverage: pd.DataFrame, periods: pd.DataFrame) -> tuple[list[str
             entries.append([p.period, ("no_data",), 0, 0, 0])
             continue
         n, k, c = _count(row.policies), _count(row.top_count), _count(row.curated_only)
-        entries.append([p.period, _kind(n, k, c, _source(row)), n, k, c])
+        entries.append([p.period, _kind(n, k, c, _source(row, lang)), n, k, c])
     runs: list[list] = []
     for e in entries:
         if runs and e[1] is not None and runs[-1][-1][1] == e[1] and len(e[0]) > 4:
@@ -136,31 +143,35 @@ def trend_notes(coverage: pd.DataFrame, periods: pd.DataFrame) -> tuple[list[str
         key = run[0][1]
         if key is None:
             continue
-        what = period_label(run[0][0]) if len(run) == 1 else t("cov.span").format(a=run[0][0], b=run[-1][0])
-        notes.append(_note(what, key, *(sum(e[i] for e in run) for i in (2, 3, 4))))
+        what = (period_label(run[0][0], lang) if len(run) == 1
+                else _tr("cov.span", lang).format(a=run[0][0], b=run[-1][0]))
+        notes.append(_note(what, key, *(sum(e[i] for e in run) for i in (2, 3, 4)), lang=lang))
     return notes, empty
 
 
-def map_notes(coverage: pd.DataFrame) -> list[str]:
-    """Regions grouped by what they rest on: curated rows only, or mostly one source."""
-    sep = "、" if lang() == "zh" else ", "
+def map_notes(coverage: pd.DataFrame, lang: str | None = None) -> list[str]:
+    """Regions grouped by what they rest on: curated rows only, or mostly one source; then that a region
+    with none found is not a region with none."""
+    zh = (lang or current_lang()) == "zh"
+    sep = "、" if zh else ", "
     curated, one_source = [], {}
     for r in coverage.itertuples():
         n, k, c = _count(r.policies), _count(r.top_count), _count(r.curated_only)
-        name = r.name if lang() == "zh" else r.name_en
+        name = r.name if zh else r.name_en
         if n == 0:
             continue
         if c == n:
             curated.append(f"{name} {n}")
         elif k >= ONE_SOURCE * n:
-            one_source.setdefault(_source(r), []).append(f"{name} {k}/{n}")
-    notes = [t("cov.map_curated_only").format(regions=sep.join(curated))] if curated else []
-    notes += [t("cov.map_one_source").format(source=s, regions=sep.join(rs)) for s, rs in one_source.items()]
-    return notes
+            one_source.setdefault(_source(r, lang), []).append(f"{name} {k}/{n}")
+    notes = [_tr("cov.map_curated_only", lang).format(regions=sep.join(curated))] if curated else []
+    notes += [_tr("cov.map_one_source", lang).format(source=s, regions=sep.join(rs)) for s, rs in one_source.items()]
+    return notes + [_tr("cov.map_not_found", lang)]
 
 
 def show_notes(notes: list[str]) -> None:
     """The notes on the page: the first ones in a visible box, any others in an expander below it."""
+    from dashboard.controls import md   # here: controls imports the pages' helpers, which import this module
     if not notes:
         return
     lines = lambda items: "  \n".join("· " + md(n) for n in items)   # noqa: E731
@@ -170,16 +181,17 @@ def show_notes(notes: list[str]) -> None:
             st.markdown(lines(notes[FIGURE_LINES:]))
 
 
-def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: str | None = None) -> go.Figure:
+def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: str | None = None,
+            lang: str | None = None) -> go.Figure:
     """The notes as a block under everything else in the figure (the figure grows, the plot keeps its size),
     after the data source when the figure does not show it yet."""
     if not notes and not source:
         return fig
     shown = notes[:FIGURE_LINES]
     if len(notes) > FIGURE_LINES:
-        shown.append(t("cov.more").format(n=len(notes) - FIGURE_LINES))
+        shown.append(_tr("cov.more", lang).format(n=len(notes) - FIGURE_LINES))
     lines = [html.escape(line if len(line) <= width_chars else line[: width_chars - 1] + "…") for line in shown]
-    text = (f"<b>{t('cov.heading')}</b><br>" + "<br>".join("· " + line for line in lines)) if lines else ""
+    text = (f"<b>{_tr('cov.heading', lang)}</b><br>" + "<br>".join("· " + line for line in lines)) if lines else ""
     if source:
         text = f"<span style='color:#667085'>{html.escape(source)}</span>" + ("<br>" + text if text else "")
         lines.append(source)
@@ -192,7 +204,8 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
     return fig
 
 
-def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bool = True) -> go.Figure:
+def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bool = True,
+                  lang: str | None = None) -> go.Figure:
     """A grey band with 'no data' over each period with no source, and no bar there (`bars`: a blank, not a 0).
     Period keys look like numbers (2021), which plotly would read as positions on a category axis, so the
     bands are placed in paper coordinates on an axis pinned to one slot per period."""
@@ -208,5 +221,5 @@ def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bo
         fig.add_shape(type="rect", xref="paper", yref="paper", x0=i / n, x1=(i + 1) / n, y0=0, y1=1,
                       fillcolor="#9aa0a6", opacity=0.18, line_width=0, layer="below")
         fig.add_annotation(x=(i + 0.5) / n, y=0.99, xref="paper", yref="paper", yanchor="top", showarrow=False,
-                           text=t("cov.no_data_label"), font={"size": 12, "color": "#5f6368"})
+                           text=_tr("cov.no_data_label", lang), font={"size": 12, "color": "#5f6368"})
     return fig

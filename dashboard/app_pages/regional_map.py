@@ -153,7 +153,7 @@ fig = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, 
                  inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
                  integer=unit == "")
 region_coverage = run_query("map/coverage_by_region", **filters, parent=LAYER_PARENT[layer], view=view)
-cov_notes = coverage.map_notes(region_coverage) + [t("cov.map_not_found")]
+cov_notes = coverage.map_notes(region_coverage)
 coverage.burn_in(fig, cov_notes, source=text.source)
 key = f"map.chart.{layer}.{selected}"   # a new selection starts a fresh chart (no stale click state)
 st.plotly_chart(fig, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,

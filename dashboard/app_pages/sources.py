@@ -74,7 +74,7 @@ st.title(t("nav_sources"))
 st.info(t("sources.no_filters"), icon="ℹ️")
 st.write(t("sources.intro"))
 sources = run_query("overview/by_source")
-corpus = sources[~sources.curated]
+corpus = sources
 columns = {
     t("col.file"): corpus.file,
     t("col.title"): corpus.title if lang() == "zh" else corpus.title_en,
