@@ -54,9 +54,13 @@ def host(url) -> str:
 # Entries ----------------------------------------------------------------------------------
 
 ENTRY_COLUMNS = ["ref", "entry_id", "origin", "region_code", "measure", "measure_printed", "rate", "rate_max", "cap",
-                 "amount", "others", "thresholds", "conditions", "basis", "beneficiary", "quote", "source", "lines",
-                 "source_url", "source_title", "trust", "dataset", "policy_id", "policy_title", "doc_number",
-                 "issue_date"]
+                 "amount", "rate_ok", "cap_ok", "standing", "others", "thresholds", "conditions", "basis", "beneficiary",
+                 "quote", "source", "lines", "source_url", "source_title", "trust", "dataset", "policy_id",
+                 "policy_title", "doc_number", "issue_date"]
+# Corpus kinds shown as the entry's rate / cap / amount; any other kind (a budget share, a loan ceiling, a fee
+# ceiling …) is listed with the other numbers as printed.
+SHOWN_KINDS = {"incentive_rate", "incentive_amount", "incentive_cap", "reduced_rate"}
+LAPSED = ("draft", "superseded", "expired", "not_yet")
 
 
 def entries(long: pd.DataFrame, columns: list[str], measure_order: list[str]) -> pd.DataFrame:
@@ -73,9 +77,19 @@ def entries(long: pd.DataFrame, columns: list[str], measure_order: list[str]) ->
     for entry_id, rows in groups.items():
         first = rows[0]
 
+        def shown(r) -> bool:
+            return r["origin"] == "curated" or r.get("term_kind") is None or r.get("term_kind") in SHOWN_KINDS
+
+        def pick(kind):
+            return next((r for r in rows if r["value_kind"] == kind and r["value"] is not None and shown(r)), None)
+
         def one(kind, col="value"):
-            hit = [r[col] for r in rows if r["value_kind"] == kind and r[col] is not None]
-            return float(hit[0]) if hit else math.nan
+            hit = pick(kind)
+            return float(hit[col]) if hit is not None and hit[col] is not None else math.nan
+
+        def ok(kind) -> bool:   # may this entry's rate / cap be the row's best? (best_candidate, schema.sql)
+            hit = pick(kind)
+            return hit is not None and bool(hit.get("best_ok", True))
 
         lines = ""
         if first["origin"] == "corpus" and first["line_start"] is not None:
@@ -85,8 +99,11 @@ def entries(long: pd.DataFrame, columns: list[str], measure_order: list[str]) ->
             "entry_id": entry_id, "origin": first["origin"], "region_code": first["region_code"],
             "measure": first["measure"], "measure_printed": first["measure_printed"],
             "rate": one("rate"), "rate_max": one("rate", "value_max"), "cap": one("cap"), "amount": one("amount"),
+            "rate_ok": ok("rate"), "cap_ok": ok("cap"),
+            "standing": next((r.get("standing") for r in rows if r.get("standing") is not None), None),
             "others": [str(r["number_printed"]) for r in rows if r["number_printed"] is not None
-                       and r["value_kind"] not in ("rate", "cap", "amount", "threshold", "statement")],
+                       and (r["value_kind"] not in ("rate", "cap", "amount", "threshold", "statement")
+                            or r["value_kind"] in ("rate", "cap", "amount") and not shown(r))],
             "thresholds": [(r["comparator"] or "") + str(r["number_printed"]) for r in rows
                            if r["value_kind"] == "threshold" and r["number_printed"] is not None],
             "conditions": [c for c in dict.fromkeys(str(r["condition"]) for r in rows if r["condition"] is not None)
@@ -108,19 +125,29 @@ def entries(long: pd.DataFrame, columns: list[str], measure_order: list[str]) ->
 
 def mark_best(frame: pd.DataFrame) -> pd.DataFrame:
     """best = the highest rate of the measure's row; among equal rates, the highest cap; when no entry of the
-    row states a rate, the highest cap. Ties stay tied (all marked)."""
+    row states a rate, the highest cap. Ties stay tied (all marked). Only a rate or cap that may be best takes
+    part (rate_ok / cap_ok: a current firm-facing incentive from a source not marked low trust, never a draft,
+    superseded or lapsed policy, a loan ceiling, an equity investment or a fund size; best_candidate in
+    data/schema.sql)."""
     recs = frame.to_dict("records")
     best = [False] * len(recs)
+
+    def rate(r):
+        return r["rate"] if r.get("rate_ok", True) else math.nan
+
+    def cap(r):
+        return r["cap"] if r.get("cap_ok", True) else math.nan
+
     for measure in dict.fromkeys(r["measure"] for r in recs):
         row = [(i, r) for i, r in enumerate(recs) if r["measure"] == measure]
-        rated = [(i, r) for i, r in row if not math.isnan(r["rate"])]
+        rated = [(i, r) for i, r in row if not math.isnan(rate(r))]
         if rated:
-            key = max((r["rate"], _or(r["cap"], -1.0)) for _, r in rated)
-            winners = [i for i, r in rated if (r["rate"], _or(r["cap"], -1.0)) == key]
+            key = max((rate(r), _or(cap(r), -1.0)) for _, r in rated)
+            winners = [i for i, r in rated if (rate(r), _or(cap(r), -1.0)) == key]
         else:
-            capped = [(i, r) for i, r in row if not math.isnan(r["cap"])]
-            top = max((r["cap"] for _, r in capped), default=None)
-            winners = [i for i, r in capped if r["cap"] == top]
+            capped = [(i, r) for i, r in row if not math.isnan(cap(r))]
+            top = max((cap(r) for _, r in capped), default=None)
+            winners = [i for i, r in capped if cap(r) == top]
         for i in winners:
             best[i] = True
     return frame.assign(best=best)
@@ -294,6 +321,9 @@ def entry_html(e, tr: Callable[[str], str], lang: str, measure_label: str = "") 
         parts.append(f'<div class="ai-s"><span class="ai-badge" style="background:#2e86c1">'
                      f'{esc(tr("ai.origin.curated"))}</span><span class="ai-badge" style="background:{colour}">'
                      f'{esc(e.trust)}</span>{link}</div>')
+    standing = getattr(e, "standing", None)
+    if not _missing(standing) and standing in LAPSED:
+        parts.append(f'<div class="ai-flag">{esc(tr(f"ai.standing.{standing}"))}</div>')
     flag = agreement_text(e, tr)
     if flag:
         parts.append(f'<div class="ai-flag {esc(e.agreement)}">{esc(flag)}</div>')

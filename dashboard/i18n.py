@@ -178,10 +178,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_title": ("{layer} · {metric}", "{layer} · {metric}"),
     "map_hint": ("点击地图上的地区、功能区标记或排名中的柱子（或在左侧“地区”中选择），下方列出该地区的政策与条款。",
                  "Click a region, a zone marker or a bar (or pick a region in the sidebar) to list its policies and terms below."),
-    "map_terms_note": ("量化条款不含目标、有效期等非激励条款；最高补贴上限取“最高/不超过 … 万元”类条款，"
-                       "比例取所选措施的“按 … %”类条款。悬停查看地区的主要政策。",
-                       "Incentive terms exclude goals and validity periods; the cap is the largest “up to … 万元” term, "
-                       "the rate the largest “… %” term of the chosen measure. Hover for a region's top policies."),
+    "map_terms_note": ("条款数只计企业可得的激励（补贴比例、金额、上限、优惠税率），不计目标、门槛、资金占比、费率上限、"
+                       "资金规模、贷款额度、股权投资与期限。最高补贴上限与最高比例按与AI对比页相同的规则取值：" 
+                       "只取现行政策中企业可得的补贴上限/比例（不含征求意见稿、已废止或已失效政策，不含按展位、按亩等计的单价），"
+                       "并包含人工整理的区级条款（标注〔人工整理〕，不含低可信度来源）。悬停查看地区的主要政策。",
+                       "Terms count only incentives a firm receives (a rate, amount or cap, a reduced tax rate), never "
+                       "targets, thresholds, budget shares, fee ceilings, fund sizes, loans, equity or durations. The "
+                       "highest cap and the best rate follow the AI comparison's rule: only a firm-facing cap or rate "
+                       "of a current policy (no draft, superseded or lapsed policy, no per-booth or per-mu amount), "
+                       "curated district terms included (tagged [curated], low-trust sources left out). Hover for a "
+                       "region's top policies."),
     "best_rate_of": ("{measure} 最高比例（%）", "{measure}: best rate (%)"),
     "top_policies": ("主要政策", "Top policies"),
     "no_policy_here": ("当前筛选下未发现该地区的政策", "No policy found for this region under these filters"),
@@ -203,6 +209,23 @@ TEXT: dict[str, tuple[str, str]] = {
     # AI comparison
     "districts": ("对比地区", "Compare"),
     "best_term": ("最优", "best"),
+    "best_rule": (
+        "“★ 最优”的规则：只给现行的、企业可直接获得的激励（补贴比例或补贴上限），且来源未被标为低可信度；"
+        "征求意见稿、已被替代或已失效的政策，贷款额度、股权投资、资金（基金）规模、资金占比、目标、门槛、费率上限"
+        "以及按展位、按亩等计的单价都不参与。每一行（措施）中比例最高者为最优；比例相同时取上限（万元）更高者；"
+        "整行都没有比例时取上限最高者。地图的“最高比例”“最高补贴上限”用同一规则。只比较数字本身："
+        "计算基数（成本、研发投入……）与对象可能不同，请对照条件与原文。",
+        "'★ best' rule: only a current incentive a firm receives directly (a subsidy rate or cap), from a source not "
+        "marked low trust; drafts (征求意见稿), superseded or lapsed policies, loan ceilings, equity investments, fund "
+        "sizes, budget shares, targets, thresholds, fee ceilings and per-unit amounts (per booth, per mu) never take "
+        "part. In each row (measure) the highest rate wins; among equal rates the higher cap (10k yuan); when no "
+        "entry of the row states a rate, the highest cap. The map's best rate and highest cap use the same rule. "
+        "Only the numbers are compared: the base (cost, R&D spending …) and the beneficiaries may differ, so read "
+        "the condition and the quote."),
+    "map.curated_tag": ("〔人工整理〕", "[curated]"),
+    "ai.origin": ("数据类型", "Origin"),
+    "ai.origin.corpus": ("语料摘录", "corpus"),
+    "ai.origin.curated": ("人工整理", "curated"),
     "curated_note": ("非语料数据（人工整理，注明来源与可信度）", "Curated, not from the corpus (source and trust shown)"),
     "trust": ("可信度", "Trust"),
     "from_corpus": ("语料摘录", "From the corpus"),

@@ -124,28 +124,72 @@ CREATE TABLE measures (
     sort_order INTEGER NOT NULL
 );
 
--- Quantitative terms stated in a policy's text or summary.
+-- The kinds and shapes of terms (data/codebook/term_kinds.csv): which kinds are firm-facing incentives, and
+-- which may be a map's rate (map_rate) or cap (map_cap).
+CREATE TABLE term_kinds (
+    slug           VARCHAR PRIMARY KEY,
+    axis           VARCHAR NOT NULL CHECK (axis IN ('kind', 'shape')),
+    label_zh       VARCHAR NOT NULL,
+    label_en       VARCHAR NOT NULL,
+    firm_incentive BOOLEAN,
+    map_rate       BOOLEAN,
+    map_cap        BOOLEAN,
+    definition     VARCHAR,
+    sort_order     INTEGER NOT NULL
+);
+
+-- A policy text's clauses (data/pipeline/clauses.py): 章/条, 一、 （一） 1. (1), list items and the paragraphs
+-- under them. clause_id = policy id + outline path (stable across line shifts); lead_in: the lead-in ending in ：
+-- an item sits under, so its conditions carry to the item.
+CREATE TABLE clauses (
+    clause_id  VARCHAR PRIMARY KEY,     -- p…:三/（二）/¶1
+    policy_id  VARCHAR NOT NULL REFERENCES policies (policy_id),
+    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
+    path       VARCHAR NOT NULL,
+    marker     VARCHAR,                 -- as printed: 第二十三条, 三、, （二）, 1., -
+    style      VARCHAR,                 -- chapter / article / cn / paren_cn / num / paren_num / circled / item
+    depth      INTEGER NOT NULL,
+    parent_id  VARCHAR,
+    heading    VARCHAR,                 -- its own short title, else its parent's
+    lead_in    VARCHAR,
+    line_start INTEGER NOT NULL,
+    line_end   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL
+);
+
+-- Quantitative terms stated in a policy's text or summary, each in its clause.
 CREATE TABLE terms (
     term_id        VARCHAR PRIMARY KEY,
     policy_id      VARCHAR NOT NULL REFERENCES policies (policy_id),
     source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    clause_id      VARCHAR REFERENCES clauses (clause_id),
     line_start     INTEGER NOT NULL,
     line_end       INTEGER NOT NULL,
-    quote          VARCHAR NOT NULL,   -- the clause as printed, re-joined across broken lines
+    quote          VARCHAR NOT NULL,   -- the sentence as printed, re-joined across broken lines
     number_at      INTEGER NOT NULL,   -- where number_printed starts in the quote
     measure        VARCHAR NOT NULL REFERENCES measures (slug),
-    -- statement: an AI policy's measure named without a number (武昌区: 人才纳入武昌英才), kept for the comparison
+    -- the number's role (term_kinds, axis kind): incentive_rate / incentive_amount / incentive_cap / reduced_rate /
+    -- loan_ceiling / equity_investment / threshold / budget_share / fund_size / target / fee_ceiling / duration /
+    -- count / statement / other
+    term_kind      VARCHAR NOT NULL REFERENCES term_kinds (slug),
+    shape          VARCHAR NOT NULL REFERENCES term_kinds (slug),   -- point / range / tiered / per_unit
+    tier           VARCHAR,            -- the step of a tiered schedule: 前2年, 国家级
+    per_unit       VARCHAR,            -- the denominator of a per-unit amount: 每个标准展位, 亩, 人
+    -- the number's form: statement = an AI policy's measure named without a number (武昌区: 人才纳入武昌英才)
     value_kind     VARCHAR NOT NULL CHECK (value_kind IN ('rate', 'amount', 'cap', 'threshold', 'duration', 'count',
                                                           'statement')),
     value          DOUBLE,             -- normalised: percent, 万元, months or a count
     value_max      DOUBLE,             -- the upper end of a range
+    previous_value DOUBLE,             -- the old value of a change (由9%下调至6%: 9), context only
     unit           VARCHAR NOT NULL,   -- normalised unit: % / 万元 / 月 / the counted noun
     unit_printed   VARCHAR NOT NULL,   -- as printed: 亿元, 个百分点, 三个月 …
     number_printed VARCHAR NOT NULL,   -- the number as printed in the quote
-    comparator     VARCHAR,            -- ≤ / ≥ / = (最高, 不超过 → ≤)
+    comparator     VARCHAR,            -- ≤ / ≥ (最高, 不超过 → ≤)
     basis          VARCHAR,            -- what the rate or cap applies to (成本, 算力服务费用 …)
     beneficiary    VARCHAR,
-    condition      VARCHAR
+    condition      VARCHAR,            -- thresholds of the same sentence, and the lead-in's conditions
+    lead_in        VARCHAR,
+    superseded_by  VARCHAR             -- the policy whose text repeals this term's policy, if any
 );
 
 -- Curated AI-support terms of Wuhan districts, zones, city and province not in the corpus
@@ -283,3 +327,64 @@ FROM (
     GROUP BY ps.policy_id, s.file, CASE WHEN ps.record_id IS NULL THEN ps.line_start ELSE -1 END
 )
 GROUP BY policy_id;
+
+-- A policy's standing on a day: draft (征求意见稿), superseded (a later text repeals it), else its status.
+CREATE MACRO policy_standing(title, superseded, status) AS
+    CASE WHEN regexp_matches(title, '征求意见稿|草案|试行稿') THEN 'draft'
+         WHEN superseded IS NOT NULL THEN 'superseded'
+         ELSE status END;
+
+-- Every term with its policy's effective period and standing today, and its citation (file:lines, quote).
+CREATE VIEW v_terms AS
+SELECT t.*, p.title AS policy_title, p.region_code, p.level, p.effective_from, p.effective_to, p.issue_date,
+       policy_standing(p.title, t.superseded_by, p.status_now) AS standing,
+       s.file, s.file || ':' || t.line_start || '-' || t.line_end AS citation,
+       k.firm_incentive, k.map_rate, k.map_cap
+FROM terms t
+JOIN v_policies p USING (policy_id)
+JOIN sources s ON s.source_id = t.source_id
+JOIN term_kinds k ON k.slug = t.term_kind;
+
+-- Curated rows as terms: a rate row and a cap row per curated row, with the kind their measure allows
+-- (an equity or lending measure, or a fund, is never a firm-facing incentive).
+CREATE VIEW v_curated_terms AS
+SELECT c.*, v.value_kind,
+       CASE WHEN c.measure = 'equity' THEN 'equity_investment'
+            WHEN c.measure = 'loan' OR regexp_matches(c.measure_printed, '贷款额度|授信') THEN 'loan_ceiling'
+            WHEN regexp_matches(c.measure_printed || c.quote, '基金|资金池|总规模') AND v.value_kind = 'cap' THEN 'fund_size'
+            WHEN v.value_kind = 'rate' THEN 'incentive_rate'
+            WHEN v.value_kind = 'cap' THEN 'incentive_cap'
+            ELSE 'statement' END AS term_kind,
+       CASE v.value_kind WHEN 'rate' THEN c.rate_pct WHEN 'cap' THEN c.cap_wan END AS value,
+       CASE v.value_kind WHEN 'rate' THEN '%' WHEN 'cap' THEN '万元' ELSE '' END AS unit,
+       policy_standing(c.policy_title, NULL, 'in_force') AS standing
+FROM curated_terms c
+CROSS JOIN (VALUES ('rate'), ('cap'), ('statement')) AS v(value_kind)
+WHERE CASE v.value_kind WHEN 'rate' THEN c.rate_pct IS NOT NULL
+                        WHEN 'cap' THEN c.cap_wan IS NOT NULL
+                        ELSE c.rate_pct IS NULL AND c.cap_wan IS NULL END;
+
+-- The one rule for "best" (the comparison's ★ 最优) and for a map's rate or cap: a current firm-facing incentive
+-- (never a draft, superseded, lapsed or not-yet policy), not a per-unit amount, from a source not marked low trust.
+CREATE MACRO best_candidate(term_kind, shape, standing, trust) AS
+    term_kind IN (SELECT slug FROM term_kinds WHERE firm_incentive AND axis = 'kind')
+    AND term_kind NOT IN ('reduced_rate')
+    AND coalesce(shape, 'point') <> 'per_unit'
+    AND standing IN ('in_force', 'unknown')
+    AND coalesce(trust, '') <> 'low';
+
+-- Measure terms per region for the map: corpus terms of the region's policies, and curated terms (origin curated).
+CREATE VIEW v_measure_terms AS
+SELECT 'corpus' AS origin, t.term_id AS row_id, t.policy_id, t.policy_title AS title, t.region_code, t.level,
+       t.measure,
+       t.term_kind, t.shape, t.value, t.value_max, t.unit, t.standing, CAST(NULL AS VARCHAR) AS trust,
+       best_candidate(t.term_kind, t.shape, t.standing, NULL) AND t.map_rate AS map_rate,
+       best_candidate(t.term_kind, t.shape, t.standing, NULL) AND t.map_cap AS map_cap
+FROM v_terms t
+UNION ALL
+SELECT 'curated', c.curated_id || ':' || c.value_kind, c.policy_id, c.policy_title, c.region_code,
+       CASE c.level WHEN 'zone' THEN 'district' ELSE c.level END, c.measure,
+       c.term_kind, 'point', c.value, NULL, c.unit, c.standing, c.trust,
+       best_candidate(c.term_kind, 'point', c.standing, c.trust) AND c.term_kind = 'incentive_rate',
+       best_candidate(c.term_kind, 'point', c.standing, c.trust) AND c.term_kind = 'incentive_cap'
+FROM v_curated_terms c;

@@ -124,11 +124,12 @@ def test_a_document_printed_in_the_corpus_merges_with_it(tmp_path, corpus):
     assert {r["file"] for r in rows} == {"004_827677e9b4f7e973.txt", "武政办2024-30.txt"}
 
 
-def test_the_explorer_finds_an_ingested_policy(tmp_path, corpus, monkeypatch):
+def test_the_explorer_finds_an_ingested_policy(tmp_path, corpus, monkeypatch, request):
     from streamlit.testing.v1 import AppTest
     db = corpus[2]
     run([WRITERS["gb18030.txt"](DOCUMENTS["compilation"], tmp_path / "黄石.txt")], corpus)
     monkeypatch.setenv("SME_POLICY_DB", str(db))
+    request.addfinalizer(lambda: __import__("streamlit").cache_data.clear())  # other tests read the session's database
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["q"] = "外贸企业稳订单"
     at.run()

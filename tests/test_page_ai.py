@@ -285,3 +285,89 @@ def test_browser_matrix_is_visible(browse, case, path, columns):
     page.wait_for_timeout(300)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"ai-{case}.png"))
+
+
+# The one rule for ★ 最优 and the map --------------------------------------------------------------------------
+
+def _long(rows):
+    base = {"origin": "curated", "region_code": "420106", "measure": "compute", "measure_printed": None,
+            "value_max": None, "number_printed": None, "comparator": None, "basis": None, "beneficiary": None,
+            "condition": None, "quote": "q", "source": "https://example.org", "line_start": None, "line_end": None,
+            "source_url": "https://example.org", "source_title": None, "trust": "high", "dataset": "d",
+            "policy_id": None, "policy_title": "p", "doc_number": None, "issue_date": None, "tier": None,
+            "per_unit": None, "shape": "point", "standing": "in_force"}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_best_goes_only_to_a_current_firm_facing_incentive_from_a_trusted_source():
+    long = _long([
+        {"entry_id": "c:draft", "value_kind": "rate", "value": 90.0, "unit": "%", "term_kind": "incentive_rate",
+         "standing": "draft", "best_ok": False},                                   # 征求意见稿
+        {"entry_id": "c:low", "value_kind": "rate", "value": 70.0, "unit": "%", "term_kind": "incentive_rate",
+         "trust": "low", "best_ok": False},                                        # a low-trust host
+        {"entry_id": "k:share", "origin": "corpus", "value_kind": "rate", "value": 80.0, "unit": "%",
+         "term_kind": "budget_share", "number_printed": "80%", "best_ok": False},  # 80% 的奖补资金
+        {"entry_id": "c:ok", "value_kind": "rate", "value": 60.0, "unit": "%", "term_kind": "incentive_rate",
+         "best_ok": True},
+        {"entry_id": "c:loan", "measure": "loan", "value_kind": "cap", "value": 1000.0, "unit": "万元",
+         "term_kind": "loan_ceiling", "best_ok": False},                           # a loan ceiling
+        {"entry_id": "c:grant", "measure": "loan", "value_kind": "cap", "value": 50.0, "unit": "万元",
+         "term_kind": "incentive_cap", "best_ok": True},
+    ])
+    frame = charts_ai.mark_best(charts_ai.entries(long, ["420106"], ["compute", "loan"]))
+    assert sorted(frame[frame.best].entry_id) == ["c:grant", "c:ok"]
+    share = frame[frame.entry_id == "k:share"].iloc[0]
+    assert pd.isna(share.rate) and share.others == ["80%"]        # shown as printed, never as the entry's rate
+    markup = charts_ai.matrix_html(charts_ai.mark_agreement(frame), ["420106"], [], ["compute", "loan"],
+                                   {"420106": "武昌区"}, {"compute": "算力补贴", "loan": "信贷投放"},
+                                   lambda k: k, "zh")
+    assert "ai.standing.draft" in markup                           # the draft is marked on the page
+
+
+def test_best_rule_is_stated_on_the_page_in_both_languages(open_page):
+    zh = " ".join(c.value for c in open_page("ai").caption)
+    for words in ("现行", "企业可直接获得", "低可信度", "征求意见稿", "贷款额度", "股权投资", "资金（基金）规模", "地图"):
+        assert words in zh, words
+    en = " ".join(c.value for c in open_page("ai", lang="en").caption)
+    for words in ("current incentive", "low trust", "draft", "loan ceilings", "equity investments", "fund sizes",
+                  "The map's best rate"):
+        assert words in en, words
+
+
+def test_compared_rows_carry_kind_standing_and_best_ok(q, con):
+    sql = (Path(__file__).resolve().parents[1] / "queries" / "ai" / "compared_terms.sql").read_text(encoding="utf-8")
+    rows = con.execute(sql, {"regions": ["420000", "420100", "420106", "420104", "420190"]}).df()
+    assert rows.term_kind.notna().all() and rows.standing.notna().all()
+    ok = rows[rows.best_ok]
+    assert len(ok) and set(ok.term_kind) <= {"incentive_rate", "incentive_amount", "incentive_cap"}
+    assert not ok.trust.eq("low").any() and set(ok.standing) <= {"in_force", "unknown"}
+
+
+def test_map_shows_curated_district_terms_marked_as_curated(open_page):
+    """硚口区 and 东湖高新区 have no corpus policy, but curated compute / model terms: the map's measure metrics
+    show them (not 未发现政策), and the hover says they are curated."""
+    at = open_page("map", metric="best_rate", measure="compute")
+    fig = __import__("json").loads(at.get("plotly_chart")[0].proto.spec)
+    [scale] = [d for d in fig["data"] if d.get("geo", "geo") == "geo" and d["type"] == "choropleth"
+               and d.get("coloraxis")]
+    values = dict(zip(scale["locations"], _arr(scale["z"])))
+    assert values["420104"] == 50.0 and values["420106"] == 60.0
+    texts = [t for d in fig["data"] for key in ("hovertext", "text", "customdata")
+             for t in (d.get(key) or []) if isinstance(t, str) or isinstance(t, list)]
+    flat = [" ".join(map(str, t)) if isinstance(t, list) else t for t in texts]
+    assert any("硚口区" in t and "〔人工整理〕" in t for t in flat)
+    at = open_page("map", metric="max_cap")
+    assert "420190" in str(at.get("plotly_chart")[0].proto.spec)
+    table = next(d.value for d in at.dataframe if "最高补贴上限（万元）" in d.value.columns and "代码" in d.value.columns
+                 and "功能区" not in d.value.columns)
+    assert table.set_index("代码").loc["420104", "最高补贴上限（万元）"] == "100"
+    zones = next(d.value for d in at.dataframe if "功能区" in d.value.columns)
+    assert zones.set_index("代码").loc["420190"].iloc[1] == "5,000 万元"     # not 未发现政策
+
+
+def _arr(a):
+    import base64
+    import numpy as np
+    if isinstance(a, dict):
+        return np.frombuffer(base64.b64decode(a["bdata"]), dtype=a["dtype"]).tolist()
+    return list(a)

@@ -112,10 +112,9 @@ def test_highest_subsidy_cap_on_the_hubei_layer_matches_sql(open_page, q):
     at = open_page("map", layer="hubei", metric="max_cap")
     values = map_values(at)
     for code in ("420700", "421200"):
-        expected = q("""SELECT max(t.value) AS v FROM terms t JOIN policies p USING (policy_id)
-                        WHERE p.region_code = $c AND t.value_kind = 'cap' AND t.unit = '万元'
-                          AND t.measure <> 'target'""", c=code)[0]["v"]
-        assert values[code] == expected, code
+        expected = q("""SELECT max(value) AS v FROM v_measure_terms
+                        WHERE region_code = $c AND map_cap AND unit = '万元'""", c=code)[0]["v"]
+        assert values.get(code) == expected, code     # None: only lapsed policies state a cap there
 
 
 def test_regions_without_a_policy_are_grey_not_zero(open_page, q):
@@ -183,10 +182,12 @@ def test_selected_region_lists_its_policies_and_terms_with_sources(open_page, q)
     assert set(policies["标题"]) == {"武昌区关于支持人工智能产业发展的若干措施", "区十六届人大四次会议一号议案办理工作方案"}
     assert "000_a52cd0f27d184548.txt" in policies[policies["标题"] == "武昌区关于支持人工智能产业发展的若干措施"]["来源"].iloc[0]
     terms = at.dataframe[-1].value
-    expected = q("""SELECT count(*) AS n FROM terms t JOIN policies p USING (policy_id)
-                    WHERE p.region_code = '420106' AND t.value_kind <> 'statement'
-                      AND t.measure NOT IN ('target', 'period')""")[0]["n"]
-    assert len(terms) == expected > 0 and terms["来源"].str.contains("000_a52cd0f27d184548.txt:").all()
+    expected = q("""SELECT count(*) AS n FROM v_terms WHERE region_code = '420106' AND firm_incentive""")[0]["n"]
+    curated = q("""SELECT count(*) AS n FROM v_curated_terms WHERE region_code = '420106'
+                   AND value_kind <> 'statement'""")[0]["n"]
+    corpus = terms[terms["数据类型"] == "语料摘录"]
+    assert len(corpus) == expected > 0 and corpus["来源"].str.contains("000_a52cd0f27d184548.txt:").all()
+    assert len(terms) == expected + curated          # the curated district terms, marked as curated
     # the selected region is outlined on the map
     assert any(d.get("name") == "selected" and d["locations"] == ["420106"] for d in map_figure(at)["data"])
     labels = {b.label for b in at.get("download_button")}

@@ -41,7 +41,7 @@ def test_widget_changes_write_codes_not_labels(open_page):
 def test_page_links_carry_the_shared_filters(open_page):
     at = open_page("overview", region="420106", topic="digital")
     links = {link.proto.page: parse_qs(link.proto.query_string) for link in at.sidebar.get("page_link")}
-    assert set(links) == {"", "trends", "map", "ai", "explorer", "sources"}  # "" is the default page, 总览
+    assert set(links) == {"", "trends", "map", "ai", "explorer", "sources", "add"}  # "" is the default page, 总览
     assert all(q == {"region": ["420106"], "topic": ["digital"]} for q in links.values()), links
 
 

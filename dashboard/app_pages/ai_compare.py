@@ -54,15 +54,10 @@ TEXT.update({
                   "鼠标停在条目上可看完整原文与出处。",
                   "Legend: [corpus] grey tag (file:lines) · [curated] blue tag (trust and source link) · ★ best of the row · ✓ agrees · "
                   "≈ partly agrees · ⚠ readings differ. Hover an entry for the full quote and source."),
-    "ai.best_rule": (
-        "“最优”的判定：每一行（措施）中比例最高的条目；比例相同时取上限（万元）更高者；整行都没有比例时取上限最高者。"
-        "比较范围包括参照列，只看数字本身：各条款的计算基数（成本、研发投入、营收增量……）与对象可能不同，请对照条件与原文。"
-        "没有数字的条款、只给总额的条款不参与比较。",
-        "How 'best' is decided: in each row (measure), the entry with the highest rate; among equal rates, the "
-        "higher cap (10k yuan); when no entry of the row states a rate, the highest cap. The reference columns "
-        "take part. Only the numbers are compared: the base (cost, R&D spending, revenue growth …) and the "
-        "beneficiaries may differ, so read the condition and the quote. Entries without a figure, or with only a "
-        "total amount, do not take part."),
+    "ai.standing.draft": ("征求意见稿，不参与最优", "draft, never best"),
+    "ai.standing.superseded": ("已被替代，不参与最优", "superseded, never best"),
+    "ai.standing.expired": ("已失效，不参与最优", "lapsed, never best"),
+    "ai.standing.not_yet": ("尚未生效，不参与最优", "not yet in force, never best"),
     "ai.none_found": ("“—”表示语料和整理数据中都没有找到该项，不代表该地区没有此类政策。",
                       "'—' means neither the corpus nor the curated data has a term there, not that the region "
                       "has no such policy."),
@@ -83,9 +78,6 @@ TEXT.update({
                       "One row per number; '#' is the [number] in the matrix. A corpus term's source is file:lines, "
                       "a curated row's is its URL."),
     "ai.condition": ("条件", "Condition"),
-    "ai.origin": ("数据类型", "Origin"),
-    "ai.origin.corpus": ("语料摘录", "corpus"),
-    "ai.origin.curated": ("人工整理", "curated"),
     "ai.kind": ("数值类型", "Kind"),
     "ai.kind.rate": ("比例", "rate"),
     "ai.kind.cap": ("上限", "cap"),
@@ -152,7 +144,7 @@ st.caption(t("ai.legend"))
 st.html(charts_ai.matrix_html(frame, columns, REFERENCES, rows, regions, measures, t, lang()))
 with st.expander(t("images.heading")):
     images.offer("ai_matrix")
-st.caption(t("ai.best_rule"))
+st.caption(t("best_rule"))
 st.caption(t("ai.none_found"))
 empty = [regions.get(c, c) for c in columns if not (frame.region_code == c).any()]
 if empty:

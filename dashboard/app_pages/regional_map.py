@@ -113,7 +113,9 @@ zh = lang() == "zh"
 names = data.name if zh else data.name_en
 short = data.short_name if zh else data.name_en.map(english_short)
 value = pd.to_numeric(data[metric], errors="coerce").astype(float)
-status = pd.Series("value", index=data.index).mask(value.isna(), "no_term").mask(data.policies == 0, "no_policy")
+status = pd.Series("value", index=data.index).mask(value.isna(), "no_term").mask(
+    (data.policies == 0) & (value.isna() | (metric in ("policies", "terms"))),
+                                                                                  "no_policy")
 
 
 def hover(i: int) -> str:
@@ -131,7 +133,8 @@ def hover(i: int) -> str:
         lines.append(f"<br>{t('top_policies')}{colon}")
         for item in top:
             amount = format_value(item["value"], unit) if metric != "policies" else ""
-            lines.append(f"• {shorten(item['title'])}" + (f"（{amount}）" if amount else ""))
+            lines.append(f"• {shorten(item['title'])}" + (f"（{amount}）" if amount else "")
+                         + (f" {t('map.curated_tag')}" if item.get("curated") else ""))
     return "<br>".join(lines)
 
 
@@ -241,6 +244,7 @@ else:
                 t("col.unit"): terms.unit,
                 t("col.quote"): terms.quote,
                 t("col.sources"): terms.source,
+                t("ai.origin"): terms.origin.map(lambda o: t(f"ai.origin.{o}")),
             })
             st.dataframe(terms_shown, hide_index=True, width="stretch")
             download_buttons(terms_shown, "map_region_terms", stem, key="map_region_terms")

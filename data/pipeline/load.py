@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from data.pipeline import coverage, curated as curated_tables, search_index
+from data.pipeline import terms as term_reader
 from data.pipeline.classify import load_topics
 from data.reader.model import KINDS
 from data.reader.normalize import Policy, date_bounds
@@ -15,6 +16,7 @@ from geo.gazetteer import load_gazetteer
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema.sql"
 MEASURES = Path(__file__).resolve().parents[1] / "codebook" / "measures.csv"
+TERM_KINDS = Path(__file__).resolve().parents[1] / "codebook" / "term_kinds.csv"
 
 
 def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
@@ -125,8 +127,20 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         search_terms_df, search_docs_df = search_index.index_frames(policies)
         con.execute("INSERT INTO search_terms SELECT * FROM search_terms_df")
         con.execute("INSERT INTO search_docs SELECT * FROM search_docs_df")
+        kinds_df = pd.read_csv(TERM_KINDS, dtype=str, keep_default_na=False)
+        con.execute("INSERT INTO term_kinds SELECT slug, axis, label_zh, label_en, "
+                    "CAST(NULLIF(firm_incentive, '') AS BOOLEAN), CAST(NULLIF(map_rate, '') AS BOOLEAN), "
+                    "CAST(NULLIF(map_cap, '') AS BOOLEAN), definition, CAST(sort_order AS INTEGER) FROM kinds_df")
+        lines_of = {f: m["lines"] for f, m in meta.items()}
+        clauses_df = term_reader.clauses_frame(
+            [c for p in policies for c in term_reader.policy_clauses(p, lines_of, file_to_id)])
+        if len(clauses_df):
+            con.execute("INSERT INTO clauses BY NAME SELECT * FROM clauses_df")
         terms_df = terms if terms is not None else pd.DataFrame()
         if len(terms_df):
+            repealed = term_reader.superseded_by(policies)
+            terms_df = terms_df.drop(columns=["superseded_by"], errors="ignore").assign(
+                superseded_by=terms_df.policy_id.map(repealed))
             con.execute("INSERT INTO terms BY NAME SELECT * FROM terms_df")
         curated_df = curated if curated is not None else pd.DataFrame()
         if len(curated_df):
@@ -138,7 +152,7 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         con.execute("CHECKPOINT")
         return {"sources": len(src), "regions": len(gaz), "topics": len(topics_df), "measures": len(measures_df),
                 "policies": len(pol), "policy_topics": len(top), "policy_sources": len(prov),
-                "policy_relations": len(rel), "terms": len(terms_df), "curated_terms": len(curated_df),
+                "policy_relations": len(rel), "clauses": len(clauses_df), "terms": len(terms_df), "curated_terms": len(curated_df),
                 "register_terms": len(register_terms_df), "coverage": n_coverage,
                 "search_terms": len(search_terms_df)}
     finally:

@@ -1,42 +1,69 @@
-"""Quantitative terms of a policy: rates, amounts and caps in 万元, thresholds, periods, counts.
+"""Quantitative terms of a policy, read clause by clause.
 
-A term is a number with a unit, inside a clause (text between 。；), read from
-the source lines of the policy's text so that each term keeps its line span and
-its quote. Numbers that are not terms — dates, years, article and document
-numbers, phone numbers, numbers inside titles 《…》, names such as 5G — are
-masked out before the scan. The measure comes from the vocabulary in
-data/codebook/measures.csv: the most specific keyword in the phrase around the
-number (between commas), else in the clause.
+The policy's text is split into clauses (data/pipeline/clauses.py: 条/款/项, 一、 （一） 1. (1), list items,
+with a stable clause id, heading, line span and the lead-in an item sits under). Inside a clause each sentence
+(text between 。；) is scanned for numbers with a unit; numbers that are not terms — dates, years, article and
+document numbers, phone numbers, titles 《…》, names such as 5G, ordinals — are masked out first.
+
+Each term gets
+- its **measure** (data/codebook/measures.csv), decided from the clause: the phrase that holds the number with
+  the conditions (对…的企业) masked out, then the sentence's governing verb and object (给予…补贴, 减按, 按…的X%),
+  then the clause's heading, its lead-in and the policy title;
+- its **kind** (data/codebook/term_kinds.csv), the role of the number: a rate, amount or cap a firm receives, a
+  reduced tax rate, a loan ceiling, an equity investment, an eligibility threshold, a share of a budget or fund,
+  a fund size, a policy target, a fee or price ceiling, a duration, a count; and its **shape**: a point, a range
+  (both ends in one term), a step of a tiered schedule (前2年…后3年…, 国家级…省级…) or a per-unit basis (每个展位,
+  元/亩, 每人);
+- its **citation** (source, line span, quote) and the clause id; the policy's effective period and standing
+  (expired, superseded, draft) are joined in the database (view v_terms).
+Only a firm-facing incentive kind may be a map's rate or cap or the comparison's best term (term_kinds.csv).
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from data.reader.text import HEADING_START, cn_to_int, is_page_footer, strip_markup, to_halfwidth
+from data.pipeline import clauses as clause_split
+from data.pipeline.clauses import text_with_lines  # noqa: F401  (re-exported: the reader's line joiner)
+from data.reader.text import cn_to_int, title_key
 
-MEASURES = Path(__file__).resolve().parents[1] / "codebook" / "measures.csv"
+CODEBOOK = Path(__file__).resolve().parents[1] / "codebook"
+MEASURES = CODEBOOK / "measures.csv"
+TERM_KINDS = CODEBOOK / "term_kinds.csv"
 GENERIC = {"subsidy", "award", "other"}          # used only when nothing more specific is named
-INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|退还|抵减|扣除|缓缴|延缓|延期|贷款|担保|税率|征收率|费率")
+INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|"
+                       r"退还|抵减|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
-NOT_INCENTIVE = re.compile(r"罚款|罚金|没收|处罚|截至|同比|已支持|累计|再创新高|质押金额达|\t.*\t")
-TARGET = re.compile(r"力争|到\d{4}年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|每年|全年")
+NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
+                           r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
+                           r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|今年前\s*\d+\s*月|居全省第一|居全国|位居|惠及企业|"
+                           r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t")
+PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
+TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
+                    r"全年|打造|建成|形成|实现")
+TARGET_COUNT = re.compile(r"争取|创建|组织|遴选|建设|推动|带动|每年")   # counts of things a plan makes (not a measure)
 CAP = re.compile(r"(?:最高|不超过|不高于|上限|封顶|最多|至多|单户)[^，,；;。]{0,12}$")
-GRANT = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
-AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[）)])?\s*(?:以内|以下|为限|封顶|及以下)")
+GRANT = re.compile(r"补贴(?!性)|补助|奖励|奖补|资助|贴息|扶持|支持|给予")
+GRANT_VERB = re.compile(r"补贴(?!性)|补助|奖励|奖补|资助|贴息|扶持|给予")   # 支持工业协议: 支持 as "handle"
+AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:以内|以下|为限|封顶|及以下)")
 # 不低于 contains 低于 and 不超过 contains 超过: the negated forms are matched first, the bare ones only unnegated.
-AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破)\s*$")
-AT_LEAST_AFTER = re.compile(r"^\s*(?:以上|及以上)")
-AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内)\s*$")
-CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|规模|裁员|减员|贷款金额|金额在|项目|用电量|年纳税|纳税额")
+AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|(?<![未不])满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$"
+                             r"|(?:达到|不低于|不少于)[^，,；;。\d]{0,12}$")
+AT_LEAST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:[^\d，。；、,]{0,4}?)(?:以上|及以上)")
+AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|(?<!不)少于|未满|不满|未逾)\s*$"
+                            r"|按(?:照)?不超过[^，。；\d]{0,24}的\s*$")
+CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|裁员|减员|贷款金额|金额在|用电量|年纳税|"
+                            r"纳税额|存贷比|用工|规模在|工程采购项目|采购项目|排名|天数|展位|注册资本|"
+                            r"研发费用|研发投入|产值|营业额|产能|投资额|固定资产|设备投资|采购额|吞吐量|周转量|人次数")
 BENEFICIARIES = ("中小微企业", "小微企业", "中小企业", "个体工商户", "小规模纳税人", "小型微利企业", "首贷户", "OPC",
                  "人工智能企业", "AI 企业", "AI企业", "高校毕业生", "科技型中小企业", "专精特新", "民营企业",
-                 "制造业中小微企业", "创业投资企业", "困难企业", "参保企业", "外资研发中心", "退役士兵", "农民工")
+                 "制造业中小微企业", "创业投资企业", "困难企业", "参保企业", "外资研发中心", "退役士兵", "农民工",
+                 "农村金融机构", "融资担保机构", "金融机构", "银行")
 
 # Spans that hold digits but no term.
 NOT_TERMS = re.compile(
@@ -46,16 +73,26 @@ NOT_TERMS = re.compile(
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)"
     r"|\d{4}\s*[—\-–~至到]\s*\d{4}\s*年|\d{4}\s*年(?:度|底|末|前|以来|起|内)?"   # years and year ranges
     r"|第\s*[\d一二三四五六七八九十百]+\s*[条章款项批次届期号个年天位名轮]"
-    r"|每月\s*\d{1,2}\s*日|前\s*\d+\s*位"
-    r"|由\s*\d+(?:\.\d+)?\s*%?(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?(?=\s*(?:提高|下调|降低|调整|上调|调减|调增)(?:至|到))"
+    r"|每月\s*\d{1,2}\s*日|\d+\s*年期"                       # 每月10日前, 1年期 LPR
     r"|\d{3,4}-\d{7,8}|1\d{10}"                              # phone numbers
     r"|\d+\s*[GgKk](?![A-Za-z\u4e00-\u9fff])|\d+G\+|[A-Z]+\d+|\d+\+N|\d+\.\d+\.\d+"  # 5G, P4, 1+N, versions
     r"|“[^”]{0,12}[\d一二两三四五六七八九十百千万][^”]{0,12}”"  # quoted names: “301”, “两个毫不动摇”
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
+    r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
+    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
+    r"|附件\s*\d+|\d+\s*条意见|\d+\s*项发展任务|\d+\s*条政策保障|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
+    r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
+# The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
+OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*(?:%|元|万元|亿元|个工作日|工作日|天|日|年|个月)?"
+                       r"(?:\s*[—\-–~至到]\s*\d+(?:\.\d+)?\s*%?)?(?:\s*/\s*[^\s，。；\d]{1,4})?)"
+                       r"(?=\s*(?:阶段性)?(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大|压缩|提|降|调)(?:至|到|为))"
+                       r"|(?P<old2>\d+(?:\.\d+)?\s*%)(?=\s*(?:的)?(?:征收率|税率|费率|预征率)\s*减按)"
+                       r"|适用\s*(?P<old3>\d+(?:\.\d+)?\s*%)(?=\s*(?:征收率|预征率)的[^。；]{0,30}减按)"
+                       r"|(?P<old4>\d+(?:\.\d+)?\s*%)(?=\s*(?:以上|以下)?\s*(?:阶段性)?(?:提高|下调|降低|上调|扩大|提|降|调)(?:至|到|为))")
 _NUM = r"\d+(?:\.\d+)?|\d+\.\s\d+"                            # "1. 85" is 1.85 with a PDF space
 CN = r"[一二两三四五六七八九十百千]+"
-RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*[—\-–~至到]\s*)?"
+RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*(?:[—\-–~至到]|(?:万元|元|万|亿元|亿)\s*[—\-–~至到])\s*)?"
 PATTERNS = [
     ("rate", re.compile(rf"(?P<n>{_NUM})\s*(?:%|％)\s*(?:[—\-–~至到]\s*(?P<n2>{_NUM})\s*%)?|(?P<n3>{_NUM})\s*%?\s*[—\-–~至到]\s*(?P<n4>{_NUM})\s*%")),
     ("rate", re.compile(rf"(?P<n>{_NUM})\s*个百分点")),
@@ -63,17 +100,46 @@ PATTERNS = [
     ("rate", re.compile(r"(?P<bp>\d+)\s*(?:BPs?|bps?|个基点)")),
     ("rate", re.compile(rf"百分之(?P<cn>{CN})")),
     ("rate", re.compile(r"(?P<half>减半)")),
-    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元))")),
-    ("duration", re.compile(rf"(?P<n>\d{{1,2}}|{CN})\s*(?P<u>个月|个工作日|年|天|日|周)(?![度底末期])")),
-    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批))")),
+    ("rate", re.compile(rf"(?P<cheng>\d+(?:\.\d+)?|[一二三四五六七八九])\s*成(?![本立为果效功员])")),
+    ("rate", re.compile(r"(?P<zhe>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![旧算叠])")),
+    ("foreign", re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万美元|亿美元|美元|万港元|万欧元)")),
+    ("money", re.compile(rf"(?P<lo>{_NUM})\s*(?:万元|元|万|亿元)?\s*以上\s*[、，,]?\s*(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|亿|万)\s*(?=以下)"
+                        rf"|不低于\s*(?P<lo2>{_NUM})\s*(?:万元|元|万|亿元)?\s*[、，,]\s*不超过\s*(?P<n2>{_NUM})\s*(?P<u2>亿元|万元|元|亿|万)")),
+    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准))"
+                        rf"|(?<![\d一二两三四五六七八九十百千.])(?P<wanyi>万亿)(?=元|级|产业|规模|集群)")),
+    ("duration", re.compile(rf"(?:(?P<lo>\d{{1,3}})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,3}}|{CN})\s*(?P<u>个月|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
+                            r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
+    ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
+    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方米|亩|分(?![钟之别类享配期批摊担解]))|万亿)")),
 ]
-PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示)")  # deadlines of a procedure
-DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还")
+PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
+PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
+DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还|"
+                              r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒|不少于|不低于|至少|近|时限|"
+                              r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用")
 # "新增6个条款", "三个类型", "八个步骤", "一人公司": counted words that are not quantities of anything supported
-NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块)")
-LIST_FIELD_LABEL = re.compile(r"^(?:主要内容|支持对象)\s+")  # the 鄂州 list's field names are not part of a quote
-MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "亿元": 10_000, "亿": 10_000}
+NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块|条件|"
+                         r"百年|毫不动摇|纳税年度|个体工商户)")
+MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "亿元": 10_000, "亿": 10_000, "万亿元": 100_000_000}
 DURATION_MONTHS = {"个月": 1, "年": 12}
+
+# Kind rules: the words that say what role a number plays in its sentence.
+BUDGET_SHARE = re.compile(r"^\s*(?:以上|及以上|左右)?\s*的?\s*(?:[^，。；]{0,6})?(?:资金|经费|预算|份额|专项资金|奖补资金|财政资金)"
+                          r"|(?:资金|经费|预算总额|预算|份额|(?<!贷款)总额)[^，。；]{0,6}的\s*(?:比例)?\s*(?:不低于|不少于|达到|超过)?\s*$"
+                          r"|预留[^，。；]{0,20}$|用于[^，。；]{0,10}$|专门面向[^，。；]{0,20}$")
+FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化|首付)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
+FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规模|总规模|总额|总量|资金池|专项资金|引导资金|额度|授信|消费券)"
+                       r"[^，。；]{0,8}$|^\s*(?:以上|左右)?\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
+LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
+EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
+REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
+TAX_WORD = re.compile(r"税|征收")
+PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
+                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|立方米|千瓦时|标准展位|度|吨)")
+TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
+                  r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$")
+POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
+                                   r"(?<!不)超过|实现|扩大|扩至|年均|累计|普及率|渗透率|上云率|数字化率")
 
 
 @dataclass
@@ -95,6 +161,13 @@ class Term:
     beneficiary: str | None
     condition: str | None
     number_at: int = 0          # where the number starts in the quote (for highlighting)
+    clause_id: str | None = None
+    term_kind: str = "other"    # data/codebook/term_kinds.csv (axis kind)
+    shape: str = "point"        # point / range / tiered / per_unit
+    tier: str | None = None     # the step of a tiered schedule: 前2年, 国家级
+    per_unit: str | None = None  # the denominator of a per-unit amount or rate: 每个标准展位, 亩, 人
+    previous_value: float | None = None  # the old value of a change (由9%下调至6% → 9), context only
+    lead_in: str | None = None  # the lead-in the clause sits under (对符合以下条件的…：)
 
     @property
     def term_id(self) -> str:
@@ -108,19 +181,95 @@ def measure_keywords() -> tuple[tuple[str, re.Pattern | None], ...]:
     return tuple((r.slug, re.compile(r.keywords) if r.keywords else None) for r in table.itertuples())
 
 
-def classify_measure(phrase: str, clause: str) -> str:
-    """The first measure (in vocabulary order) whose keywords the phrase names, else the clause."""
-    for text in (phrase, clause):
-        found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text)]
-        specific = [s for s in found if s not in GENERIC and s != "target"]
+@lru_cache(maxsize=1)
+def term_kinds() -> pd.DataFrame:
+    """The kind and shape vocabulary (data/codebook/term_kinds.csv)."""
+    table = pd.read_csv(TERM_KINDS, dtype=str, keep_default_na=False)
+    for col in ("firm_incentive", "map_rate", "map_cap"):
+        table[col] = table[col].str.lower().eq("true")
+    return table
+
+
+# A condition on who qualifies, inside a sentence: 对年营收50万元以下的企业, 对符合条件的, 纳入…范围的.
+CONDITION_SPAN = re.compile(r"对[^。；]{0,120}?的(?=[，,])|对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款|毕业生|院校)"
+                            r"|纳入[^，。；]{0,20}范围的?|符合[^，。；]{0,20}条件的?")
+# 200万以下项目, 100万元以下的部分, 500人（含）以下的企业: the number bounds who or what qualifies
+CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以上|及以下|及以上)的?[^，。；]{0,6}?"
+                             r"(?:企业|项目|部分|单位|机构|纳税人|工程|采购|个体工商户|小微)")
+STEP = re.compile(r"(?:每增加|每提高|每超过|每增长|以引进)\s*$")
+BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际促成贷款金额的: the base, not the subject
+
+
+def _unbased(text: str) -> str:
+    """The text without its bases (按实际促成贷款金额的), unless the base is itself an incentive (按各地实际贴息金额的
+    50%给予补助 is a subsidy of interest subsidies)."""
+    keep = r"贴息|补贴|补助|担保费|保费|奖励|研发|无形资产|算力|数据|模型|租金|房租|社会保险|失业保险"
+    return BASIS_SPAN.sub(lambda m: m.group(0) if re.search(keep, m.group(0)) else "", text)
+GOVERNED = re.compile(r"^[^，。；]{0,16}?(?:给予|予以|提供)[^，。；]{0,16}?(?:贴息|补贴|补助|奖励|奖补|担保|资助|支持|返还|减免)"
+                      r"|^[^，。；]{0,12}?(?:贴息|补贴|补助|奖励|奖补|返还)")
+GOVERNING = re.compile(r"(?:给予|予以|提供|安排|按照?|减按|减半|免征|减征|免收|返还|贴息|奖励|补助|补贴|扣除|抵减|支持)")
+
+
+def _specific(text: str) -> list[str]:
+    return [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text)
+            and slug not in GENERIC and slug != "target"]
+
+
+def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (), gate: bool = False,
+                     window: str = "", after: str = "") -> str:
+    """The measure of a number: the most specific keyword (in vocabulary order) of the phrase that holds it,
+    then of its sentence with the conditions (对…的企业) masked out, then of the clause's heading, lead-in and
+    the policy title (`context`); a goal when the sentence states one and no incentive; else a generic grant."""
+    bare_phrase = _unbased(CONDITION_SPAN.sub("", phrase))
+    # the subject comes before the number: a keyword after the number's phrase names another thing; a segment
+    # that opens with 对 (对总投资2000万元以上的…项目，按规定给予…) starts the clause the number belongs to
+    cut = clause.find(phrase) + len(phrase) if phrase and phrase in clause else len(clause)
+    opens = [m.start() + 1 for m in re.finditer(r"[，,]对", clause[:cut])]
+    head = clause[opens[-1]:cut] if opens else clause[:cut]
+    bare_clause = _unbased(CONDITION_SPAN.sub("", head))
+    # the verb and its object after the number: 按…的30%给予贴息, 给予最高20万元算力补贴
+    verb = GOVERNED.search(after[:40]) if after else None
+    verb = verb or GOVERNED.search(clause[cut:cut + 30])
+    governed = verb.group(0) if verb else ""
+    first = (bare_phrase, governed, bare_clause) if governed else (bare_phrase, governed, bare_clause, *context)
+    order = (*context, bare_clause, bare_phrase) if gate else first
+    for text in order:
+        specific = _specific(text)
+        if specific == ["tax_relief"] and not re.search(r"税|征收率|留抵|收费", text):
+            # 减半/免征/减免 name no object: the object is the subject (职工基本医疗保险费…实行减半征收)
+            subject = [m for m in _specific(bare_clause) if m != "tax_relief"]
+            specific = subject or specific
+        if specific and specific[0] == "tax_relief" and re.search(r"税务(?:证明)?事项|事项的办理|办税|纳税服务", text) \
+                and not re.search(r"减|免|抵|退|优惠|扣除", text):
+            specific = []              # 税务证明事项, 办理程序: tax administration, not relief
+        if specific == ["loan"] and "担保贷款" in clause:
+            specific = ["guarantee"]    # 创业担保贷款…贷款期限不超过2年: the guaranteed loan
         if specific:
             return specific[0]
-    if TARGET.search(clause) and not INCENTIVE.search(phrase):
+    if not gate and TARGET.search(clause) and not INCENTIVE.search(window or phrase):
         return "target"
-    for text in (phrase, clause):
-        found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text) and slug in GENERIC]
+    # a generic grant named by the verb and object (给予奖励) before a keyword inside a condition or a base;
+    # then the keywords of the condition, of the rest of the sentence, and the generic words anywhere
+    later = re.search(r"给予[^。；]{0,30}?(?:补贴|补助|奖励|奖补|贴息|资助|支持)", clause[cut:]) if gate else None
+    if governed and not re.search(r"补贴|补助|奖励|奖补|资助|贴息|返还", governed):
+        found = _specific(head) or _specific(phrase)
         if found:
-            return found[0]
+            return found[0]     # 对研发费用500万元以上的项目，按8%比例给予最高500万元支持
+    steps = [("generic", (governed, bare_phrase)), ("specific", context if governed and not gate else ()),
+             ("generic", (later.group(0) if later else "",)), ("specific", (phrase, head)),
+             ("generic", (phrase, head, *context)), ("specific", (clause,)), ("generic", (clause,))]
+    for how, texts in steps:
+        for text in texts:
+            nouns = list(re.finditer(r"奖励|奖补|补贴(?!性)|补助|资助|资金支持", text)) if how == "generic" else []
+            if how == "specific":
+                found = _specific(text)
+            elif nouns:         # 给予最高200万元的补贴: the noun names the grant, not 给予…万元
+                found = ["award" if nouns[-1].group(0) in ("奖励", "奖补") else "subsidy"]
+            else:
+                found = [slug for slug, kw in measure_keywords() if kw is not None and kw.search(text)
+                         and slug in GENERIC]
+            if found:
+                return found[0]
     return "other"
 
 
@@ -132,43 +281,8 @@ def _number(text: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def text_with_lines(lines: list[str], start: int, end: int, skip=None) -> tuple[str, list[int]]:
-    """Lines start..end joined into one string (wrapped lines re-joined), and each character's line."""
-    text, line_of = "", []
-    for no in range(start, end + 1):
-        raw = lines[no - 1]
-        if not raw.strip() or is_page_footer(raw) or (skip and skip(raw)):
-            continue
-        piece = LIST_FIELD_LABEL.sub("", _untex(to_halfwidth(strip_markup(raw).strip())))
-        if not piece:
-            continue
-        if HEADING_START.match(piece) and text and not text.endswith("\n"):
-            text += "\n"                 # a numbered heading starts its own clause
-            line_of.append(no)
-        if text and text[-1].isascii() and text[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
-            piece = " " + piece
-        if _ends_paragraph(raw) or (HEADING_START.match(piece) and len(piece) < 20):
-            piece = piece + "\n"
-        text += piece
-        line_of += [no] * len(piece)
-    return text, line_of
-
-
-def _untex(text: str) -> str:
-    """'$\\geq 50\\%$' (LaTeX left by the PDF extraction) → '≥50%'."""
-    if "$" not in text:
-        return text
-    text = re.sub(r"\\geq\s*", "≥", text)
-    text = re.sub(r"\\leq\s*", "≤", text)
-    return text.replace("\\%", "%").replace("$", "")
-
-
-def _ends_paragraph(raw: str) -> bool:
-    return raw.rstrip().endswith(("。", "；", "：", ":"))
-
-
-def clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause: split at 。；; and line breaks that end a paragraph."""
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at 。；; ！？ and paragraph breaks."""
     out, start = [], 0
     for m in re.finditer(r"[。；;！？\n]", text):
         if m.start() > start:
@@ -180,78 +294,137 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _masked(text: str) -> str:
-    return NOT_TERMS.sub(lambda m: "□" * len(m.group(0)), text)
+    text = NOT_TERMS.sub(lambda m: "□" * len(m.group(0)), text)
+    return OLD_VALUE.sub(lambda m: _mask_group(m), text)
+
+
+def _mask_group(m: re.Match) -> str:
+    g = next(k for k in ("old", "old2", "old3", "old4") if m.group(k))
+    a, b = m.span(g)
+    s = m.group(0)
+    return s[: a - m.start()] + "◇" * (b - a) + s[b - m.start():]
 
 
 def _phrase(clause: str, at: int, end: int) -> str:
-    """The comma-separated piece of the clause that holds the number."""
-    left = max(clause.rfind(c, 0, at) for c in "，,、（(") + 1
-    rights = [i for i in (clause.find(c, end) for c in "，,、）)") if i != -1]
+    """The comma-separated piece of the sentence that holds the number."""
+    left = max(clause.rfind(c, 0, at) for c in "，,、（(：:") + 1
+    rights = [i for i in (clause.find(c, end) for c in "，,、）)（(") if i != -1]
     return clause[left:min(rights) if rights else len(clause)]
 
 
 AI_POLICY = re.compile(r"人工智能|AI|OPC|大模型|算力")
 
 
-def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, ai_policy: bool = False) -> list[Term]:
+def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, ai_policy: bool = False,
+             title: str = "") -> list[Term]:
     """Terms of every clause; in an AI policy, a clause that names a measure without a number
     ("在人才方面，…纳入武昌英才") is kept as a `statement`, so the comparison shows it."""
     out: list[Term] = []
     masked = _masked(text)
-    for c0, c1 in clauses(text):
-        clause, scan = text[c0:c1].strip(), masked[c0:c1]
-        offset = c0 + (len(text[c0:c1]) - len(text[c0:c1].lstrip()))
-        scan = scan.strip()
-        taken: list[tuple[int, int]] = []
-        found: list[tuple[int, int, str, re.Match]] = []
-        for kind, pattern in PATTERNS:
-            for m in pattern.finditer(scan):
-                if any(m.start() < b and a < m.end() for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), m.end(), kind, m))
-        if NOT_INCENTIVE.search(clause):
-            continue
-        if ai_policy and not found:
-            statement = _statement(clause, text, line_of, offset, policy_id, source_id)
-            if statement:
-                out.append(statement)
-        for start, end, kind, m in sorted(found, key=lambda f: f[0]):
-            term = _term(kind, m, clause, start, end)
-            if term is None:
-                continue
-            value_kind, value, value_max, unit, unit_printed, number_printed, comparator = term
-            phrase = _phrase(clause, start, end)
-            measure = classify_measure(phrase, clause)
-            if value_kind == "count" and TARGET.search(clause):
-                measure = "target"  # 中小企业服务站扩大到600个: a count to reach is a target, whatever it counts
-            if measure == "other" and not INCENTIVE.search(clause):
-                continue  # a number in a procedure (…5 个工作日内受理), not a term of support
-            line_start, line_end = line_of[offset], line_of[min(offset + len(clause), len(line_of)) - 1]
-            out.append(Term(
-                policy_id, source_id, line_start, line_end, clause, measure, value_kind, value, value_max,
-                unit, unit_printed, number_printed, comparator, _basis(clause, start),
-                next((b for b in BENEFICIARIES if b in clause), None), None, start))
+    for clause in clause_split.split(text, line_of, policy_id=policy_id, source_id=source_id):
+        context = tuple(c for c in (clause.heading, clause.lead_in, title) if c)
+        clause_terms: list[Term] = []
+        for s0, s1 in sentences(text[clause.start:clause.end]):
+            c0, c1 = clause.start + s0, clause.start + s1
+            sentence, scan = text[c0:c1].strip(), masked[c0:c1]
+            offset = c0 + (len(text[c0:c1]) - len(text[c0:c1].lstrip()))
+            scan = scan.strip()
+            clause_terms += _sentence_terms(sentence, scan, text, line_of, offset, clause, context,
+                                            policy_id, source_id, ai_policy, masked)
+        _tiers(clause_terms)
+        out += clause_terms
     _attach_conditions(out)
     return out
 
 
-def _statement(clause, text, line_of, offset, policy_id, source_id) -> Term | None:
-    measure = classify_measure(clause, clause)
-    if measure in GENERIC or measure in ("target", "period"):
+def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, policy_id, source_id, ai_policy,
+                    masked) -> list[Term]:
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(scan):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), kind, m))
+    if NOT_INCENTIVE.search(sentence):
+        return []
+    penalty = bool(PENALTY.search(sentence))
+    line_start, line_end = line_of[offset], line_of[min(offset + len(sentence), len(line_of)) - 1]
+    lead = clause.lead_in
+    if ai_policy and not found:
+        measure = classify_measure(sentence, sentence)
+        if measure in GENERIC or measure in ("target", "period"):
+            return []
+        return [Term(policy_id, source_id, line_start, line_end, sentence, measure, "statement", None, None, "", "",
+                     "", None, None, _beneficiary(sentence, lead), None, 0, clause.clause_id, "statement",
+                     lead_in=lead)]
+    out = []
+    whole = " ".join(c for c in (clause.lead_in, clause.heading) if c)
+    for start, end, kind, m in sorted(found, key=lambda f: f[0]):
+        parsed = _term(kind, m, sentence, start, end, lead or "")
+        if parsed is None:
+            continue
+        value_kind, value, value_max, unit, unit_printed, number_printed, comparator = parsed
+        phrase = _phrase(sentence, start, end)
+        inside = any(m.start() <= start < m.end() for m in CONDITION_SPAN.finditer(sentence))
+        measure = classify_measure(phrase, sentence, context=context, gate=value_kind == "threshold" or inside,
+                                   window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
+        kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
+                                       measure, whole)
+        if penalty and kind_ not in ("duration", "threshold"):
+            kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
+        if kind_ == "duration" and (re.search(r"目标", clause.heading or "") and not re.search(r"过渡期|期限|保留期", sentence[:start])
+                                    or re.search(r"力争|争取", sentence[:start])):
+            measure = "target"  # 争取3年内…: the time to reach a goal
+        if kind_ == "target":
+            measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
+        if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
+                                                 "reduced_rate"):
+            kind_ = "target"
+        if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
+            continue  # a number in a procedure (…5 个工作日内受理), not a term of support
+        if value_kind == "threshold" and kind_ != "threshold":
+            value_kind = "amount" if unit == "万元" else "rate" if unit == "%" else "count"
+        if kind_ == "threshold":
+            value_kind = "threshold"
+        old = _previous(masked, text, offset, start)
+        out.append(Term(
+            policy_id, source_id, line_start, line_end, sentence, measure, value_kind, value, value_max,
+            unit, unit_printed, number_printed, comparator, _basis(sentence, start),
+            _beneficiary(sentence, lead), None, start, clause.clause_id, kind_, shape, None, per_unit, old, lead))
+    return out
+
+
+def _beneficiary(sentence: str, lead: str | None) -> str | None:
+    return next((b for b in BENEFICIARIES if b in sentence), None) or \
+        (next((b for b in BENEFICIARIES if b in lead), None) if lead else None)
+
+
+def _previous(masked: str, text: str, offset: int, start: int) -> float | None:
+    """The old value masked just before a new one (由9%下调至6%): its first number."""
+    window = masked[max(0, offset + start - 40):offset + start]
+    k = window.rfind("◇")
+    if k == -1 or re.search(r"[，。；]", window[k:]):
         return None
-    line_start, line_end = line_of[offset], line_of[min(offset + len(clause), len(line_of)) - 1]
-    return Term(policy_id, source_id, line_start, line_end, clause, measure, "statement", None, None, "", "", "",
-                None, None, next((b for b in BENEFICIARIES if b in clause), None), None, 0)
+    j = k
+    while j > 0 and window[j - 1] == "◇":
+        j -= 1
+    base = max(0, offset + start - 40)
+    m = re.search(r"\d+(?:\.\d+)?", text[base + j:base + k + 1])
+    return float(m.group(0)) if m else None
 
 
-def _term(kind: str, m: re.Match, clause: str, start: int, end: int):
+def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     """(value_kind, value, value_max, unit, unit_printed, number_printed, comparator) or None."""
-    phrase_start = max(clause.rfind(c, 0, start) for c in "，,、（(") + 1
+    phrase_start = max(clause.rfind(c, 0, start) for c in "，,、（(：:") + 1
     before, after = clause[max(phrase_start, start - 14):start], clause[end:end + 6]
     printed = m.group(0).strip()
     groups = m.groupdict()
     comparator = _comparator(before, after)
+    if comparator is None and re.search(r"按(?:照)?(?:最高)?不超过[^，。；\d]{0,30}的\s*$", clause[phrase_start:start]):
+        comparator = "≤"        # 按不超过企业及其职工上年度实际缴纳失业保险费的 60%返还
+    condition = _is_condition(clause, start, end, before, comparator, lead)
     if kind == "rate":
         if groups.get("half"):
             return "rate", 50.0, None, "%", "减半", "减半", None
@@ -261,51 +434,253 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int):
             return "rate", _number(m["permille"]) / 10, None, "%", "‰", printed, comparator
         if groups.get("bp"):
             return "rate", _number(m["bp"]) / 100, None, "%", "BP", printed, comparator
+        if groups.get("cheng"):      # 2 成 = 20 %
+            return ("threshold" if condition else "rate"), _number(m["cheng"]) * 10, None, "%", "成", printed, comparator
+        if groups.get("zhe"):        # 9 折 = a 10 % discount
+            return "rate", round((10 - _number(m["zhe"])) * 10, 6), None, "%", "折", printed, None
         lo = _number(m["n"] or m["n3"])
         hi = groups.get("n2") or groups.get("n4")
         unit_printed = "个百分点" if "百分点" in printed else "%"
-        value_kind = "threshold" if _is_condition(before, comparator) else "rate"
+        value_kind = "threshold" if condition else "rate"
         return value_kind, lo, _number(hi) if hi else None, "%", unit_printed, printed, comparator
     if kind == "money":
-        value = _number(m["n"])
-        if value is None:
-            return None
+        if groups.get("wanyi"):
+            return ("threshold" if condition else "amount", 100_000_000.0, None, "万元", "万亿元", printed, comparator)
+        if groups.get("n2"):       # 不低于 100 万元、不超过 1000 万元: one range
+            groups = {**groups, "n": groups["n2"], "lo": groups["lo2"], "u": groups["u2"]}
+        value = _number(groups["n"])
+        if value is None or (not groups["n"][0].isdigit() and "元" not in groups["u"]) \
+                or ("元" not in groups["u"] and re.search(r"(?:量|数)\s*$", before)):
+            return None     # 百万市场主体: a Chinese numeral without 元 is not an amount
         lo = _number(groups["lo"]) if groups.get("lo") else None
-        factor = MONEY_FACTOR[m["u"]]
-        if _is_condition(before, comparator):
+        factor = MONEY_FACTOR[groups["u"]]
+        if condition:
             value_kind = "threshold"    # 年营收≤50万, 应纳税所得额不超过300万元: who qualifies
         elif comparator == "≤" or CAP.search(before):
             value_kind, comparator = "cap", "≤"
         else:
             value_kind = "amount"
         low, high = (lo, value) if lo is not None else (value, None)
+        if lo is not None:
+            comparator = None   # a range states both ends: 10 万元以上 30 万元以下
         return (value_kind, round(low * factor, 6), round(high * factor, 6) if high is not None else None,
-                "万元", m["u"], printed, comparator)
+                "万元", groups["u"], printed, comparator)
     if kind == "duration":
+        if groups.get("season"):
+            months = 3.0 if m["season"] == "一个季度" else 6.0
+            return "duration", months, None, "月", m["season"], printed, comparator
         value = _number(m["n"])
-        if value is None or (m["u"] != "个月" and not DURATION_CONTEXT.search(before + after)) \
-                or PROCEDURE.search(clause[start:start + 24]):
+        wide = clause[phrase_start:start] + clause[end:end + 8]
+        if value is None or (m["u"] not in ("个月", "分钟", "秒", "小时", "个工作日", "工作日")
+                             and not DURATION_CONTEXT.search(wide)):
             return None
-        unit = "月" if m["u"] in DURATION_MONTHS else m["u"]
-        months = value * DURATION_MONTHS.get(m["u"], 1)
-        return "duration", months, None, unit, m["u"], printed, comparator
-    if kind == "count":
+        unit = "月" if m["u"] in DURATION_MONTHS else "工作日" if m["u"].endswith("工作日") else m["u"]
+        factor = DURATION_MONTHS.get(m["u"], 1)
+        lo = _number(groups["lo"]) if groups.get("lo") else None
+        low, high = (lo * factor, value * factor) if lo is not None else (value * factor, None)
+        return "duration", low, high, unit, m["u"], printed, comparator
+    if kind == "foreign":
         value = _number(m["n"])
-        if value is None or m["u"] in ("条", "批") or NOT_COUNTED.match(after) or m["n"] == "一" \
-                or not (TARGET.search(clause) or CONDITION_NOUN.search(before)):
+        factor = {"亿美元": 10_000, "美元": 0.0001}.get(m["u"], 1)
+        unit = "万" + m["u"].lstrip("万亿") if m["u"] != "美元" else "万美元"
+        value_kind = "threshold" if condition else "cap" if comparator == "≤" or CAP.search(before) else "amount"
+        return value_kind, round(value * factor, 6), None, unit, m["u"], printed, comparator
+    if kind == "rank":
+        value = _number(m["n"])
+        return None if value is None else ("threshold", value, None, m["u"], m["u"], printed, "≤")
+    if kind == "count":
+        if m["u"] == "万亿":
+            return None
+        value = _number(m["n"])
+        arabic = m["n"][0].isdigit()
+        if value is None or m["n"] == "一" or (arabic and re.match(r"\s*条款", after)) or (not arabic and (m["u"] in ("条", "批") or NOT_COUNTED.match(after)
+                                                               or not (TARGET.search(clause) or comparator))) \
+                or (arabic and m["u"] == "批") \
+                or not (arabic or TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator
+                        or INCENTIVE.search(clause)):
             return None
         unit = m["u"]
         scale = 10_000 if unit.startswith("万") else 100_000_000 if unit.startswith("亿") else 1
         lo = _number(groups["lo"]) if groups.get("lo") else None
         low, high = (lo, value) if lo is not None else (value, None)
-        value_kind = "threshold" if _is_condition(before + unit.lstrip("万亿"), comparator) else "count"
+        value_kind = "threshold" if condition else "count"
         return value_kind, low * scale, high * scale if high is not None else None, unit.lstrip("万亿"), unit, printed, comparator
     return None
 
 
-def _is_condition(before: str, comparator: str | None) -> bool:
-    """A bound on the beneficiary (营收, 职工人数 …), not on the support itself."""
-    return comparator in ("≤", "≥") and bool(CONDITION_NOUN.search(before)) and not GRANT.search(before)
+def _is_condition(sentence: str, start: int, end: int, before: str, comparator: str | None, lead: str) -> bool:
+    """A bound on who or what qualifies (营收, 职工人数, 对…的项目, an item under 对符合以下条件的…), not on
+    the support itself."""
+    if GRANT.search(before) or re.search(r"(?:预算总额|资金|经费|份额)[^，。；]{0,6}的\s*$", before) \
+            or re.search(r"每[^，。；]{0,8}为\s*$", before):
+        return False            # 每个标准展位为 9 平方米: a definition, not a condition
+    # inside 对…的企业/项目 (对年营收50万元以下的企业), or an item's own bound under a conditions lead-in
+    if re.match(r"\s*(?:的)?部分", sentence[end:end + 4]) and re.search(r"(?:余下|剩余|其余)的\s*$", before):
+        return False            # 对余下的20%部分给予奖励: the share the award covers
+    for m in CONDITION_SPAN.finditer(sentence):
+        if m.start() <= start < m.end():
+            return True
+    if comparator in ("≤", "≥") and CONDITION_NOUN.search(before) \
+            and not re.search(r"力争|到\s*\d{4}\s*年|目标|打造|培育", sentence[:start]):
+        return True
+    if comparator and re.search(r"(?:以下|下列|如下)条件|是指|所称", lead) and not GRANT.search(sentence[:start]):
+        return True
+    if comparator and re.search(r"是指|所称|符合[^，。；]{0,20}$", sentence[:start]):
+        return True
+    goal = re.search(r"力争|到\s*\d{4}\s*年|目标|打造|培育", sentence[:start])
+    if CONDITION_AFTER.match(sentence[end:end + 24]) and not goal:
+        return True
+    if re.match(r"\s*(?:的)?(?:征收率|预征率|税率)的", sentence[end:end + 8]):
+        return True             # 适用3%预征率的预缴增值税项目: the rate names the scope of the relief
+    if re.search(r"(?:不足|未满|不满|(?<!不)低于|(?<!不)高于)\s*$", before) and re.match(r"[^，。；]{0,6}的", sentence[end:end + 8]):
+        return True
+    return bool(re.search(r"(?:高于|低于|以下的|以上的|超过)[^，。；]{0,2}$", before) and comparator
+                and re.search(r"的(?:企业|单位|项目|部分|机构)", sentence[start:start + 20]))
+
+
+def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator, measure, whole):
+    """(term_kind, shape, per_unit) of a number from its role in the sentence."""
+    before = sentence[max(0, start - 24):start]
+    after = sentence[end:end + 14]
+    near = phrase
+    shape, per_unit = "point", None
+    pu = PER_UNIT.search(before) or PER_UNIT.match(after)
+    if pu:
+        per_unit = (pu.group("u") or pu.group("u2") or "").strip()
+        if value_kind in ("amount", "cap", "rate") and not re.fullmatch(r"每(?:个|家|户|年|月|个企业|家企业)|[家户年月]",
+                                                                         per_unit):
+            shape = "per_unit"
+    step = re.search(r"(?P<u>每(?:增加|提高|增长|超过)[^，。；]{0,16})[，,][^，。；]{0,12}增加\s*$", sentence[:start])
+    if step and value_kind in ("amount", "rate"):
+        shape, per_unit = "per_unit", step.group("u").strip()   # 每增加500个标准展位，奖励金额增加3万元
+    if value_kind == "duration":
+        return "duration", shape, per_unit
+    if value_kind == "threshold":
+        return "threshold", shape, per_unit
+    if re.search(r"目标", whole) and not GRANT.search(sentence) and value_kind in ("rate", "amount", "count"):
+        return "target", shape, per_unit     # 主要目标: …抽检合格率在 97% 以上
+    if STEP.search(before[-8:]):
+        return "threshold", shape, per_unit   # 每增加500个标准展位: the step of an award formula
+    if kind == "count":
+        if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
+            return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
+        if re.match(r"\s*(?:项|条|个)?\s*(?:任务|措施|举措|方面|事项)", after) or re.search(r"为\s*$", before) \
+                or re.search(r"(?:评选出|确定了|认定了?|公布了?|发布了?)(?:首批)?\s*$|根据[^，。；]{0,12}规划\s*$", before):
+            return "count", shape, per_unit       # 8个方面22项任务: counts of work items
+        if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence) or TARGET_COUNT.search(sentence)) \
+                and not GRANT_VERB.search(phrase) and not re.search(r"(?:确定|认定|公布|命名)了\s*$", before):
+            return "target", shape, per_unit
+        if comparator:
+            return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
+        return "count", shape, per_unit
+    grant_here = GRANT.search(near) or re.search(r"给予|予以|补助|补贴|奖励|奖补|资助|贴息|返还|减免|免征|减征|扣除|摊销|抵减",
+                                                 sentence[max(0, start - 30):end + 12]) \
+        or re.search(r"准予[^，。；]{0,16}扣除|税前扣除", sentence[end:end + 40])
+    if value_kind == "rate":
+        if BUDGET_SHARE.search(before[-16:]) or BUDGET_SHARE.match(after) and not re.search(r"补贴|补助|奖励|给予", before[-8:]) \
+                or re.search(r"(?:财政|政府|各级)[^，。；]{0,12}(?:承担|分担|负担)\s*$", before) \
+                or re.search(r"对(?:各地|市县|市州|地方)[^，。；]{0,30}(?:财政投入|投入)", sentence[:start]) \
+                or re.search(r"按(?:照)?各地[^，。；]{0,20}的\s*$", before) \
+                or re.search(r"(?:省级|市级|中央)财政对各地", sentence[:start]) and re.match(r"\s*的?比例?\s*(?:予以|给予)", after) \
+                or re.match(r"\s*(?:以上|及以上)?\s*用于", after):
+            return "budget_share", shape, per_unit
+        if EQUITY.search(near):
+            return "equity_investment", shape, per_unit
+        if "首付" in near:
+            return "fee_ceiling", shape, per_unit   # 首付…2成以内: a ceiling on the down payment
+        if LOAN.search(sentence) and re.search(r"额度", before[-24:]) and comparator == "≤":
+            return "loan_ceiling", shape, per_unit   # 最高不超过…额度上限之和的110%
+        if FEE_CEILING.search(before[-14:]) or re.search(r"LPR|基点|BP", near):
+            if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
+                    and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
+                return "fee_ceiling", shape, per_unit
+        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*缴纳", after)
+        if (REDUCED_RATE.search(before[-10:]) or rate_word_after
+                or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
+                and re.search(r"税|征收|保障金|缴费", near + after + before) and not re.search(
+                r"扣除|摊销|加计|返还|退", near + after):
+            return "reduced_rate", shape, per_unit
+        if re.search(r"(?:可)?(?:上浮|相应提高)\s*$", before) and re.search(r"标准|限额|定额", sentence[:start]):
+            return "incentive_rate", shape, per_unit   # 限额标准最高可上浮20%: a raised relief
+        if not grant_here and POLICY_TARGET_SUBJECT.search(near):
+            return "target", shape, per_unit
+        if grant_here or INCENTIVE.search(near) or measure not in ("target", "other"):
+            if measure == "target":
+                return "target", shape, per_unit
+            return "incentive_rate", shape, per_unit
+        return "other", shape, per_unit
+    # money
+    if EQUITY.search(near) or measure == "equity":
+        return ("fund_size" if re.search(r"基金|资金", after[:14]) or re.search(r"规模", before[-10:])
+                else "equity_investment"), shape, per_unit
+    if LOAN.search(sentence) and re.search(r"额度[^，。；]{0,6}$", before[-10:]) or \
+            LOAN.search(before[-8:]) and value_kind == "cap":
+        return "loan_ceiling", shape, per_unit   # 小微企业额度不超过300万元…的创业担保贷款; 新增贷款（1000万元以内）
+    if FUND_SIZE.search(before[-12:]) or FUND_SIZE.match(after) or re.search(r"^\s*(?:的)?[^，。；]{0,8}(?:基金|资金池|专项资金)", after):
+        if not re.search(r"给予[^，。；]{0,8}$|最高[^，。；]{0,4}$", before[-10:]) or re.search(r"基金|资金池|额度", after):
+            fund = re.search(r"基金|资金池|消费券", before + near)
+            return ("target" if POLICY_TARGET_SUBJECT.search(near) and not grant_here and not fund else "fund_size"), \
+                shape, per_unit
+    if LOAN.search(near) and not re.search(r"贴息|补贴|补助|奖励|奖补|担保费", near):
+        if value_kind == "cap":
+            return "loan_ceiling", shape, per_unit
+        return ("target" if POLICY_TARGET_SUBJECT.search(sentence) or not grant_here else "loan_ceiling"), shape, per_unit
+    if FEE_CEILING.search(before[-10:]) and comparator == "≤" and not grant_here:
+        return "fee_ceiling", shape, per_unit
+    if not grant_here and POLICY_TARGET_SUBJECT.search(near):
+        return "target", shape, per_unit
+    if value_kind == "cap":
+        return "incentive_cap", shape, per_unit
+    if grant_here or INCENTIVE.search(near + whole):
+        return "incentive_amount", shape, per_unit
+    return "other", shape, per_unit
+
+
+def _tiers(terms: list[Term]) -> None:
+    """Steps of a tiered schedule in one clause: 前2年80%、后3年50%; 国家级30万元、省级10万元."""
+    by_sentence: dict[tuple[int, str], list[Term]] = {}
+    for t in terms:
+        if t.value_kind in ("rate", "amount", "cap"):
+            by_sentence.setdefault((t.line_start, t.quote), []).append(t)
+    for group in by_sentence.values():
+        labelled = []
+        for t in group:
+            m = TIER.search(t.quote[max(0, t.number_at - 16):t.number_at])
+            labelled.append((t, re.sub(r"\s+", "", m.group("t")) if m else None))
+        names = {label for _, label in labelled if label}
+        if len(names) >= 2:
+            for t, label in labelled:
+                if label:
+                    t.tier, t.shape = label, "tiered"
+        _respectively(group, terms)
+    for t in terms:
+        if t.shape == "point" and t.value_max is not None:
+            t.shape = "range"
+
+
+def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
+    """对国家级…和单项冠军…分别给予50万元、100万元; 首次超过1000亿元、500亿元…分别给予1000万元、500万元…:
+    the amounts after 分别 are the steps of a schedule, each named by the matching item before 分别."""
+    quote = group[0].quote
+    k = quote.find("分别")
+    steps = [t for t in group if t.number_at > k] if k != -1 else []
+    if len(steps) < 2:
+        return
+    gates = [t for t in clause_terms if t.quote == quote and t.value_kind == "threshold" and t.number_at < k]
+    for a, b in zip(gates, gates[1:]):
+        if b.comparator is None and a.comparator and re.fullmatch(r"[^，。；]{0,8}[、和及]\s*",
+                                                                    quote[a.number_at + len(a.number_printed):b.number_at]):
+            b.comparator = a.comparator
+    if len(gates) == len(steps):
+        labels = [(g.comparator or "") + g.number_printed.replace(" ", "") for g in gates]
+    else:
+        head = re.sub(r"[（(][^）)]*[）)]", "", quote[:k])
+        head = head[head.rfind("对") + 1:] if "对" in head else head[max(head.rfind("，"), 0):]
+        items = [i.strip("，, ") for i in re.split(r"[、和及与]", head) if i.strip("，, ")]
+        labels = [i[-12:] for i in items] if len(items) == len(steps) else [f"第{n}档" for n in range(1, len(steps) + 1)]
+    for t, label in zip(steps, labels):
+        if t.term_kind in ("incentive_amount", "incentive_rate", "incentive_cap", "reduced_rate"):
+            t.tier, t.shape = label, "tiered"
 
 
 def _comparator(before: str, after: str) -> str | None:
@@ -320,38 +695,91 @@ def _basis(clause: str, at: int) -> str | None:
     """'按成本 30%' → 成本; '按实际贴息金额的 50%' → 实际贴息金额."""
     m = re.search(r"按(?:照)?([^，,；。按%\d（()]{1,20}?)的?\s*$", clause[max(0, at - 24):at])
     basis = m[1].strip() if m else ""
+    basis = re.sub(r"^(?:不超过|不高于|最高|最多)", "", basis).strip()
     return basis if basis and not re.search(r"不超过|不高于|最高|以上|以下", basis) else None
 
 
 def _attach_conditions(terms: list[Term]) -> None:
-    """Give every term of a clause the thresholds stated in that clause."""
-    by_clause: dict[tuple[int, str], list[Term]] = {}
+    """Give every term of a clause the thresholds stated in that clause and in its lead-in."""
+    by_clause: dict[str | None, list[Term]] = {}
     for t in terms:
-        by_clause.setdefault((t.line_start, t.quote), []).append(t)
+        by_clause.setdefault(t.clause_id, []).append(t)
+    lead_conditions: dict[str, list[str]] = {}
+    for group in by_clause.values():
+        for t in group:
+            if t.value_kind == "threshold" and t.lead_in:
+                lead_conditions.setdefault(t.lead_in, []).append(_condition_phrase(t))
     for group in by_clause.values():
         conditions = [t for t in group if t.value_kind == "threshold"]
         for t in group:
-            others = [c for c in conditions if c is not t]
-            if others:
-                t.condition = "；".join(_phrase(c.quote, c.quote.find(c.number_printed), c.quote.find(c.number_printed) + len(c.number_printed)) for c in others)
+            parts = [_condition_phrase(c) for c in conditions if c is not t and c.quote == t.quote]
+            if t.lead_in and t.value_kind != "threshold":
+                head = t.lead_in.rstrip("：:")
+                if re.search(r"对|符合|条件|满足", head):
+                    parts.append(head)
+            if parts:
+                t.condition = "；".join(dict.fromkeys(parts))
 
 
-LIST_FIELDS_WITHOUT_TERMS = ("政策名称", "执行时间", "执行机关")  # names, dates and agencies, not terms
+def _condition_phrase(t: Term) -> str:
+    at = t.number_at
+    return _phrase(t.quote, at, at + len(t.number_printed))
+
+
+LIST_FIELDS_WITHOUT_TERMS = ("政策名称", "执行机关")  # names and agencies, not terms (执行时间 can state one)
 
 
 def policy_terms(policy, lines_of: dict[str, list[str]], source_id_of: dict[str, str]) -> list[Term]:
     """Terms of one policy, read from the source lines of its text (full text, else summary or entry)."""
+    text, line_of, source_id = policy_text(policy, lines_of, source_id_of)
+    if text is None:
+        return []
+    return terms_in(text, line_of, policy_id=policy.policy_id, source_id=source_id,
+                    ai_policy=bool(AI_POLICY.search(policy.title)), title=policy.title)
+
+
+def policy_text(policy, lines_of, source_id_of):
+    """(text, line of each character, source id) of the policy's text source, or (None, None, None)."""
     app = policy.text_source
     if app is None or app.text_lines is None:
-        return []
+        return None, None, None
     start, end = app.text_lines
     skip = (lambda raw: raw.strip().startswith(LIST_FIELDS_WITHOUT_TERMS)) if app.kind == "list_entry" else None
     text, line_of = text_with_lines(lines_of[app.source_file], start, end, skip=skip)
-    return terms_in(text, line_of, policy_id=policy.policy_id, source_id=source_id_of[app.source_file],
-                    ai_policy=bool(AI_POLICY.search(policy.title)))
+    return text, line_of, source_id_of[app.source_file]
+
+
+def policy_clauses(policy, lines_of, source_id_of) -> list[clause_split.Clause]:
+    """The clauses of one policy (the same split its terms are read from)."""
+    text, line_of, source_id = policy_text(policy, lines_of, source_id_of)
+    if text is None:
+        return []
+    return clause_split.split(text, line_of, policy_id=policy.policy_id, source_id=source_id)
+
+
+# 《X》同时废止 / 自…起《X》停止执行 / 原《X》…废止: a later policy that ends an earlier one named by its title.
+REPEALS = re.compile(r"《(?P<t>[^《》]{6,80})》[^。；《》]{0,40}?(?:同时废止|予以废止|废止|停止执行|不再执行|失效)")
+
+
+def superseded_by(policies) -> dict[str, str]:
+    """{policy id: id of the policy whose text repeals it}, from the texts of the corpus."""
+    by_key = {title_key(p.title): p.policy_id for p in policies}
+    out: dict[str, str] = {}
+    for p in policies:
+        for m in REPEALS.finditer(p.text or ""):
+            old = by_key.get(title_key(m["t"]))
+            if old and old != p.policy_id:
+                out.setdefault(old, p.policy_id)
+    return out
 
 
 def terms_frame(terms: list[Term]) -> pd.DataFrame:
     rows = [{"term_id": t.term_id, **t.__dict__} for t in terms]
     frame = pd.DataFrame(rows)
     return frame.drop_duplicates("term_id") if len(frame) else frame
+
+
+def clauses_frame(clauses: list[clause_split.Clause]) -> pd.DataFrame:
+    rows = [{k: v for k, v in c.__dict__.items() if k not in ("start", "end")} for c in clauses]
+    frame = pd.DataFrame(rows)
+    return frame.drop_duplicates("clause_id") if len(frame) else frame
