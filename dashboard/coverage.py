@@ -175,7 +175,7 @@ def show_notes(notes: list[str]) -> None:
     if not notes:
         return
     lines = lambda items: "  \n".join("· " + md(n) for n in items)   # noqa: E731
-    st.warning(f"**{t('cov.heading')}**  \n" + lines(notes[:FIGURE_LINES]), icon="ℹ️")
+    st.info(f"**{t('cov.heading')}**  \n" + lines(notes[:FIGURE_LINES]), icon="ℹ️")   # a warning is for a bad link
     if len(notes) > FIGURE_LINES:
         with st.expander(t("cov.all_notes").format(n=len(notes))):
             st.markdown(lines(notes[FIGURE_LINES:]))

@@ -49,7 +49,7 @@ def test_coverage_table_counts_each_policy_once_per_source(q):
 def test_trends_note_names_the_single_source_of_2023(open_page):
     at = open_page("trends", level="national")
     note = f"2023 年：81 条中 80 条来自同一来源《{NATIONAL_2023}》"
-    assert note in at.warning[0].value.replace("\\", "")
+    assert note in at.info[0].value.replace("\\", "")
     assert note in annotations(figure(at))                      # in the figure, so in its PNG export
 
 
@@ -83,7 +83,7 @@ def test_register_only_years_and_district_level(open_page):
 
 def test_wuhan_map_notes_the_districts_that_rest_on_the_register(open_page):
     at = open_page("map")
-    note = at.warning[0].value.replace("\\", "")
+    note = at.info[0].value.replace("\\", "")
     assert "只有登记表或人工整理条目（非政策原文）：硚口区 2、汉阳区 1" in note and "东湖新技术开发区 8" in note
     fig_text = annotations(figure(at))
     assert "硚口区 2" in fig_text and "来源：5 份语料文件" in fig_text and "未发现政策的地区只表示" in fig_text
