@@ -1,6 +1,12 @@
 """Entry point: routes to the pages and draws the frame they share (sidebar, URL notices).
 
-Run with `make run` (or `streamlit run dashboard/app.py`).
+Run with `make run` (or `streamlit run dashboard/app.py`). Streamlit runs this file twice over:
+imported, it is the HTTP app (`app`, an st.App: unknown paths go to the overview, dashboard/not_found.py);
+run as the script of each session (__main__), it routes to the pages.
+
+A page that fails shows a short message in the interface language; the traceback goes to the log
+(and .streamlit/config.toml sets client.showErrorDetails = "none" for anything that escapes). Under
+AppTest the exception is shown in full instead, so the page tests' `not at.exception` still sees it.
 """
 from __future__ import annotations
 
@@ -10,37 +16,71 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: data/, geo/, dashboard/
 
 import streamlit as st  # noqa: E402
+from streamlit import config  # noqa: E402
+from streamlit.logger import get_logger  # noqa: E402
 
-from dashboard import controls, db, params, present  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
-from dashboard.state import Url  # noqa: E402
+from dashboard import not_found  # noqa: E402
 
-# A local favicon: an emoji or Material page icon makes the browser fetch the favicon from a CDN (fonts.gstatic.com),
-# which offline networks block; the pages carry no icon for the same reason.
-st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide",
-                   page_icon=str(Path(__file__).resolve().parent / "static" / "favicon.png"))
-
-if not db.database_path().exists():
-    with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):
-        db.ensure_database()
-
-PAGES = {
-    "overview": st.Page("app_pages/overview.py", title="总览 Overview", url_path="overview", default=True),
-    "trends": st.Page("app_pages/trends.py", title="发文趋势 Trends", url_path="trends"),
-    "map": st.Page("app_pages/regional_map.py", title="区域政策地图 Map", url_path="map"),
-    "ai": st.Page("app_pages/ai_compare.py", title="区级AI政策对比 AI terms", url_path="ai"),
-    "explorer": st.Page("app_pages/explorer.py", title="政策检索 Explorer", url_path="explorer"),
-    "sources": st.Page("app_pages/sources.py", title="数据来源 Sources", url_path="sources"),
-    "add": st.Page("app_pages/add_documents.py", title="添加文件 Add documents", url_path="add"),
+# url path → script, title, icon; the first is the default page (served at /, and at /overview). No icons: a
+# page's Material icon becomes the favicon, fetched from fonts.gstatic.com (offline networks block it).
+PAGE_TABLE = {
+    "overview": ("app_pages/overview.py", "总览 Overview", None),
+    "trends": ("app_pages/trends.py", "发文趋势 Trends", None),
+    "map": ("app_pages/regional_map.py", "区域政策地图 Map", None),
+    "ai": ("app_pages/ai_compare.py", "区级AI政策对比 AI terms", None),
+    "explorer": ("app_pages/explorer.py", "政策检索 Explorer", None),
+    "sources": ("app_pages/sources.py", "数据来源 Sources", None),
+    "add": ("app_pages/add_documents.py", "添加文件 Add documents", None),
 }
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"   # served by Streamlit itself
+DEFAULT_PAGE = next(iter(PAGE_TABLE))
+LOG = get_logger("dashboard")   # the server log, in Streamlit's format
 
-current = st.navigation(list(PAGES.values()), position="hidden")
-name = next(k for k, p in PAGES.items() if p.url_path == current.url_path)
-url = Url.open(params.page_params(name))
-st.session_state["url"] = url
-if present.is_on(url):   # presentation mode: the page's charts as slides, no sidebar or widgets
-    present.run(name, PAGES, url)
-    st.stop()
-controls.sidebar(url, PAGES, name)
-url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
-current.run()
+
+def main() -> None:
+    from dashboard import controls, db, params, present
+    from dashboard.i18n import t
+    from dashboard.state import Url
+
+    # A local favicon: an emoji or Material one is fetched from a CDN, which offline networks block.
+    st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide", page_icon=str(FAVICON))
+
+    if not db.database_path().exists():
+        with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):
+            db.ensure_database()
+
+    pages = {name: st.Page(script, title=title, icon=icon, url_path=name, default=name == DEFAULT_PAGE)
+             for name, (script, title, icon) in PAGE_TABLE.items()}
+    current = st.navigation(list(pages.values()), position="hidden")
+    name = next(k for k, p in pages.items() if p.url_path == current.url_path)
+    missing = st.query_params.get_all(not_found.KEY)
+    if missing:
+        del st.query_params[not_found.KEY]       # said once, below; not part of the view's link
+    try:
+        db.pin()                      # one database version for everything this run reads
+        url = Url.open(params.page_params(name))
+        st.session_state["url"] = url
+        if present.is_on(url):        # presentation mode: the page's charts as slides, no sidebar or widgets
+            present.run(name, pages, url)
+            return
+        controls.sidebar(url, pages, name)
+        if missing:
+            st.warning(t("page_not_found"), icon="⚠️")
+            st.code("\n".join(m[:200] for m in missing), language=None)
+        url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
+        current.run()
+    except Exception as err:          # Streamlit's rerun/stop are BaseExceptions and pass through
+        if config.get_option("global.appTest"):   # AppTest patches config.get_option (not st.get_option)
+            st.exception(err)         # under AppTest the exception in full is what a test checks
+            return
+        LOG.exception("page %s failed (query %s)", name, st.query_params.to_dict())
+        st.error(t("page_failed"), icon="⚠️")
+
+
+if __name__ == "__main__":            # a session's script run
+    main()
+else:                                 # imported by `streamlit run` (uvicorn app:app): the HTTP app
+    from starlette.middleware import Middleware
+
+    app = st.App(Path(__file__), middleware=[Middleware(
+        not_found.PageNotFound, pages={""} | set(PAGE_TABLE) - {DEFAULT_PAGE})])

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import PALETTE, style
 
-PERIOD = re.compile(r"(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?")
+PERIOD = re.compile(r"([0-9]{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?")   # [0-9]: \d takes any script's digits
 BAR_MODES = ("stacked", "share")
 TITLE_CHARS = 36
 HEIGHT = 620
@@ -23,7 +23,7 @@ HEIGHT = 620
 def period_bounds(period: str | None) -> tuple[date, date] | None:
     """The first and last day of a period key (2023, 2023-Q2, 2023-05), or None if it is not one."""
     m = PERIOD.fullmatch(period or "")
-    if not m:
+    if not m or int(m[1]) < 1:
         return None
     year = int(m[1])
     if m[2]:
@@ -33,8 +33,9 @@ def period_bounds(period: str | None) -> tuple[date, date] | None:
     else:
         first_month, months = 1, 12
     start = date(year, first_month, 1)
-    after = date(year + (first_month + months - 1) // 12, (first_month + months - 1) % 12 + 1, 1)
-    return start, after - timedelta(days=1)
+    if first_month + months > 12:       # ends with December (also of 9999, the last year a date has)
+        return start, date(year, 12, 31)
+    return start, date(year, first_month + months, 1) - timedelta(days=1)
 
 
 def period_of_selection(event) -> str | None:
@@ -57,9 +58,11 @@ def fill(periods: pd.DataFrame, data: pd.DataFrame, on: str, groups: list[str]) 
     periods: period, period_start, period_end (queries/trends/periods.sql); data: `on` (a column of periods
     holding the same dates), grp, policies, first_titles; groups: every group to draw, in legend order.
     """
-    grid = periods.merge(pd.DataFrame({"grp": groups}), how="cross")
+    # grp as object on both sides: an empty list or an empty result would otherwise be float64
+    grid = periods.merge(pd.DataFrame({"grp": pd.Series(groups, dtype=object)}), how="cross")
     grid[on] = pd.to_datetime(grid[on]).dt.date
     keyed = data[[on, "grp", "policies", "first_titles"]].copy()
+    keyed["grp"] = keyed["grp"].astype(object)
     keyed[on] = pd.to_datetime(keyed[on]).dt.date
     out = grid.merge(keyed, on=[on, "grp"], how="left")
     out["policies"] = out["policies"].fillna(0).astype(int)

@@ -3,6 +3,13 @@
 Every query the pages run is a file under queries/ (queries/<page>/<name>.sql). Values reach
 SQL only as $named parameters; a query's header comment lists them (`-- params: $a, $b`), and
 `run_query` refuses to run with parameters other than the ones the file declares.
+
+The app follows the database file. A rebuild replaces it atomically (a new file renamed over the
+old one), so the file's identity (inode, mtime, size) names one whole database. Each script run
+pins one identity (`pin`, called by the router before anything is drawn) and every query of that
+run is cached under it and answered by the connection opened on that very file: a run sees the old
+database or the new one, never a mix, and the run after a rebuild sees the new one.
+The connection cannot touch other files: external access is off and the configuration locked.
 """
 from __future__ import annotations
 
@@ -11,17 +18,33 @@ import re
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries"
 DEFAULT_DB = ROOT / "data" / "policies.duckdb"
 PARAMS_LINE = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.M)
 USED_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+CATALOG = "corpus"       # the attached database file
+PIN_KEY = "_db_pin"      # session_state: the (version, connection) this script run reads
 _build_lock = threading.Lock()
+
+
+class Version(NamedTuple):
+    """One database file as it is on disk; a rename over it gives a new inode, so a new version."""
+    path: str
+    inode: int
+    mtime_ns: int
+    size: int
+
+
+class DatabaseMoved(RuntimeError):
+    """The file was replaced while it was being opened: open the new one."""
 
 
 def database_path() -> Path:
@@ -40,9 +63,56 @@ def ensure_database() -> Path:
     return path
 
 
-@st.cache_resource(show_spinner=False)
-def connection(path: str) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(path, read_only=True)
+def file_version(path: str | Path) -> Version:
+    s = os.stat(path)
+    return Version(str(path), s.st_ino, s.st_mtime_ns, s.st_size)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def connection(version: Version) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to exactly this version of the file, with no access to any other file.
+
+    Attached to a fresh in-memory instance: duckdb.connect(path) would hand back the instance already
+    open on that path, i.e. the replaced file. An evicted connection closes when its last run drops it.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH $path AS {CATALOG} (READ_ONLY)", {"path": version.path})
+        con.execute(f"USE {CATALOG}")
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        if file_version(version.path) != version:
+            raise DatabaseMoved(version.path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def pin() -> Version:
+    """Take the database's current version for this script run (the router calls this first)."""
+    version, con = _open_current()
+    if get_script_run_ctx() is not None:
+        st.session_state[PIN_KEY] = (version, con)
+    return version
+
+
+def _open_current() -> tuple[Version, duckdb.DuckDBPyConnection]:
+    path = ensure_database()
+    for _ in range(10):
+        version = file_version(path)
+        try:
+            return version, connection(version)
+        except DatabaseMoved:
+            continue            # replaced while opening: take the newer file
+    raise DatabaseMoved(f"{path} keeps changing; is a build writing it in place?")
+
+
+def _pinned() -> tuple[Version, duckdb.DuckDBPyConnection]:
+    """This run's pin; outside a script run (tests, benchmarks) the current file."""
+    if get_script_run_ctx() is not None and PIN_KEY in st.session_state:
+        return st.session_state[PIN_KEY]
+    return _open_current()
 
 
 @lru_cache(maxsize=None)
@@ -61,14 +131,21 @@ def query_text(name: str) -> tuple[str, frozenset[str]]:
     return sql, names
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
 def run_query(name: str, **params) -> pd.DataFrame:
-    """Run a named query with exactly its declared parameters; results are cached per parameters."""
+    """Run a named query with exactly its declared parameters, on this run's database version."""
     sql, declared = query_text(name)
     if set(params) != declared:
         raise ValueError(f"queries/{name}.sql takes {sorted(declared)}, got {sorted(params)}")
-    con = connection(str(ensure_database())).cursor()
+    version, con = _pinned()
+    return _cached(version, name, params, _con=con)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(version: Version, name: str, params: dict, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Results keyed by the database version, the query and its parameters (the connection is that version's)."""
+    cur = _con.cursor()      # a cursor is a new session of the instance: point it at the file again
     try:
-        return con.execute(sql, params).df()
+        cur.execute(f"USE {CATALOG}")
+        return cur.execute(query_text(name)[0], params).df()
     finally:
-        con.close()
+        cur.close()

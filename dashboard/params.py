@@ -3,13 +3,15 @@
 Shared filters (on every page, carried by the page links):
   lang=en  level=national~district  topic=finance~tax  region=420106  years=2022..2026  status=in_force
 Page options:
-  trends:   gran=month|quarter|year  split=level|topic  mode=stacked|share|cumulative|in_force  period=2023-Q2
+  trends:   gran=month|quarter|year  split=level|topic  mode=stacked|share|cumulative|in_force
+            period=2023|2023-Q2|2023-05 (a year of the data)
   map:      layer=hubei|wuhan  view=issued|applies  metric=policies|terms|max_cap|best_rate  measure=<slug>
   ai:       compare=420106~420190  rows=compute~model_rd
   explorer: q=<text>  issuer=<name>  policy=<policy id>
 """
 from __future__ import annotations
 
+from dashboard.charts_trends import PERIOD
 from dashboard.db import run_query
 from dashboard.state import Param, register
 
@@ -50,7 +52,7 @@ PAGES: dict[str, list[Param]] = {
         Param("gran", "one", "year", options=lambda: GRANULARITIES),
         Param("split", "one", "level", options=lambda: SPLITS),
         Param("mode", "one", "stacked", options=lambda: MODES),
-        Param("period", "text", None, max_len=7, pattern=r"\d{4}(?:-(?:Q[1-4]|0[1-9]|1[0-2]))?"),
+        Param("period", "text", None, max_len=7, pattern=PERIOD.pattern, bounds=year_bounds),
     ),
     "map": register(
         Param("layer", "one", "wuhan", options=lambda: LAYERS),

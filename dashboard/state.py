@@ -32,7 +32,7 @@ class Param:
     kind: str                                   # one / many / range / text
     default: object = None
     options: Callable[[], list[str]] | None = None   # allowed codes (one, many)
-    bounds: Callable[[], tuple[int, int]] | None = None  # allowed range (range)
+    bounds: Callable[[], tuple[int, int]] | None = None  # allowed years (range; text whose pattern starts with a year)
     max_len: int = 80                           # text
     pattern: str | None = None                  # text: the form a valid value has
 
@@ -48,20 +48,26 @@ class Param:
             text = raw.strip()[: self.max_len]
             if not text:
                 return self.default, "empty"
-            if self.pattern and not re.fullmatch(self.pattern, text):
+            m = re.fullmatch(self.pattern, text) if self.pattern else None
+            if self.pattern and not m:
                 return self.default, "not in the expected form"
+            if self.bounds and m:       # a pattern whose first group is a year: within the data's years
+                lo, hi = self.bounds()
+                if not lo <= int(m[1]) <= hi:
+                    return self.default, "outside the years of the data"
             return text, None
         if self.kind == "one":
             return (raw, None) if raw in self.options() else (self.default, "unknown code")
         if self.kind == "many":
             codes = list(dict.fromkeys(c for c in raw.split(LIST_SEP) if c))
-            bad = [c for c in codes if c not in self.options()]
+            allowed = set(self.options())
+            bad = [c for c in codes if c not in allowed]
             good = [c for c in codes if c not in bad]   # a bad code does not drop the valid ones beside it
             if not good:
                 return self.default, "unknown code" if bad else "empty"
             return good, "some codes unknown" if bad else None
         if self.kind == "range":
-            m = re.fullmatch(r"(\d{4})\.\.(\d{4})", raw)
+            m = re.fullmatch(r"([0-9]{4})\.\.([0-9]{4})", raw)   # [0-9]: \d takes any script's digits
             lo, hi = self.bounds()
             if not m or not (lo <= int(m[1]) <= int(m[2]) <= hi):
                 return self.default, "not a range of years"
@@ -93,15 +99,10 @@ class Url:
         """Parse the URL for these parameters and seed their widgets when the URL changed."""
         url = cls({p.name: p for p in params})
         for key in st.query_params:
-            raw = st.query_params.get_all(key)[-1]
             if key not in url.params:
-                url.ignored.append((key, raw, "unknown parameter"))
+                url.ignored += [(key, raw, "unknown parameter") for raw in dict.fromkeys(st.query_params.get_all(key))]
         for p in params:
-            raw = st.query_params.get_all(p.name)[-1] if p.name in st.query_params else None
-            value, reason = p.parse(raw) if raw is not None else (p.default, None)
-            if reason:
-                url.ignored.append((p.name, raw, reason))
-            url.values[p.name] = value
+            url.values[p.name] = url._read(p, list(dict.fromkeys(st.query_params.get_all(p.name))))
         signature = _signature()
         changed = st.session_state.get("_url_signature") != signature
         for p in params:
@@ -110,6 +111,27 @@ class Url:
         st.session_state["_url_signature"] = signature
         st.session_state["_url_params"] = list(url.params)
         return url
+
+    def _read(self, p: Param, raws: list[str]):
+        """The value of a parameter from all its values in the URL (a key may be repeated).
+
+        Each invalid value is ignored with its reason. Of a list parameter, every valid value counts
+        (level=national&level=district is level=national~district); of any other, the last valid one,
+        and the earlier ones are listed as repeated.
+        """
+        valid = []
+        for raw in raws:
+            value, reason = p.parse(raw)
+            if reason:
+                self.ignored.append((p.name, raw, reason))
+            else:
+                valid.append((raw, value))
+        if not valid:
+            return p.default
+        if p.kind == "many":
+            return list(dict.fromkeys(code for _, codes in valid for code in codes))
+        self.ignored += [(p.name, raw, "repeated") for raw, _ in valid[:-1]]
+        return valid[-1][1]
 
     def __getitem__(self, name: str):
         """The current value: the widget's when it has one, else the URL's."""

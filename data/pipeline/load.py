@@ -138,7 +138,7 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
             con.execute("INSERT INTO clauses BY NAME SELECT * FROM clauses_df")
         terms_df = terms if terms is not None else pd.DataFrame()
         if len(terms_df):
-            repealed = term_reader.superseded_by(policies)
+            repealed = {old: p.policy_id for p in policies for old in p.supersedes}  # reader/relations.py
             terms_df = terms_df.drop(columns=["superseded_by"], errors="ignore").assign(
                 superseded_by=terms_df.policy_id.map(repealed))
             con.execute("INSERT INTO terms BY NAME SELECT * FROM terms_df")

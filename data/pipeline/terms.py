@@ -757,22 +757,6 @@ def policy_clauses(policy, lines_of, source_id_of) -> list[clause_split.Clause]:
     return clause_split.split(text, line_of, policy_id=policy.policy_id, source_id=source_id)
 
 
-# 《X》同时废止 / 自…起《X》停止执行 / 原《X》…废止: a later policy that ends an earlier one named by its title.
-REPEALS = re.compile(r"《(?P<t>[^《》]{6,80})》[^。；《》]{0,40}?(?:同时废止|予以废止|废止|停止执行|不再执行|失效)")
-
-
-def superseded_by(policies) -> dict[str, str]:
-    """{policy id: id of the policy whose text repeals it}, from the texts of the corpus."""
-    by_key = {title_key(p.title): p.policy_id for p in policies}
-    out: dict[str, str] = {}
-    for p in policies:
-        for m in REPEALS.finditer(p.text or ""):
-            old = by_key.get(title_key(m["t"]))
-            if old and old != p.policy_id:
-                out.setdefault(old, p.policy_id)
-    return out
-
-
 def terms_frame(terms: list[Term]) -> pd.DataFrame:
     rows = [{"term_id": t.term_id, **t.__dict__} for t in terms]
     frame = pd.DataFrame(rows)
