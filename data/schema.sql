@@ -237,8 +237,8 @@ CREATE TABLE register_terms (
 CREATE TABLE coverage (
     year          INTEGER,            -- of the timeline date (issue, else effective date); NULL: no date
     level         VARCHAR NOT NULL,
-    region_code   VARCHAR NOT NULL REFERENCES regions (code),
-    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    region_code   VARCHAR NOT NULL,   -- regions.code (no foreign keys: a summary, rebuilt with the database)
+    source_id     VARCHAR NOT NULL,   -- sources.source_id
     evidence_kind VARCHAR NOT NULL,
     policies      INTEGER NOT NULL
 );
