@@ -124,7 +124,7 @@ class Url:
             value, reason = p.parse(raw)
             if reason:
                 self.ignored.append((p.name, raw, reason))
-            else:
+            if not reason or reason == "some codes unknown":   # a list keeps its valid codes beside a bad one
                 valid.append((raw, value))
         if not valid:
             return p.default
