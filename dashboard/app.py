@@ -21,16 +21,18 @@ from streamlit.logger import get_logger  # noqa: E402
 
 from dashboard import not_found  # noqa: E402
 
-# url path → script, title, icon; the first is the default page (served at /, and at /overview).
+# url path → script, title, icon; the first is the default page (served at /, and at /overview). No icons: a
+# page's Material icon becomes the favicon, fetched from fonts.gstatic.com (offline networks block it).
 PAGE_TABLE = {
-    "overview": ("app_pages/overview.py", "总览 Overview", ":material/home:"),
-    "trends": ("app_pages/trends.py", "发文趋势 Trends", ":material/trending_up:"),
-    "map": ("app_pages/regional_map.py", "区域政策地图 Map", ":material/map:"),
-    "ai": ("app_pages/ai_compare.py", "区级AI政策对比 AI terms", ":material/smart_toy:"),
-    "explorer": ("app_pages/explorer.py", "政策检索 Explorer", ":material/search:"),
-    "sources": ("app_pages/sources.py", "数据来源 Sources", ":material/menu_book:"),
-    "add": ("app_pages/add_documents.py", "添加文件 Add documents", ":material/upload_file:"),
+    "overview": ("app_pages/overview.py", "总览 Overview", None),
+    "trends": ("app_pages/trends.py", "发文趋势 Trends", None),
+    "map": ("app_pages/regional_map.py", "区域政策地图 Map", None),
+    "ai": ("app_pages/ai_compare.py", "区级AI政策对比 AI terms", None),
+    "explorer": ("app_pages/explorer.py", "政策检索 Explorer", None),
+    "sources": ("app_pages/sources.py", "数据来源 Sources", None),
+    "add": ("app_pages/add_documents.py", "添加文件 Add documents", None),
 }
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"   # served by Streamlit itself
 DEFAULT_PAGE = next(iter(PAGE_TABLE))
 LOG = get_logger("dashboard")   # the server log, in Streamlit's format
 
@@ -40,8 +42,8 @@ def main() -> None:
     from dashboard.i18n import t
     from dashboard.state import Url
 
-    # No page_icon: an emoji or Material favicon is fetched from a CDN, which offline networks block.
-    st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide")
+    # A local favicon: an emoji or Material one is fetched from a CDN, which offline networks block.
+    st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide", page_icon=str(FAVICON))
 
     if not db.database_path().exists():
         with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):

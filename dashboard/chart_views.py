@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts_ai, charts_map, charts_trends, exports, params
+from dashboard import coverage as coverage_notes   # the register helper's coverage notes, as on the pages
 from dashboard.db import run_query
 from dashboard.i18n import TEXT
 from geo.gazetteer import boundaries
@@ -208,6 +209,10 @@ def trends_view(values: dict, lang: str, link: str) -> ChartView:
         figure = charts_trends.trend_figure(frame, mode, groups, colors, text, title=title,
                                             subtitle=subtitle + (f"<br>{note}" if note else ""), source=credit,
                                             selected=values.get("period"))
+        notes, no_data = coverage_notes.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods, lang)
+        coverage_notes.shade_no_data(figure, list(periods.period), no_data if mode != "in_force" else [],
+                                     bars=mode in ("stacked", "share"), lang=lang)
+        coverage_notes.burn_in(figure, notes, lang=lang)
     plotted = frame.assign(value=charts_trends.values(frame, mode)) if len(frame) else frame
     categories = list(dict.fromkeys(frame["period"])) if len(frame) else []
     series = [Series(label, [float(v) for v in plotted.loc[plotted.grp == code, "value"]], colors.get(code))
@@ -268,6 +273,9 @@ def map_views(values: dict, lang: str, link: str) -> tuple[ChartView, ChartView]
     inset = charts_map.Inset(charts_map.CENTRAL_DISTRICTS, tx("central_districts", lang)) if layer == "wuhan" else None
     figure = charts_map.region_map(frame, boundaries(charts_map.LAYER_FILE[layer]), text, selected=selected,
                                    height=charts_map.MAP_HEIGHT[layer], inset=inset, integer=unit == "")
+    filters = {k: v for k, v in params.sql_filters(values).items() if k != "region"}
+    coverage_notes.burn_in(figure, coverage_notes.map_notes(run_query(
+        "map/coverage_by_region", **filters, parent=charts_map.LAYER_PARENT[layer], view=view), lang), lang=lang)
     ranking_text = charts_map.MapText(**{**text.__dict__, "title": f"{text.title} · {tx('table_view', lang)}"})
     bars = charts_map.ranking_bars(frame, ranking_text, unit=unit, selected=selected)
     with_value = int((frame.status == "value").sum())

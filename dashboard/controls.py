@@ -69,6 +69,8 @@ def choose_one(url: Url, name: str, label: str, labels: dict[str, str], widget=s
 
 
 def choose_many(url: Url, name: str, label: str, labels: dict[str, str], widget=st.multiselect, **kwargs):
+    if widget is st.multiselect:   # Streamlit's "Select all" is English only; nothing selected already means all
+        kwargs.setdefault("select_all", False)
     return widget(label, list(labels), format_func=lambda c: labels.get(c, c),
                   key=url.params[name].widget_key, on_change=write_url, **kwargs)
 

@@ -16,7 +16,7 @@ from dashboard.db import run_query
 from dashboard.state import Param, register
 
 LEVELS = ["national", "provincial", "municipal", "district"]
-STATUSES = ["in_force", "expired", "not_yet", "unknown"]
+STATUSES = ["in_force", "expired", "not_yet", "unknown", "draft", "superseded"]
 GRANULARITIES = ["year", "quarter", "month"]
 SPLITS = ["level", "topic"]
 MODES = ["stacked", "share", "cumulative", "in_force"]

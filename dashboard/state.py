@@ -62,9 +62,10 @@ class Param:
             codes = list(dict.fromkeys(c for c in raw.split(LIST_SEP) if c))
             allowed = set(self.options())
             bad = [c for c in codes if c not in allowed]
-            if bad or not codes:
+            good = [c for c in codes if c not in bad]   # a bad code does not drop the valid ones beside it
+            if not good:
                 return self.default, "unknown code" if bad else "empty"
-            return codes, None
+            return good, "some codes unknown" if bad else None
         if self.kind == "range":
             m = re.fullmatch(r"([0-9]{4})\.\.([0-9]{4})", raw)   # [0-9]: \d takes any script's digits
             lo, hi = self.bounds()
@@ -123,7 +124,7 @@ class Url:
             value, reason = p.parse(raw)
             if reason:
                 self.ignored.append((p.name, raw, reason))
-            else:
+            if not reason or reason == "some codes unknown":   # a list keeps its valid codes beside a bad one
                 valid.append((raw, value))
         if not valid:
             return p.default

@@ -72,7 +72,14 @@ CREATE TABLE policies (
     executing_agency        VARCHAR,               -- 执行机关 (鄂州 list)
     execution_period        VARCHAR,               -- 执行时间 as printed (鄂州 list)
     list_category           VARCHAR,               -- the list's category heading (降低企业成本政策 …)
-    notes                   VARCHAR
+    notes                   VARCHAR,
+    -- From the curated tables (data/pipeline/curated.py): the official page, a draft/superseded/lapsed mark, and
+    -- what the policy rests on: its best provenance kind (full_text … citation, register_entry, curated_term)
+    -- and, when that is a curated row, the row's trust mark (NULL: a document of the corpus).
+    official_url            VARCHAR,
+    status_mark             VARCHAR CHECK (status_mark IN ('draft', 'superseded', 'lapsed')),
+    evidence_kind           VARCHAR NOT NULL,
+    trust                   VARCHAR
 );
 
 -- Many-to-many policy ↔ topic, with the keywords that decided it.
@@ -88,12 +95,19 @@ CREATE TABLE policy_topics (
 CREATE TABLE policy_sources (
     policy_id     VARCHAR NOT NULL,   -- key (policy_id, source_id, kind, line_start); references policies
     source_id     VARCHAR NOT NULL,   -- references sources
-    kind          VARCHAR NOT NULL CHECK (kind IN ('full_text', 'summary', 'list_entry', 'toc', 'citation')),
+    kind          VARCHAR NOT NULL CHECK (kind IN ('full_text', 'summary', 'list_entry', 'toc', 'citation',
+                                                   'register_entry', 'curated_term')),
     line_start    INTEGER NOT NULL,
     line_end      INTEGER NOT NULL,
     printed_title VARCHAR NOT NULL,   -- the title as printed there (joined across lines)
     page          INTEGER,            -- printed page number (contents entries)
-    section       VARCHAR             -- heading it sits under
+    section       VARCHAR,            -- heading it sits under
+    -- curated rows (kinds register_entry, curated_term; NULL for the corpus): what the row rests on
+    trust         VARCHAR,            -- high … low (the host the facts were read on), official_summary
+    official_url  VARCHAR,            -- the policy's official page, when known
+    page_url      VARCHAR,            -- the page the facts were read on
+    page_kind     VARCHAR,            -- official / state_media / repost / tracker_summary
+    record_id     VARCHAR             -- the register's WH-D-002, or the curated term's id
 );
 
 -- Links between policies: a list entry citing its source document.
@@ -203,6 +217,34 @@ CREATE TABLE curated_terms (
     policy_id    VARCHAR               -- the corpus policy it is about, when there is one
 );
 
+-- The register's quantitative terms (data/curated/wuhan_register_terms.csv): facts read on the cited page, the
+-- condition a paraphrase (not a quotation). Drafts and superseded policies keep their terms; pages mark them.
+CREATE TABLE register_terms (
+    register_term_id     VARCHAR PRIMARY KEY,   -- register id and CSV line
+    register_id          VARCHAR NOT NULL,
+    policy_id            VARCHAR NOT NULL,           -- references policies
+    line                 INTEGER NOT NULL,
+    measure              VARCHAR NOT NULL,           -- references measures (slug)
+    rate_pct             DOUBLE,
+    cap_wan              DOUBLE,
+    threshold            VARCHAR,
+    duration_months      DOUBLE,
+    condition_paraphrase VARCHAR,
+    source_url           VARCHAR NOT NULL
+);
+
+-- Coverage (data/pipeline/coverage.py): per year × level × region, which sources hold how many policies, as what
+-- kind of evidence (the best kind of the policy's appearances in that source). A period with no row at all for
+-- a level or region has no source: pages draw it as "no data", not as zero.
+CREATE TABLE coverage (
+    year          INTEGER,            -- of the timeline date (issue, else effective date); NULL: no date
+    level         VARCHAR NOT NULL,
+    region_code   VARCHAR NOT NULL,   -- regions.code (no foreign keys: a summary, rebuilt with the database)
+    source_id     VARCHAR NOT NULL,   -- sources.source_id
+    evidence_kind VARCHAR NOT NULL,
+    policies      INTEGER NOT NULL
+);
+
 -- Full-text search (data/pipeline/search_index.py): character bigrams, BM25 in SQL. Built by SQL from the
 -- policies table once they are loaded; a query reads only the postings of its own grams (sorted by term_id,
 -- so DuckDB's zone maps skip the rest of the table).
@@ -265,10 +307,22 @@ CREATE MACRO policy_status(eff_from, eff_to, issued, on_day) AS
         ELSE 'in_force'
     END;
 
+-- policy_status() with the curated mark: a draft (征求意见稿) is never in force; a superseded policy is not in force
+-- (when it was replaced is not known); a lapsed one is expired once its stated end has passed, or, with no end
+-- stated, always.
+CREATE MACRO marked_status(mark, eff_from, eff_to, issued, on_day) AS
+    CASE mark
+        WHEN 'draft' THEN 'draft'
+        WHEN 'superseded' THEN 'superseded'
+        WHEN 'lapsed' THEN CASE WHEN eff_to IS NULL THEN 'expired'
+                                ELSE policy_status(eff_from, eff_to, issued, on_day) END
+        ELSE policy_status(eff_from, eff_to, issued, on_day)
+    END;
+
 -- What pages read: policies with status derived today, at query time, and a date for timelines.
 CREATE VIEW v_policies AS
 SELECT p.*,
-       policy_status(p.effective_from, p.effective_to, p.issue_date, current_date) AS status_now,
+       marked_status(p.status_mark, p.effective_from, p.effective_to, p.issue_date, current_date) AS status_now,
        COALESCE(p.issue_date, p.effective_from) AS timeline_date,
        CASE WHEN p.issue_date IS NOT NULL THEN 'issued' WHEN p.effective_from IS NOT NULL THEN 'effective' END
            AS timeline_basis

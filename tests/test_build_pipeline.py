@@ -81,7 +81,7 @@ def test_counts_per_source(q):
     rows = q("""SELECT source_id, count(DISTINCT policy_id) AS n FROM policy_sources GROUP BY 1 ORDER BY 1""")
     assert {r["source_id"]: r["n"] for r in rows} == {
         "compilation_2022": 42, "ezhou_list_2020": 38, "monthly_2026_05": 25, "national_2023": 87,
-        "wuhan_workplan_2024": 1}
+        "wuhan_workplan_2024": 1, "wuhan_policy_register": 40, "peer_ai_terms": 8, "district_ai_terms": 12}
 
 
 def test_a_later_announcement_that_repeals_an_earlier_one_supersedes_it(q):

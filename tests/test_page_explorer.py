@@ -72,7 +72,8 @@ def test_empty_query_lists_every_policy_newest_first(open_page, q):
     at = open_page("explorer")
     results = table(at, "主题")
     assert len(results) == q("SELECT count(*) AS n FROM policies")[0]["n"]
-    assert results["标题"].iloc[0] == "关于做好2026年小微企业金融服务工作的通知"
+    newest = q("SELECT title FROM v_policies ORDER BY timeline_date DESC NULLS LAST, title LIMIT 1")[0]["title"]
+    assert results["标题"].iloc[0] == newest
 
 
 # Detail --------------------------------------------------------------------------------
@@ -96,9 +97,12 @@ def test_wuchang_detail_terms_provenance_and_highlights(open_page, q):
     assert rate["来源"].iloc[0] == "000_a52cd0f27d184548.txt:760-760"
 
     prov = table(at, "原文标题")
-    rows = {(r["类型"], r["行"]) for _, r in prov.iterrows()}
+    rows = {(r["类型"], r["行"]) for _, r in prov.iterrows() if r["文件"] == "000_a52cd0f27d184548.txt"}
     assert rows == {("目录条目", "93"), ("摘要", "758-760")}
-    assert set(prov["文件"]) == {"000_a52cd0f27d184548.txt"}
+    # and the register's row and the tracker's summaries of the same policy, with their trust
+    assert set(prov["文件"]) == {"000_a52cd0f27d184548.txt", "curated/wuhan_policy_register.csv",
+                                "curated/peer_ai_terms.csv"}
+    assert set(prov[prov["文件"] == "000_a52cd0f27d184548.txt"]["可信度"]) == {"语料原文"}
 
     text = " ".join(html_blocks(at))
     for number in ("30%", "100 万", "60%", "50 万"):
@@ -194,10 +198,10 @@ def test_english_labels(open_page, q):
     assert at.title[0].value == "Policy explorer"
     assert at.subheader[0].value == "Results for “算力补贴”"
     assert list(table(at, "Topic").columns) == ["Title", "Document number", "Issuers", "Level", "Region", "Issued",
-                                                 "Status", "Topic", "Sources"]
+                                                 "Status", "Topic", "Evidence", "Trust", "Official page", "Sources"]
     assert table(at, "Topic")["Level"].iloc[0] == "District"
     assert detail_heading(at) == f"Policy details: {WUCHANG}"
-    assert set(table(at, "Title as printed")["Kind"]) == {"Contents entry", "Summary"}
+    assert set(table(at, "Title as printed")["Kind"]) == {"Contents entry", "Summary", "Register entry", "Curated term"}
     assert "Measure" in table(at, "Measure").columns
     fields = next(m.value for m in at.markdown if m.value.startswith("- **Title**"))
     assert "2026\\-05\\-07 (to the day)" in fields

@@ -13,5 +13,7 @@ def test_sources_page_lists_the_five_documents_with_counts(open_page, q):
 def test_sources_page_shows_curated_trust(open_page):
     at = open_page("sources", lang="en")
     curated = at.dataframe[-1].value
-    assert set(curated["trust"]) >= {"official_summary", "low", "medium"}
-    assert curated["rows"].sum() == 65
+    assert set(curated["Trust"]) >= {"second-hand summary of an official text", "low", "medium"}
+    assert curated["Rows"].sum() == 65
+    register = at.dataframe[-2].value
+    assert register["Rows"].sum() == 40

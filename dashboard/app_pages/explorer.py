@@ -11,11 +11,13 @@ from __future__ import annotations
 import html
 import re
 from functools import partial
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import params
+from dashboard.coverage import kind_label, trust_label
 from dashboard.controls import (choose_one, current_url, enter_text, level_labels, md, measure_labels,
                                 region_labels, status_labels, topic_labels)
 from dashboard.db import run_query
@@ -84,8 +86,25 @@ TEXT.update({
     "explorer.col.page": ("页码", "Page"),
     "explorer.col.section": ("所在栏目", "Section"),
     "explorer.col.relation": ("关系", "Relation"),
+    "explorer.register_only": ("这条政策只见于登记表或人工整理表（事实与出处，不是政策原文）：请以官方网址为准，"
+                               "并留意依据类型与可信度。",
+                               "This policy is known only from the register or a curated table (facts with citations, "
+                               "not the policy text): check the official page, and mind the evidence kind and trust."),
+    "explorer.register_terms": ("登记表中的条款（转述，不是原文）", "Terms in the register (paraphrased, not quoted)"),
+    "explorer.curated_terms": ("人工整理表中的条款（二手摘要或转载，注明出处与可信度）",
+                               "Terms in the curated tables (second-hand summaries or reposts, with source and trust)"),
+    "explorer.col.rate": ("比例（%）", "Rate (%)"),
+    "explorer.col.cap": ("上限（万元）", "Cap (10k yuan)"),
+    "explorer.col.threshold": ("门槛", "Threshold"),
+    "explorer.col.duration": ("期限（月）", "Duration (months)"),
+    "explorer.col.paraphrase": ("条件（转述）", "Condition (paraphrase)"),
+    "explorer.ev.title": ("标题：", "title: "),
+    "explorer.ev.text": ("正文：", "text: "),
+    "explorer.ev.register": ("登记表所标主题", "the register's topic"),
+    "explorer.ev.none": ("未匹配任何主题关键词", "no keyword of any topic matched"),
 })
 
+CURATED_KINDS = ("register_entry", "curated_term")   # provenance kinds of curated rows, not corpus documents
 RESULT_LIMIT = 500           # rows listed; the caption gives the total (more than the corpus holds)
 LONG_TEXT = 1500             # source texts longer than this scroll inside a box
 FILTER_NAMES = ["level", "topic", "region", "years", "status", "issuer"]
@@ -94,6 +113,8 @@ url = current_url()
 COLON = "：" if lang() == "zh" else ": "
 filters = params.sql_filters(url)
 LEVELS, REGIONS, TOPICS, STATUSES = level_labels(), region_labels(), topic_labels(), status_labels()
+EVIDENCE = {k: kind_label(k) for k in ("full_text", "summary", "list_entry", "toc", "citation", "register_entry",
+                                       "curated_term")}
 
 
 # Text helpers -----------------------------------------------------------------
@@ -128,6 +149,22 @@ def counted(name: str, n: int) -> str:
 
 def issuers_text(value) -> str:
     return "" if missing(value) else "; ".join(map(str, list(value)))
+
+
+def link(url) -> str:
+    """A markdown link to a URL from data (the text escaped, the target percent-encoded)."""
+    return f"[{md(url)}]({quote(str(url), safe=':/?&=#%~+,;@!$*')})"
+
+
+def topic_evidence(text: str) -> str:
+    """The classifier's evidence ("title: 贷款, 融资; text: …") in the interface language."""
+    if text == "no keyword of any topic matched":
+        return t("explorer.ev.none")
+    if text == "register: topic_hint":
+        return t("explorer.ev.register")
+    return "; ".join(t("explorer.ev.title") + part[len("title: "):] if part.startswith("title: ") else
+                     t("explorer.ev.text") + part[len("text: "):] if part.startswith("text: ") else part
+                     for part in text.split("; "))
 
 
 # Highlighting -------------------------------------------------------------------
@@ -267,6 +304,7 @@ else:
         span = facets.set_index("facet").code
         cols = st.columns(2)
         cols[0].markdown(f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
+                         f"**{t('col.evidence')}**{COLON}{facet_line('evidence', EVIDENCE)}  \n"
                          f"**{t('status')}**{COLON}{facet_line('status', STATUSES)}  \n"
                          f"**{t('explorer.dates')}**{COLON}"
                          f"{md(span.get('first_date') or '—')} … {md(span.get('last_date') or '—')}")
@@ -283,11 +321,15 @@ else:
         t("col.issue_date"): [fmt_date(d, p) for d, p in zip(results.issue_date, results.issue_date_precision)],
         t("col.status"): results.status_now.map(STATUSES),
         t("col.topic"): results.primary_topic.map(TOPICS),
+        t("col.evidence"): results.evidence_kind.map(kind_label),
+        t("col.trust"): results.trust.map(trust_label),
+        t("col.official_url"): results.official_url.fillna(""),
         t("col.sources"): results.sources,
     })
     st.caption(t("explorer.pick_hint"))
     st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)),
-                 column_config={t("col.title"): st.column_config.TextColumn(width=380)},
+                 column_config={t("col.title"): st.column_config.TextColumn(width=380),
+                                t("col.official_url"): st.column_config.LinkColumn(width=160)},
                  key="explorer.results", on_select=partial(pick_row, "explorer.results", ids),
                  selection_mode="single-row")
     download_buttons(shown, "policies_search", url.encoded(params.SHARED_NAMES + ["q", "issuer"]),
@@ -331,7 +373,7 @@ topics = run_query("explorer/policy_topics", policy_id=current)
 topic_text = ("；" if lang() == "zh" else "; ").join(
     f"{md(r.label_zh if lang() == 'zh' else r.label_en)}"
     + ((f"（{t('explorer.primary')}）" if lang() == "zh" else f" ({t('explorer.primary')})") if r.is_primary else "")
-    + f" — {t('explorer.evidence')}: {md(r.evidence)}" for r in topics.itertuples()) or "—"
+    + f" — {t('explorer.evidence')}{COLON}{md(topic_evidence(r.evidence))}" for r in topics.itertuples()) or "—"
 fields = [
     (t("col.title"), md(p.title)),
     (t("col.doc_number"), md(p.doc_number) if not missing(p.doc_number) else "—"),
@@ -344,6 +386,8 @@ fields = [
      f"{md(eff_from) + precision(p.effective_from_precision) if eff_from else t('explorer.open_end')} → "
      f"{md(eff_to) + precision(p.effective_to_precision) if eff_to else t('explorer.open_end')}"),
     (t("col.status"), md(STATUSES.get(p.status_now, p.status_now))),
+    (t("col.evidence"), f"{md(kind_label(p.evidence_kind))} · {t('col.trust')}{COLON}{md(trust_label(p.trust))}"),
+    (t("col.official_url"), link(p.official_url) if not missing(p.official_url) else None),
     (t("explorer.f.topics"), topic_text),
     (t("explorer.f.list_category"), md(p.list_category) if not missing(p.list_category) else None),
     (t("explorer.f.beneficiaries"), md(p.beneficiaries) if not missing(p.beneficiaries) else None),
@@ -391,10 +435,52 @@ prov_shown = pd.DataFrame({
     t("explorer.col.printed_title"): prov.printed_title,
     t("explorer.col.page"): prov.page.map(lambda v: "" if missing(v) else str(int(v))),
     t("explorer.col.section"): prov.section.fillna(""),
+    t("col.trust"): [trust_label(tr) if k in CURATED_KINDS else t("trust.corpus") for tr, k in zip(prov.trust, prov.kind)],
+    t("col.record"): prov.record_id.fillna(""),
+    t("col.official_url"): prov.official_url.fillna(""),
+    t("col.page_url"): prov.page_url.fillna(""),
+    t("col.page_kind"): prov.page_kind.map(lambda v: "" if missing(v) else t(f"page_kind.{v}")),
     t("col.sources"): prov.sources,
 })
-st.dataframe(prov_shown, hide_index=True, width="stretch")
+st.dataframe(prov_shown, hide_index=True, width="stretch",
+             column_config={t("col.official_url"): st.column_config.LinkColumn(),
+                            t("col.page_url"): st.column_config.LinkColumn()})
 download_buttons(prov_shown, f"provenance_{current}", {}, key="explorer.provenance")
+
+# The register's terms (paraphrased facts, not quotations)
+register_terms = run_query("explorer/policy_register_terms", policy_id=current)
+if not register_terms.empty:
+    st.markdown(f"#### {t('explorer.register_terms')}")
+    reg_shown = pd.DataFrame({
+        t("col.measure"): register_terms.measure.map(MEASURES).fillna(register_terms.measure),
+        t("explorer.col.rate"): register_terms.rate_pct,
+        t("explorer.col.cap"): register_terms.cap_wan,
+        t("explorer.col.threshold"): register_terms.threshold.fillna(""),
+        t("explorer.col.duration"): register_terms.duration_months,
+        t("explorer.col.paraphrase"): register_terms.condition_paraphrase.fillna(""),
+        t("col.page_url"): register_terms.source_url,
+        t("col.sources"): register_terms.sources,
+    })
+    st.dataframe(reg_shown, hide_index=True, width="stretch",
+                 column_config={t("col.page_url"): st.column_config.LinkColumn()})
+    download_buttons(reg_shown, f"register_terms_{current}", {}, key="explorer.register_terms")
+
+# The curated tables' rows of this policy (second-hand summaries or reposts: quote, URL and trust with each)
+curated_rows = run_query("explorer/policy_curated_terms", policy_id=current)
+if not curated_rows.empty:
+    st.markdown(f"#### {t('explorer.curated_terms')}")
+    cur_shown = pd.DataFrame({
+        t("col.measure"): curated_rows.measure_printed,
+        t("explorer.col.rate"): curated_rows.rate_pct,
+        t("explorer.col.cap"): curated_rows.cap_wan,
+        t("explorer.col.condition"): curated_rows.condition.fillna(""),
+        t("col.quote"): curated_rows.quote,
+        t("col.trust"): curated_rows.trust.map(trust_label),
+        t("col.page_url"): curated_rows.source_url,
+        t("col.sources"): curated_rows.sources,
+    })
+    st.dataframe(cur_shown, hide_index=True, width="stretch", column_config={t("col.page_url"): st.column_config.LinkColumn()})
+    download_buttons(cur_shown, f"curated_terms_{current}", {}, key="explorer.curated_terms")
 
 # Relations
 relations = run_query("explorer/policy_relations", policy_id=current)
@@ -425,7 +511,7 @@ sections = [(t(f"kind.{p.text_kind}") if not missing(p.text_kind) else t("explor
             (t("explorer.f.execution_period"), p.execution_period)]
 sections = [(name, text) for name, text in sections if not missing(text) and str(text).strip()]
 if missing(p.text) or not str(p.text).strip():
-    st.info(t("explorer.no_text"))
+    st.info(t("explorer.register_only") if p.evidence_kind in CURATED_KINDS else t("explorer.no_text"))
 if sections:
     marked: set[str] = set()
     blocks = []

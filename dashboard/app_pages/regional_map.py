@@ -15,7 +15,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import images, params
+from dashboard import coverage, images, params
 from dashboard.charts import plotly_config
 from dashboard.charts_map import Inset, MapText, format_value, ranking_bars, region_map
 from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
@@ -150,15 +150,19 @@ text = MapText(
     title=t("map_title").format(layer=t(f"layer.{layer}"), metric=metric_label),
     subtitle=f"{t(f'view.{view}')} · {filters_text(url)}",
     scale_title=metric_label, no_policy=t("no_policy_found"), no_term=t("no_term_found"), zones=t("zones"),
-    credit=t("map_credit"), source=t("trends_source").format(n=5))
+    credit=t("map_credit"), source=coverage.source_line())
 
 fig = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, height=MAP_HEIGHT[layer],
                  inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
                  integer=unit == "")
+region_coverage = run_query("map/coverage_by_region", **filters, parent=LAYER_PARENT[layer], view=view)
+cov_notes = coverage.map_notes(region_coverage)
+coverage.burn_in(fig, cov_notes, source=text.source)
 key = f"map.chart.{layer}.{selected}"   # a new selection starts a fresh chart (no stale click state)
 st.plotly_chart(fig, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,
                 config={"topojsonURL": topojson_url(), "scrollZoom": False,
                         **plotly_config(f"map_{layer}_{metric}")})
+coverage.show_notes(cov_notes)
 images.offer("map")
 st.caption(t("map_terms_note"))
 
@@ -191,6 +195,7 @@ with right:
         t("col.terms"): data.terms[order].map(cell),
         t("col.max_cap"): data.max_cap[order].map(cell),
         rate_label: data.best_rate[order].map(cell),
+        t("col.sources"): data.code[order].map(dict(zip(region_coverage.code, region_coverage.sources))).fillna(""),
     })
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     download_buttons(table, f"map_{layer}", {k: v for k, v in url.encoded().items() if k != "region"},
@@ -219,6 +224,7 @@ else:
             t("col.max_cap"): policies.max_cap.map(cell),
             rate_label: policies.best_rate.map(cell),
             t("col.status"): policies.status_now.map(status_labels()),
+            **coverage.evidence_columns(policies),
             t("col.sources"): policies.sources,
         })
         st.markdown(f"**{t('region_policies')}** · {len(shown)}")

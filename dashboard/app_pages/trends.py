@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_trends, images, params
+from dashboard import charts_trends, coverage, images, params
 from dashboard.charts import plotly_config
 from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
@@ -60,6 +60,13 @@ def shown_date(row) -> str:
     return f"{text} ({t('basis.effective')})" if row.timeline_basis == "effective" else text
 
 
+# A period outside the years of the data (period=1999) is ignored, with the same notice as any invalid parameter.
+asked = charts_trends.period_bounds(url["period"])
+if asked and not (params.year_bounds()[0] <= asked[0].year <= params.year_bounds()[1]):
+    st.warning(t("ignored_params"), icon="⚠️")
+    st.code(f"period={url['period'][:60]!r}: {t('reason.outside the data')}", language=None)
+    st.session_state[url.params["period"].widget_key] = None
+
 # Options ------------------------------------------------------------------------
 cols = st.columns(3)
 with cols[0]:
@@ -92,6 +99,8 @@ data["grp"] = data["grp"].fillna("unknown")                      # no level / no
 present = set(data.loc[data.policies > 0, "grp"])
 groups = {code: label for code, label in {**group_names, "unknown": t("status.unknown")}.items() if code in present}
 frame = charts_trends.fill(periods, data, on, list(groups))
+# Coverage: notes where a period rests on one source or on curated rows only; periods with no source are no data.
+cov_notes, no_data = coverage.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods)
 
 # Chart and period picker --------------------------------------------------------
 chart_col, pick_col = st.columns([5, 1])
@@ -107,10 +116,12 @@ with chart_col:
         text = {"x": t("period"), "y": t(f"axis.{mode}"), "legend": legend, "count": t("hover.policies"),
                 "share": t("hover.share"), "cumulative": t("hover.cumulative"), "new": t("hover.new"),
                 "in_force": t("hover.in_force"), "more": t("hover.more")}
-        sources = run_query("overview/by_source")
         fig = charts_trends.trend_figure(frame, mode, groups, colors, text, title=t(f"title.{mode}"),
-                                         subtitle=subtitle, source=t("trends_source").format(n=len(sources)),
+                                         subtitle=subtitle, source=coverage.source_line(),
                                          selected=url["period"])
+        # issuance with no source is no data, not zero (in force is a stock: it carries over such a period)
+        coverage.shade_no_data(fig, list(periods.period), no_data if mode != "in_force" else [], bars=mode in ("stacked", "share"))
+        coverage.burn_in(fig, cov_notes)
         st.plotly_chart(fig, key=CHART_KEY, on_select=select_period, selection_mode="points", theme=None,
                         config=plotly_config(f"trends_{gran}_{split}_{mode}"))
         images.offer("trends")
@@ -120,6 +131,7 @@ with pick_col:
     choose_one(url, "period", t("period"), {p: p for p in options}, none_label=t("no_period"),
                placeholder=t("no_period"))
     st.caption(t("click_hint"))
+coverage.show_notes(cov_notes)
 st.caption(t("dates_caption"))
 
 # The selected period's policies -------------------------------------------------
@@ -153,6 +165,7 @@ if bounds:
             t("col.region"): rows.region_code.map(region_labels()),
             t("date"): [shown_date(r) for r in rows.itertuples()],
             t("col.status"): rows.status_now.map(status_labels()),
+            **coverage.evidence_columns(rows),
             t("col.sources"): rows.sources,
         })
         st.dataframe(shown, hide_index=True, width="stretch")

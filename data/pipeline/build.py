@@ -272,8 +272,10 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None =
     found_terms = [t for p in policies for t in terms.policy_terms(p, lines_of, file_to_id)]
     check_limits(found_terms, policies)
     log(f"  {len(found_terms)} terms in {len({t.policy_id for t in found_terms})} policies")
+    # The register and the curated term tables: each row becomes, or links to, a policy (data/curated/).
+    policies = curated.merge_register(policies)
     try:
-        curated_rows = curated.load_curated({title_key(p.title): p.policy_id for p in policies})
+        curated_rows = curated.load_curated(policies)
     except curated.CuratedError as err:
         raise BuildError(str(err)) from err
     log(f"  {len(curated_rows)} curated AI-support terms from data/curated/")

@@ -7,9 +7,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from data.pipeline import search_index
+from data.pipeline import coverage, curated as curated_tables, search_index
 from data.pipeline import terms as term_reader
 from data.pipeline.classify import load_topics
+from data.reader.model import KINDS
 from data.reader.normalize import Policy, date_bounds
 from geo.gazetteer import load_gazetteer
 
@@ -20,6 +21,7 @@ TERM_KINDS = Path(__file__).resolve().parents[1] / "codebook" / "term_kinds.csv"
 
 def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
     rows = []
+    repealed = {old for p in policies for old in p.supersedes}   # a later text repeals it: marked superseded
     for p in policies:
         start = date_bounds(p.effective_from, end=False)
         end = date_bounds(p.effective_to, end=True)
@@ -37,8 +39,15 @@ def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
             "execution_period": p.fields.get("执行时间"),
             "list_category": next((a.group for a in p.appearances if a.kind == "list_entry"), None),
             "notes": "; ".join(p.notes) or None,
+            **curated_tables.policy_marks(p, repealed=p.policy_id in repealed), **_evidence(p),
         })
     return pd.DataFrame(rows)
+
+
+def _evidence(p: Policy) -> dict:
+    """What the policy rests on: its best provenance kind, and the trust mark when that is a curated row."""
+    best = min(p.appearances, key=lambda a: KINDS.index(a.kind))
+    return {"evidence_kind": best.kind, "trust": curated_tables.appearance_extras(best)["trust"]}
 
 
 def _source_rows(policies: list[Policy], file_to_id: dict[str, str]) -> pd.DataFrame:
@@ -51,7 +60,9 @@ def _source_rows(policies: list[Policy], file_to_id: dict[str, str]) -> pd.DataF
             seen.add(key)
             rows.append({"policy_id": p.policy_id, "source_id": key[1], "kind": a.kind,
                          "line_start": a.line_start, "line_end": a.line_end,
-                         "printed_title": a.printed_title or a.title, "page": a.page, "section": a.group})
+                         "printed_title": a.printed_title or a.title, "page": a.page,
+                         "section": a.group if a.kind not in ("register_entry", "curated_term") else None,
+                         **curated_tables.appearance_extras(a)})
     return pd.DataFrame(rows)
 
 
@@ -90,6 +101,8 @@ KEY_CHECKS = [
     ("policy_relations (from_policy, to_policy, relation) is unique",
      "SELECT from_policy, to_policy, relation FROM policy_relations GROUP BY ALL HAVING count(*) > 1"),
     ("terms.term_id is unique", "SELECT term_id FROM terms GROUP BY 1 HAVING count(*) > 1"),
+    ("register_terms.policy_id is a policy",
+     "SELECT policy_id FROM register_terms ANTI JOIN policies USING (policy_id)"),
     ("clauses.clause_id is unique", "SELECT clause_id FROM clauses GROUP BY 1 HAVING count(*) > 1"),
     ("clauses.policy_id is a policy", "SELECT policy_id FROM clauses ANTI JOIN policies USING (policy_id)"),
     ("terms.clause_id is a clause",
@@ -141,10 +154,20 @@ def build_aggregates(con) -> None:
         SELECT code, ancestor, depth FROM up ORDER BY ancestor, code""")
     con.execute("""
         INSERT INTO policy_citations
-        SELECT ps.policy_id,
-               string_agg(s.file || ':' || ps.line_start || '-' || ps.line_end, '; ' ORDER BY s.file, ps.line_start)
-        FROM policy_sources ps JOIN sources s USING (source_id)
-        GROUP BY ps.policy_id ORDER BY ps.policy_id""")
+        -- "file:first-last; …"; the rows of one curated table as one cell: "curated/peer_ai_terms.csv:23,24,25",
+        -- a register row with its id "…csv:3 (WH-D-002)"
+        SELECT policy_id, string_agg(cell, '; ' ORDER BY file, first_line) AS sources
+        FROM (
+            SELECT ps.policy_id, s.file, min(ps.line_start) AS first_line,
+                   s.file || ':' || string_agg(CASE WHEN ps.record_id IS NULL THEN ps.line_start || '-' || ps.line_end
+                                                    WHEN ps.kind = 'register_entry'
+                                                        THEN ps.line_start || ' (' || ps.record_id || ')'
+                                                    ELSE CAST(ps.line_start AS VARCHAR) END,
+                                               ',' ORDER BY ps.line_start) AS cell
+            FROM policy_sources ps JOIN sources s USING (source_id)
+            GROUP BY ps.policy_id, s.file, CASE WHEN ps.record_id IS NULL THEN ps.line_start ELSE -1 END
+        )
+        GROUP BY policy_id ORDER BY policy_id""")
     con.execute("""
         INSERT INTO source_counts
         SELECT s.source_id, coalesce(a.policies, 0), coalesce(a.appearances, 0), coalesce(t.terms, 0)
@@ -167,6 +190,9 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
                                            "kind", "layout", "policy_part", "n_lines", "sha256", "reader_layout",
                                            "text_method", "home_region", "added"]]
         con.execute("INSERT INTO sources SELECT * FROM src")
+        curated_src = curated_tables.source_rows()   # the curated tables are sources too (kind register / curated terms)
+        con.execute("INSERT INTO sources BY NAME SELECT * FROM curated_src")
+        file_to_id = {**file_to_id, **curated_tables.FILE_TO_ID}
         gaz = load_gazetteer()
         gaz = gaz.assign(aliases=gaz.aliases.fillna("").map(lambda s: [a for a in s.split("|") if a]),
                          has_polygon=gaz.has_polygon.astype(str).str.lower().eq("true"),
@@ -184,11 +210,12 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
             INSERT INTO policies SELECT policy_id, title, doc_number, issuers, level, region_code,
                    issue_date, issue_date_precision, issue_date_note, effective_from, effective_from_precision,
                    effective_to, effective_to_precision, primary_topic,
-                   policy_status(effective_from, effective_to, issue_date, build_day),
-                   text_kind, text, beneficiaries, executing_agency, execution_period, list_category, notes
+                   marked_status(status_mark, effective_from, effective_to, issue_date, build_day),
+                   text_kind, text, beneficiaries, executing_agency, execution_period, list_category, notes,
+                   official_url, status_mark, evidence_kind, trust
             FROM pol ORDER BY """ + STORAGE_ORDER)
         prov = _source_rows(policies, file_to_id)
-        con.execute("INSERT INTO policy_sources SELECT * FROM prov")
+        con.execute("INSERT INTO policy_sources BY NAME SELECT * FROM prov")
         rel = _relation_rows(policies)
         if len(rel):
             con.execute("INSERT INTO policy_relations SELECT * FROM rel")
@@ -212,14 +239,19 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         curated_df = curated if curated is not None else pd.DataFrame()
         if len(curated_df):
             con.execute("INSERT INTO curated_terms BY NAME SELECT * FROM curated_df")
+        register_terms_df = curated_tables.register_terms(policies)
+        if len(register_terms_df):
+            con.execute("INSERT INTO register_terms BY NAME SELECT * FROM register_terms_df")
         check_keys(con)
         postings = search_index.build_index(con)
         build_aggregates(con)
+        n_coverage = coverage.write_coverage(con)
         con.execute("CHECKPOINT")
         return {"sources": len(src), "regions": len(gaz), "topics": len(topics_df), "measures": len(measures_df),
                 "policies": len(pol), "policy_topics": len(top), "policy_sources": len(prov),
                 "policy_relations": len(rel), "clauses": len(clauses_df), "terms": len(terms_df),
-                "curated_terms": len(curated_df), "search_terms": postings}
+                "curated_terms": len(curated_df), "register_terms": len(register_terms_df), "coverage": n_coverage,
+                "search_terms": postings}
     finally:
         con.close()
 
@@ -230,6 +262,10 @@ SUMMARY_QUERIES = {
                string_agg(DISTINCT ps.kind, ', ' ORDER BY ps.kind) AS kinds
         FROM sources s LEFT JOIN policy_sources ps USING (source_id) GROUP BY ALL ORDER BY 1""",
     "policies per level": "SELECT coalesce(level, '(unknown)') AS level, count(*) AS policies FROM policies GROUP BY ALL ORDER BY 2 DESC",
+    "policies per level and evidence kind": """
+        SELECT coalesce(level, '(unknown)') AS level, evidence_kind, count(*) AS policies,
+               count(*) FILTER (WHERE status_mark IS NOT NULL) AS marked
+        FROM policies GROUP BY ALL ORDER BY 1, 2""",
     "policies per primary topic": """
         SELECT t.label_zh, t.slug, count(p.policy_id) AS policies FROM topics t
         LEFT JOIN policies p ON p.primary_topic = t.slug GROUP BY t.label_zh, t.slug, t.sort_order ORDER BY t.sort_order""",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from data.reader.text import PartialDate
 
 # Provenance kinds, in order of how much of the policy they carry.
-KINDS = ("full_text", "summary", "list_entry", "toc", "citation")
+KINDS = ("full_text", "summary", "list_entry", "toc", "citation", "register_entry", "curated_term")
 
 
 @dataclass

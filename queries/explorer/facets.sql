@@ -1,9 +1,10 @@
--- Facet counts of a set of policies (the current search result): level, status today, region, topic (every topic
+-- Facet counts of a set of policies (the current search result): level, status today, evidence kind, region, topic (every topic
 -- of a policy, as the topic filter matches), issuer, and the date span. Used by: explorer.
 -- params: $ids
 WITH p AS (SELECT * FROM v_policies WHERE policy_id IN (SELECT unnest($ids)))
 SELECT 'level' AS facet, level AS code, count(*) AS n FROM p GROUP BY level
 UNION ALL SELECT 'status', status_now, count(*) FROM p GROUP BY status_now
+UNION ALL SELECT 'evidence', evidence_kind, count(*) FROM p GROUP BY evidence_kind
 UNION ALL SELECT 'region', region_code, count(*) FROM p GROUP BY region_code
 UNION ALL SELECT 'topic', pt.topic, count(*) FROM policy_topics pt WHERE pt.policy_id IN (SELECT policy_id FROM p) GROUP BY pt.topic
 UNION ALL SELECT 'issuer', issuer, count(*) FROM (SELECT unnest(issuers) AS issuer FROM p) GROUP BY issuer

@@ -50,6 +50,7 @@ text_phrase AS (    -- the phrase looked for in the texts, when positions cannot
 hits AS (
     SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, f.issue_date, f.issue_date_precision,
            f.effective_from, f.effective_to, f.status_now, f.primary_topic, f.timeline_date,
+           f.evidence_kind, f.trust, f.official_url,
            round(c.score + CASE WHEN c.phrase_found OR f.policy_id IN (SELECT policy_id FROM text_phrase)
                                 THEN 100 ELSE 0 END, 2) AS score
     FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) f

@@ -11,6 +11,7 @@ WITH f AS (
 )
 SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, r.name AS region_zh,
        r.name_en AS region_en, f.timeline_date, f.timeline_basis, f.status_now, f.primary_topic,
+       f.evidence_kind, f.trust,
        (SELECT count(*) FROM v_terms t WHERE t.policy_id = f.policy_id AND t.firm_incentive) AS n_terms,
        (SELECT max(m.value) FROM v_measure_terms m WHERE m.origin = 'corpus' AND m.policy_id = f.policy_id
            AND m.map_cap AND m.unit = '万元') AS max_cap,

@@ -3,7 +3,7 @@
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $limit
 WITH top AS (
     SELECT p.policy_id, p.title, p.doc_number, p.level, p.region_code, p.timeline_date, p.timeline_basis,
-           p.issue_date_precision, p.status_now, p.primary_topic
+           p.issue_date_precision, p.status_now, p.primary_topic, p.evidence_kind, p.trust
     FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) p
     WHERE p.timeline_date IS NOT NULL
     ORDER BY p.timeline_date DESC, p.title

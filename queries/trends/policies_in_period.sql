@@ -13,6 +13,6 @@ SELECT m.policy_id, m.title, m.doc_number, m.level, m.region_code, m.primary_top
        m.timeline_date, m.timeline_basis,
        CASE m.timeline_basis WHEN 'issued' THEN m.issue_date_precision ELSE m.effective_from_precision END
            AS date_precision,
-       m.status_now, c.sources, m.total
+       m.status_now, m.evidence_kind, m.trust, c.sources, m.total
 FROM m LEFT JOIN v_policy_citations c USING (policy_id)
 ORDER BY m.timeline_date, m.title, m.policy_id
