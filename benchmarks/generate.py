@@ -232,7 +232,9 @@ def generate(n: int, seed: int = 13):
     term_cols: dict[str, list] = {k: [] for k in ("term_id", "policy_id", "source_id", "line_start", "line_end", "quote",
                                                   "number_at", "measure", "value_kind", "value", "value_max", "unit",
                                                   "unit_printed", "number_printed", "comparator", "basis",
-                                                  "beneficiary", "condition")}
+                                                  "beneficiary", "condition", "term_kind", "shape")}
+    kind_of = {"rate": "incentive_rate", "cap": "incentive_cap", "amount": "incentive_amount",   # term_kinds.csv
+               "threshold": "threshold", "duration": "duration", "count": "count"}
     for i in range(n):
         g = picks[i]
         level, region, short = levels[g], names[g], shorts[g]
@@ -281,7 +283,8 @@ def generate(n: int, seed: int = 13):
                            ("quote", quote), ("number_at", quote.find(printed)), ("measure", measure),
                            ("value_kind", kind), ("value", float(value)), ("value_max", None), ("unit", unit),
                            ("unit_printed", unit_printed), ("number_printed", number_printed),
-                           ("comparator", comparator), ("basis", basis), ("beneficiary", who), ("condition", None)):
+                           ("comparator", comparator), ("basis", basis), ("beneficiary", who), ("condition", None),
+                           ("term_kind", kind_of.get(kind, "other")), ("shape", "point")):
                 term_cols[col].append(v)
         n_lines = 1 + len(text_sentences)
         lines_used[src] += n_lines

@@ -61,6 +61,7 @@ def main() -> None:
         url = Url.open(params.page_params(name))
         st.session_state["url"] = url
         if present.is_on(url):        # presentation mode: the page's charts as slides, no sidebar or widgets
+            url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
             present.run(name, pages, url)
             return
         controls.sidebar(url, pages, name)

@@ -220,7 +220,7 @@ CREATE TABLE curated_terms (
 -- The register's quantitative terms (data/curated/wuhan_register_terms.csv): facts read on the cited page, the
 -- condition a paraphrase (not a quotation). Drafts and superseded policies keep their terms; pages mark them.
 CREATE TABLE register_terms (
-    register_term_id     VARCHAR PRIMARY KEY,   -- register id and CSV line
+    register_term_id     VARCHAR NOT NULL,      -- key: register id and CSV line
     register_id          VARCHAR NOT NULL,
     policy_id            VARCHAR NOT NULL,           -- references policies
     line                 INTEGER NOT NULL,

@@ -56,14 +56,20 @@ UNICODE = st.characters(blacklist_categories=("Cs",))     # lone surrogates cann
 
 
 @functools.cache
-def _options(name: str) -> frozenset[str]:
+def _options(name: str):
+    """The codes a parameter accepts: a set, or for a policy id or issuer the spec's point-query checker."""
     p = next(p for page in params.PAGES for p in params.page_params(page) if p.name == name)
-    return frozenset(p.options()) if p.options else frozenset()
+    if not p.options:
+        return frozenset()
+    codes = p.options()
+    return codes if isinstance(codes, params._Known) else frozenset(codes)
 
 
 def options(p) -> list[str]:
-    """The codes a parameter accepts (read once: the test database does not change)."""
-    return sorted(_options(p.name))
+    """The codes a parameter accepts (read once: the test database does not change); none listed for the
+    parameters checked one value at a time."""
+    codes = _options(p.name)
+    return sorted(codes) if isinstance(codes, frozenset) else []
 
 
 def year_text(draw) -> str:
@@ -197,7 +203,8 @@ def test_generated_hostile_links(app_env, page):
         at.query_params = {k: v for k, v in case.items()}
         at.run()
         check(at, page, case)
-        assert at.title and at.title[0].value in title, "the case left the page"
+        if case.get("present") != "1":   # presentation mode draws slides, not the page's title
+            assert at.title and at.title[0].value in title, "the case left the page"
         ran.append(case)
 
     one()

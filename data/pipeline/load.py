@@ -101,6 +101,8 @@ KEY_CHECKS = [
     ("policy_relations (from_policy, to_policy, relation) is unique",
      "SELECT from_policy, to_policy, relation FROM policy_relations GROUP BY ALL HAVING count(*) > 1"),
     ("terms.term_id is unique", "SELECT term_id FROM terms GROUP BY 1 HAVING count(*) > 1"),
+    ("register_terms.register_term_id is unique",
+     "SELECT register_term_id FROM register_terms GROUP BY 1 HAVING count(*) > 1"),
     ("register_terms.policy_id is a policy",
      "SELECT policy_id FROM register_terms ANTI JOIN policies USING (policy_id)"),
     ("clauses.clause_id is unique", "SELECT clause_id FROM clauses GROUP BY 1 HAVING count(*) > 1"),
@@ -186,9 +188,12 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         # policies were killed at 24 GB without it).
         con.execute("SET memory_limit = '4GB'")
         con.execute(SCHEMA.read_text(encoding="utf-8"))
-        src = pd.DataFrame(meta.values())[["source_id", "file", "title", "title_en", "publisher", "publication_date",
-                                           "kind", "layout", "policy_part", "n_lines", "sha256", "reader_layout",
-                                           "text_method", "home_region", "added"]]
+        # what the reader adds (reader_layout …) is empty for rows made without it (benchmarks.generate)
+        src = pd.DataFrame(meta.values()).reindex(columns=[
+            "source_id", "file", "title", "title_en", "publisher", "publication_date", "kind", "layout", "policy_part",
+            "n_lines", "sha256", "reader_layout", "text_method", "home_region", "added"])
+        src[["reader_layout", "text_method", "home_region", "added"]] = \
+            src[["reader_layout", "text_method", "home_region", "added"]].fillna("")
         con.execute("INSERT INTO sources SELECT * FROM src")
         curated_src = curated_tables.source_rows()   # the curated tables are sources too (kind register / curated terms)
         con.execute("INSERT INTO sources BY NAME SELECT * FROM curated_src")
@@ -225,7 +230,7 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         con.execute("INSERT INTO term_kinds SELECT slug, axis, label_zh, label_en, "
                     "CAST(NULLIF(firm_incentive, '') AS BOOLEAN), CAST(NULLIF(map_rate, '') AS BOOLEAN), "
                     "CAST(NULLIF(map_cap, '') AS BOOLEAN), definition, CAST(sort_order AS INTEGER) FROM kinds_df")
-        lines_of = {f: m["lines"] for f, m in meta.items()}
+        lines_of = {f: m.get("lines", []) for f, m in meta.items()}  # generated rows carry no lines: no clauses
         clauses_df = term_reader.clauses_frame(
             [c for p in policies for c in term_reader.policy_clauses(p, lines_of, file_to_id)])
         if len(clauses_df):
@@ -239,7 +244,9 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         curated_df = curated if curated is not None else pd.DataFrame()
         if len(curated_df):
             con.execute("INSERT INTO curated_terms BY NAME SELECT * FROM curated_df")
-        register_terms_df = curated_tables.register_terms(policies)
+        # the register's terms hang off its policies (curated.merge_register); a generated database has none
+        with_register = any(a.kind == "register_entry" for p in policies for a in p.appearances)
+        register_terms_df = curated_tables.register_terms(policies) if with_register else pd.DataFrame()
         if len(register_terms_df):
             con.execute("INSERT INTO register_terms BY NAME SELECT * FROM register_terms_df")
         check_keys(con)

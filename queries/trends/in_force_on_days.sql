@@ -13,7 +13,7 @@ p AS (SELECT title, timeline_date, coalesce(effective_from, issue_date) AS start
       FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)
       WHERE coalesce(effective_from, issue_date) IS NOT NULL
         AND coalesce(status_mark, '') NOT IN ('draft', 'superseded')
-        AND NOT (status_mark = 'lapsed' AND effective_to IS NULL))
+        AND NOT (coalesce(status_mark, '') = 'lapsed' AND effective_to IS NULL))
 SELECT d.day, p.grp,
        count(*) AS policies,
        min_by(p.title, {'d': coalesce(p.timeline_date, DATE '9999-12-31'), 't': p.title}, 3) AS first_titles
