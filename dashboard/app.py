@@ -60,16 +60,17 @@ def main() -> None:
         db.pin()                      # one database version for everything this run reads
         url = Url.open(params.page_params(name))
         st.session_state["url"] = url
-        if present.is_on(url):        # presentation mode: the page's charts as slides, no sidebar or widgets
-            url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
-            present.run(name, pages, url)
-            return
-        controls.sidebar(url, pages, name)
+        presenting = present.is_on(url)   # presentation mode: the page's charts as slides, no sidebar or widgets
+        if not presenting:
+            controls.sidebar(url, pages, name)
         if missing:
             st.warning(t("page_not_found"), icon="⚠️")
             st.code("\n".join(m[:200] for m in missing), language=None)
         url.notice(t("ignored_params"), reason=lambda why: t(f"reason.{why}"))
-        current.run()
+        if presenting:
+            present.run(name, pages, url)
+        else:
+            current.run()
     except Exception as err:          # Streamlit's rerun/stop are BaseExceptions and pass through
         if config.get_option("global.appTest"):   # AppTest patches config.get_option (not st.get_option)
             st.exception(err)         # under AppTest the exception in full is what a test checks

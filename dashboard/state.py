@@ -150,13 +150,19 @@ class Url:
         """A visible list of the parameters that were ignored (shown as plain text: no markup)."""
         if self.ignored:
             st.warning(text, icon="⚠️")
-            st.code("\n".join(f"{k}={v[:60]!r}: {reason(why)}" for k, v, why in self.ignored), language=None)
+            st.code("\n".join(f"{shown_key(k)}={v[:60]!r}: {reason(why)}" for k, v, why in self.ignored),
+                    language=None)
 
     def share_url(self) -> str:
         """This view as a link: the page's address and its non-default codes."""
         base = st.context.url or ""
         query = urlencode(self.encoded(), safe=LIST_SEP + ".")
         return f"{base}?{query}" if query else base
+
+
+def shown_key(key: str) -> str:
+    """A parameter name as the notice prints it: quoted when blank-edged or unprintable ('\\n', ' x')."""
+    return key if key.isprintable() and key.strip() == key and key else repr(key)
 
 
 _REGISTRY: dict[str, Param] = {}
