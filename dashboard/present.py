@@ -162,6 +162,8 @@ def run(page: str, pages: dict, url: Url) -> None:
     with st.container(key="present_slide"):
         if view.kind == "table":
             st.markdown(table_html(view), unsafe_allow_html=True)
+        elif view.figure is None:      # no policy matches this view's filters: say so, draw no empty chart
+            st.info(t("no_data"))
         else:
             fig = large(view.figure)
             fig.layout.annotations = [a for a in fig.layout.annotations if a.text not in view.sources]
