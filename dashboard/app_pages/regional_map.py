@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard import coverage, images, params
 from dashboard.charts import plotly_config
-from dashboard.charts_map import Inset, MapText, format_value, ranking_bars, region_map
+from dashboard.charts_map import Inset, MapText, english_short, format_value, ranking_bars, region_map
 from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
                                 status_labels, topic_labels)
 from dashboard.db import run_query
@@ -47,19 +47,6 @@ def select_region(chart_key: str) -> None:
     if codes and codes[0] in region_labels():
         st.session_state["w.region"] = codes[0]
         write_url()
-
-
-def english_short(name_en: str) -> str:
-    """A map label from the English name: 'Jiang'an District' → 'Jiang'an', zones abbreviated
-    ('Wuhan Economic and Technological Development Zone' → 'Wuhan ETDZ')."""
-    name = name_en.split(" (")[0]
-    for long, short in (("Economic and Technological Development Zone", "ETDZ"),
-                        ("High-tech Development Zone", "High-tech Zone"),
-                        ("Ecological Tourism Scenic Area", "Scenic Area")):
-        name = name.replace(long, short)
-    for suffix in (" Tujia and Miao Autonomous Prefecture", " Forestry District", " District"):
-        name = name.removesuffix(suffix)
-    return name
 
 
 def cell(v) -> str:
