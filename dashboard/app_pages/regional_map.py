@@ -17,7 +17,8 @@ import streamlit as st
 
 from dashboard import coverage, images, params
 from dashboard.charts import plotly_config
-from dashboard.charts_map import Inset, MapText, english_short, format_value, ranking_bars, region_map
+from dashboard.charts_map import (CENTRAL_DISTRICTS, LAYER_FILE, LAYER_PARENT, MAP_HEIGHT, UNITS, Inset, MapText,
+                                  english_short, format_value, ranking_bars, region_map)
 from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
                                 status_labels, topic_labels)
 from dashboard.db import run_query
@@ -26,11 +27,6 @@ from dashboard.i18n import lang, t
 from dashboard.state import write_url
 from geo.gazetteer import boundaries
 
-LAYER_FILE = {"hubei": "hubei_prefectures", "wuhan": "wuhan_districts"}
-LAYER_PARENT = {"hubei": "420000", "wuhan": "420100"}
-UNITS = {"policies": "", "terms": "", "max_cap": "万元", "best_rate": "%"}
-MAP_HEIGHT = {"hubei": 700, "wuhan": 720}
-CENTRAL_DISTRICTS = ("420102", "420103", "420104", "420105", "420106", "420107")  # 江岸 江汉 硚口 汉阳 武昌 青山
 
 
 def topojson_url() -> str:
