@@ -34,10 +34,14 @@ from data.reader.read import ReadError
 class Verdict:
     path: Path
     accepted: bool = False
-    reason: str = ""                  # why it was refused, or that it is already there
+    reason: str = ""                  # why it was refused, or that it is already there (English, for the log)
+    code: str = ""                    # the same as a stable code (ReadError.reason, no_policy, build_failed …)
+    facts: dict = field(default_factory=dict)   # the figures the reason names (ReadError.facts)
     already: str | None = None        # the data/raw file with the same content
     stored_as: str | None = None      # its name in data/raw/
-    report: list[str] = field(default_factory=list)
+    source_id: str | None = None
+    read_as: tuple[str, str] | None = None      # (text method, reader layout) of the staged build
+    policies: pd.DataFrame | None = None        # what the file adds (see preview_rows)
 
 
 def sha256(path: Path) -> str:
@@ -48,20 +52,22 @@ def judge(path: Path, raw: Path, known: dict[str, str]) -> Verdict:
     """Can this file be added on its own? (read, at least one policy, not already there)"""
     verdict = Verdict(path)
     if not path.is_file():
-        verdict.reason = "no such file"
+        verdict.reason, verdict.code = "no such file", "missing"
         return verdict
     digest = sha256(path)
     if digest in known:
         verdict.already, verdict.reason = known[digest], f"already in data/raw as {known[digest]}; nothing changed"
+        verdict.code, verdict.facts = "already", {"file": known[digest]}
         return verdict
     try:
         result = read_documents(path, SourceContext(path.name))
     except ReadError as err:
-        verdict.reason = str(err).removeprefix(f"{path.name}: ")
+        verdict.reason, verdict.code, verdict.facts = str(err).removeprefix(f"{path.name}: "), err.reason, err.facts
         return verdict
     if not any(a.kind in BODY_KINDS for a in result.appearances):
         verdict.reason = ("0 policies found: no document title (a line ending 通知/意见/办法/措施…), "
                           "contents list or policy list was recognised")
+        verdict.code = "no_policy"
         return verdict
     verdict.accepted = True
     verdict.stored_as = free_name(path.name, raw)
@@ -78,10 +84,12 @@ def free_name(name: str, raw: Path, taken: set[str] | None = None) -> str:
 
 
 def ingest(files: list[Path], *, db: Path = DEFAULT_DB, raw: Path = RAW, sources_csv: Path | None = None,
-           dry_run: bool = False, today: date | None = None, log=print) -> int:
+           dry_run: bool = False, today: date | None = None, log=print, verdicts: list[Verdict] | None = None) -> int:
+    """Add `files`; returns the exit code. `verdicts`, when given, receives each file's Verdict (with the
+    policies it adds) for an interface to show in its own language; `log` gets the English report."""
     sources_csv = sources_csv or DATA / "sources.csv"
     known = {sha256(p): p.name for p in raw.iterdir() if p.is_file()}
-    verdicts: list[Verdict] = []
+    verdicts = [] if verdicts is None else verdicts
     taken: set[str] = set()
     for path in files:
         v = judge(Path(path), raw, known)
@@ -119,10 +127,13 @@ def ingest(files: list[Path], *, db: Path = DEFAULT_DB, raw: Path = RAW, sources
             build(staged_db, raw=staged_raw, sources_csv=staged_csv, log=lambda *_: None, today=today)
         except BuildError as err:
             for v in accepted:
-                log(f"✗ {v.path}: the build with it failed: {err}")
+                v.accepted, v.reason, v.code, v.facts = False, f"the build with it failed: {err}", "build_failed", {"error": str(err)}
+                log(f"✗ {v.path}: {v.reason}")
             return 1
         for v, row in zip(accepted, new_rows):
-            log(preview(staged_db, v, row["source_id"]))
+            v.source_id = row["source_id"]
+            v.read_as, v.policies = preview_rows(staged_db, v.source_id)
+            log(preview(v))
         if dry_run:
             log("dry run: nothing was changed")
             return 0 if all(v.accepted or v.already for v in verdicts) else 1
@@ -136,8 +147,12 @@ def ingest(files: list[Path], *, db: Path = DEFAULT_DB, raw: Path = RAW, sources
     return 0 if all(v.accepted or v.already for v in verdicts) else 1
 
 
-def preview(db: Path, v: Verdict, source_id: str) -> str:
-    """What the file adds: each policy with its fields, its terms, and the policies it merged with."""
+# the fields a preview says were not stated (column → its name in the log)
+EMPTY_NAMES = {"doc_number": "文号", "issuers": "发文机关", "issue_date": "成文日期"}
+
+
+def preview_rows(db: Path, source_id: str) -> tuple[tuple[str, str], pd.DataFrame]:
+    """((text method, reader layout), one row per policy the source adds: its fields, terms, what it merged with)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         rows = con.execute("""
@@ -153,11 +168,18 @@ def preview(db: Path, v: Verdict, source_id: str) -> str:
         layout = con.execute("SELECT reader_layout, text_method FROM sources WHERE source_id = $s", {"s": source_id}).fetchone()
     finally:
         con.close()
-    out = [f"✓ {v.path} → data/raw/{v.stored_as} (source {source_id}; {layout[1]}, read as {layout[0]}): "
+    rows["empty"] = [[col for col in EMPTY_NAMES if pd.isna(getattr(r, col)) or not getattr(r, col)]
+                     for r in rows.itertuples()]
+    return (layout[1], layout[0]), rows
+
+
+def preview(v: Verdict) -> str:
+    """The English report of what an accepted file adds."""
+    rows = v.policies
+    out = [f"✓ {v.path} → data/raw/{v.stored_as} (source {v.source_id}; {v.read_as[0]}, read as {v.read_as[1]}): "
            f"{len(rows)} policies"]
     for r in rows.itertuples():
-        empty = [name for name, value in (("文号", r.doc_number), ("发文机关", r.issuers), ("成文日期", r.issue_date))
-                 if pd.isna(value) or not value]
+        empty = [EMPTY_NAMES[col] for col in r.empty]
         out.append(f"  《{r.title}》 {r.doc_number or '—'} | {r.issuers or '—'} | {r.level or '—'} {r.region or '—'} | "
                    f"issued {_d(r.issue_date)} | in force {_d(r.effective_from)}–{_d(r.effective_to)} | {r.terms} terms")
         if empty:

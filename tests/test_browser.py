@@ -42,3 +42,22 @@ def test_hostile_link_shows_a_notice_not_a_crash(browse):
     page = browse("/?region=%3Cscript%3Ealert(1)%3C/script%3E&years=0..9999", wait_text="以下链接参数无效")
     page.screenshot(path=f"{SHOTS}/overview-hostile.png")
     page.locator("[data-testid='stMetric']").first.wait_for(timeout=15000)  # the page rendered anyway
+
+
+def test_adding_a_document_previews_it_in_chinese(browse, tmp_path):
+    from tests.documents import DOCUMENTS, WRITERS
+    page = browse("/add", wait_text="添加文件")
+    dropzone = page.locator("[data-testid='stFileUploaderDropzone']")
+    button_word = dropzone.locator("button p").evaluate("p => getComputedStyle(p, '::after').content")
+    assert "选择文件" in button_word          # Streamlit's own "Upload" is replaced in the Chinese interface
+    pdf = WRITERS["pdf"](DOCUMENTS["district_notice"], tmp_path / "洪山区数字化措施.pdf")
+    memo = tmp_path / "memo.txt"
+    memo.write_text("会议纪要\n今天天气很好，大家讨论了午餐安排。\n", encoding="utf-8")
+    page.locator("input[type=file]").set_input_files([str(pdf), str(memo)])
+    page.get_by_text("预览（尚未添加）").wait_for(timeout=120000)   # a real build of the corpus with the files
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30000)
+    page.screenshot(path=f"{SHOTS}/add-preview.png", full_page=True)
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "洪山区数字化措施.pdf → data/raw/" in body and "1 条政策" in body
+    assert "memo.txt：未识别出政策" in body
+    assert "policies found" not in body.split("英文处理记录")[0]   # the English log only behind its expander

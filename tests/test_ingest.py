@@ -45,8 +45,13 @@ def policies(db: Path, **where) -> list[dict]:
 def test_a_district_notice_as_pdf_is_added_and_previewed(tmp_path, corpus):
     raw, sources, db = corpus
     pdf = WRITERS["pdf"](DOCUMENTS["district_notice"], tmp_path / "洪山区数字化措施.pdf")
-    rc, out = run([pdf], corpus)
+    verdicts = []
+    rc, out = run([pdf], corpus, verdicts=verdicts)
     assert rc == 0, out
+    (v,) = verdicts   # what the 添加文件 page shows, from the same build
+    assert v.accepted and v.read_as[0] == "pdf-text" and v.source_id in out
+    (shown,) = v.policies.to_dict("records")
+    assert shown["doc_number"] == "洪政规〔2025〕3号" and shown["level"] == "district" and shown["terms"] > 0
     assert "洪政规〔2025〕3号" in out and "武汉市洪山区人民政府" in out and "terms" in out
     (row,) = policies(db, title="武汉市洪山区人民政府关于支持中小企业数字化转型的若干措施")
     assert row["doc_number"] == "洪政规〔2025〕3号" and row["file"] == "洪山区数字化措施.pdf"
@@ -88,9 +93,15 @@ def test_a_refused_file_adds_nothing_and_leaves_the_database_byte_identical(tmp_
     before = (db.read_bytes(), sources.read_text(encoding="utf-8"), sorted(p.name for p in raw.iterdir()))
     bad = tmp_path / name
     bad.write_bytes(content)
-    rc, out = run([bad], corpus)
+    verdicts = []
+    rc, out = run([bad], corpus, verdicts=verdicts)
     assert rc == 1
     assert name in out and __import__("re").search(reason, out), out
+    # the page words the same refusal from its code, in Chinese first
+    from dashboard.i18n import TEXT
+    (v,) = verdicts
+    assert not v.accepted and f"refuse.{v.code}" in TEXT and v.code != "unreadable"
+    assert TEXT[f"refuse.{v.code}"][0].format(**v.facts)
     assert (db.read_bytes(), sources.read_text(encoding="utf-8"), sorted(p.name for p in raw.iterdir())) == before
 
 

@@ -3,6 +3,7 @@ plain text, GB18030, PDF, DOCX and HTML; and a clear refusal of what cannot be r
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -87,8 +88,22 @@ def test_pdf_pages_are_kept_in_the_provenance(tmp_path):
 def test_files_that_cannot_be_read_are_refused_with_the_reason(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(ReadError, match=rf"^{name}: .*(?:{reason})"):
+    with pytest.raises(ReadError, match=rf"^{name}: .*(?:{reason})") as refused:
         read_file(path)
+    # the same reason as a code the interface words in both languages, its figures filled in
+    from dashboard.i18n import TEXT
+    zh, en = TEXT[f"refuse.{refused.value.reason}"]
+    assert zh.format(**refused.value.facts) and en.format(**refused.value.facts)
+
+
+def test_every_refusal_of_the_reader_is_worded_in_both_languages():
+    import re
+    from dashboard.i18n import TEXT
+    source = (Path(__file__).parents[1] / "data" / "reader" / "read.py").read_text(encoding="utf-8")
+    codes = set(re.findall(r'ReadError\(f?"[^"]*"(?:\s*f"[^"]*")*,\s*"(\w+)"', source))
+    assert len(codes) >= 14, codes
+    assert not codes - {k.removeprefix("refuse.") for k in TEXT if k.startswith("refuse.")}
+    assert all(re.search(r"[\u4e00-\u9fff]", TEXT[f"refuse.{c}"][0]) for c in codes)
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):

@@ -29,7 +29,14 @@ BAD_GLYPH = re.compile(r"\(cid:\d+\)|\ufffd|[\ue000-\uf8ff]")
 
 
 class ReadError(ValueError):
-    """A file the reader cannot turn into usable text; the message names the file and the reason."""
+    """A file the reader cannot turn into usable text; the message names the file and the reason.
+
+    `reason` is a stable code and `facts` its figures, so that an interface can say the same thing in its own
+    language (dashboard/i18n.py, keys refuse.<reason>); the message is the English wording for logs and the CLI."""
+
+    def __init__(self, message: str, reason: str = "unreadable", **facts):
+        super().__init__(message)
+        self.reason, self.facts = reason, facts
 
 
 @dataclass
@@ -49,15 +56,17 @@ def read_file(path: Path) -> SourceText:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise ReadError(f"{name}: file is missing")
+        raise ReadError(f"{name}: file is missing", "missing")
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
-        raise ReadError(f"{name}: unknown file type {suffix or '(none)'}; the reader takes {', '.join(EXTENSIONS)}")
+        raise ReadError(f"{name}: unknown file type {suffix or '(none)'}; the reader takes {', '.join(EXTENSIONS)}",
+                        "unknown_type", suffix=suffix or "—", known=" ".join(EXTENSIONS))
     size = path.stat().st_size
     if size == 0:
-        raise ReadError(f"{name}: file is empty")
+        raise ReadError(f"{name}: file is empty", "empty")
     if size > MAX_FILE_BYTES:
-        raise ReadError(f"{name}: file is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit")
+        raise ReadError(f"{name}: file is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit", "too_big",
+                        mb=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20)
     data = path.read_bytes()
     if suffix == ".pdf":
         found = _read_pdf(name, data)
@@ -78,11 +87,12 @@ def read_file(path: Path) -> SourceText:
         found.pages = [None] * len(found.lines)
     chars = sum(len(l) for l in found.lines)
     if chars > MAX_TEXT_CHARS:
-        raise ReadError(f"{name}: {chars:,} characters of text, over the {MAX_TEXT_CHARS:,} limit for one file")
+        raise ReadError(f"{name}: {chars:,} characters of text, over the {MAX_TEXT_CHARS:,} limit for one file",
+                        "too_long", chars=f"{chars:,}", limit=f"{MAX_TEXT_CHARS:,}")
     if not any(l.strip() for l in found.lines):
-        raise ReadError(f"{name}: no text in the file")
+        raise ReadError(f"{name}: no text in the file", "no_text")
     if not CJK.search(found.text):
-        raise ReadError(f"{name}: no Chinese text found ({found.method}); is this a policy document?")
+        raise ReadError(f"{name}: no Chinese text found ({found.method}); is this a policy document?", "no_chinese")
     return found
 
 
@@ -118,7 +128,8 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
-                raise ReadError(f"{name}: damaged {encoding} text (byte {err.start})") from err
+                raise ReadError(f"{name}: damaged {encoding} text (byte {err.start})", "damaged_text",
+                                encoding=encoding, line=data[:err.start].count(b"\n") + 1) from err
     if b"\x00" in data[:65536]:  # UTF-16 without a BOM has NULs; so has any binary file
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
@@ -128,7 +139,7 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
             if _plausible_text(text):
                 return text, encoding
     if b"\x00" in data[:65536]:
-        raise ReadError(f"{name}: a binary file, not text")
+        raise ReadError(f"{name}: a binary file, not text", "binary")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -140,7 +151,7 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None or not CJK.search(str(best)):
-        raise ReadError(f"{name}: not text in any encoding the reader knows (UTF-8, GB18030, UTF-16)")
+        raise ReadError(f"{name}: not text in any encoding the reader knows (UTF-8, GB18030, UTF-16)", "unknown_encoding")
     return str(best), best.encoding
 
 
@@ -152,7 +163,7 @@ def damaged_utf8(name: str, data: bytes, err: UnicodeDecodeError) -> None:
     if good and bad <= 0.01 * good:
         line = data[:err.start].count(b"\n") + 1
         raise ReadError(f"{name}:{line}: damaged UTF-8 text ({bad} undecodable byte sequence(s), the first at "
-                        f"byte {err.start}); the rest of the file is UTF-8")
+                        f"byte {err.start}); the rest of the file is UTF-8", "damaged_text", encoding="UTF-8", line=line)
 
 
 def _plausible_text(text: str) -> bool:
@@ -174,14 +185,14 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ReadError(f"{name}: password-protected PDF")
+            raise ReadError(f"{name}: password-protected PDF", "password")
         texts = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
-        raise ReadError(f"{name}: damaged PDF ({err})") from err
+        raise ReadError(f"{name}: damaged PDF ({err})", "damaged_pdf") from err
     if not texts:
-        raise ReadError(f"{name}: PDF with no pages")
+        raise ReadError(f"{name}: PDF with no pages", "no_pages")
     # A page is unreadable when its text layer is garbage, or when it has no text but an image
     # (a scan); a page with neither is blank.
     bad = [i + 1 for i, t in enumerate(texts)
@@ -193,7 +204,7 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
             reason = "no text layer (scanned images?)" if not any(t.strip() for t in texts) else \
                 "an unusable text layer ((cid:N), U+FFFD or private-use glyphs: fonts without a Unicode map)"
             raise ReadError(f"{name}: pages {_ranges(bad)} have {reason}, and OCR (tesseract chi_sim, pdftoppm) "
-                            "is not installed")
+                            "is not installed", "no_ocr", pages=_ranges(bad))
         for page, text in ocr.items():
             texts[page - 1] = text
         method = "pdf-text+ocr" if len(bad) < len(texts) else "pdf-ocr"
@@ -267,7 +278,7 @@ def _read_docx(name: str, data: bytes) -> SourceText:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise ReadError(f"{name}: damaged or not a Word .docx file ({err})") from err
+        raise ReadError(f"{name}: damaged or not a Word .docx file ({err})", "damaged_docx") from err
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
