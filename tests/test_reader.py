@@ -68,6 +68,42 @@ def test_a_title_broken_before_its_kind_of_document(tmp_path):
     assert doc.doc_number == "沪府办规〔2024〕6号"
 
 
+def read_lines(tmp_path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_documents(path, SourceContext(path.name)).appearances
+
+
+def test_a_document_printed_on_one_line_keeps_its_signature_and_date(tmp_path):
+    # a web page that lost its line breaks: the 落款 and 成文日期 run into the text
+    (doc,) = read_lines(tmp_path, "孝感市人民政府关于印发孝感市中小企业纾困资金管理办法的通知\n"
+                        "各县（市、区）人民政府，市政府各部门：现将《孝感市中小企业纾困资金管理办法》印发给你们，请认真贯彻执行。"
+                        "孝感市人民政府2024年5月8日（此件公开发布）孝感市中小企业纾困资金管理办法第一条 为缓解中小企业资金困难，"
+                        "省财政厅2023年3月1日下达的专项资金按不超过50%的比例安排。第二条 单户企业支持金额最高100万元。\n")
+    assert doc.title == "孝感市人民政府关于印发孝感市中小企业纾困资金管理办法的通知"
+    assert doc.issuers == ["孝感市人民政府"] and doc.issue_date.iso() == "2024-05-08"
+
+
+def test_a_date_inside_a_sentence_is_not_a_signature(tmp_path):
+    (doc,) = read_lines(tmp_path, "关于做好2024年中小企业贷款贴息工作的通知\n各区财政局：\n"
+                        "根据工作安排。省财政厅2023年3月1日下达的专项资金继续使用，贴息比例不超过50%。\n")
+    assert doc.issue_date is None   # nothing closes the text with a date: none is guessed
+
+
+def test_an_untitled_notice_with_a_signature_is_one_document(tmp_path):
+    # a repost that dropped its title line: the signature over the date closes it
+    (doc,) = read_lines(tmp_path, "根据《荆州市促进中小企业发展若干措施》，我局组织开展了2024年专精特新企业奖励资金申报工作。\n"
+                        "经审核，拟对以下企业给予奖励，现予以公示。\n公示时间为2024年6月3日至6月9日。\n"
+                        "附件：拟奖励企业名单\n荆州市经济和信息化局\n2024年6月3日\n")
+    assert doc.title == "荆州市经济和信息化局公示（2024年6月3日）"
+    assert doc.issuers == ["荆州市经济和信息化局"] and doc.issue_date.iso() == "2024-06-03"
+    assert any("signature" in n for n in doc.notes)
+
+
+def test_a_text_with_no_title_and_no_signature_is_not_a_policy(tmp_path):
+    assert read_lines(tmp_path, "会议纪要\n今天天气很好，大家讨论了午餐安排。\n张三\n2024年6月3日\n") == []
+
+
 def test_pdf_pages_are_kept_in_the_provenance(tmp_path):
     path = WRITERS["pdf"](DOCUMENTS["compilation"] * 3, tmp_path / "long.pdf")
     result = read_documents(path, SourceContext(path.name))

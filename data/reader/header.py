@@ -94,6 +94,32 @@ def issuers_above_date(lines: list[str], start: int, end: int) -> list[str]:
     return []
 
 
+# A signature run into the text, as in a document printed on one line: "…请认真抓好贯彻落实。安顺市人民政府
+# 2023年9月5日（此件公开发布）". The date must close the text there (end, a space, or （此件…）), so that
+# "省财政厅2023年3月1日印发的…" in a sentence is not taken for one.
+INLINE_SIGNATURE = re.compile(r"[。！；]\s*(?P<issuer>[\u4e00-\u9fff]{2,40}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委|院|署))"
+                              r"\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=\s|$|[（(]此件)")
+
+
+def inline_signature(lines: list[str], after: int, end: int) -> tuple[list[str], str] | None:
+    """(issuers, date text) of the first signature run into a line of the text, or None."""
+    for no in range(after + 1, end + 1):
+        m = INLINE_SIGNATURE.search(clean(lines[no - 1]))
+        if m:
+            return issuer_names(m["issuer"]), m["date"]
+    return None
+
+
+# What an untitled document calls itself in its closing formula: 现予以公示, 特此公告 …
+GENRE = [(re.compile(r"予以公示|现将.{0,20}公示如下|公示时间|公示期"), "公示"), (re.compile(r"特此公告|现公告如下|现予公告"), "公告"),
+         (re.compile(r"特此通告|现通告如下"), "通告"), (re.compile(r"特此通报|现通报如下"), "通报"),
+         (re.compile(r"特此通知|现通知如下|现将有关事项通知如下"), "通知")]
+
+
+def genre_of(text: str) -> str:
+    return next((word for pattern, word in GENRE if pattern.search(text)), "文件")
+
+
 def issuers_from_title(printed: str) -> list[str]:
     """'工业和信息化部办公厅 教育部办公厅关于…', '中共中央 国务院印发《…》' → the bodies named first."""
     m = re.match(r"^(?P<head>[^《》]+?)(?:关于|印发|转发)", printed)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from data.reader.header import (ATTACHMENT_FILE, DATED_UNDER_TITLE, LETTERHEAD, NUMBERED, SALUTATION, TITLE_END,
-                                TITLE_WORDS, clean, first_date, forwards, is_issuer_line, issuers_above_date,
-                                issuers_from_title, join_title, without_colophon)
+                                TITLE_WORDS, clean, first_date, forwards, genre_of, inline_signature, is_issuer_line,
+                                issuers_above_date, issuers_from_title, join_title, without_colophon)
 from data.reader.model import Appearance
 from data.reader.text import (clean_title, doc_number_only, is_date_line, normalize_doc_number,
                               paragraphs, parse_date, title_key, to_halfwidth)
@@ -76,19 +76,33 @@ def whole_document(lines: list[str], source_file: str, start: int = 1) -> Appear
         body_from = block[-1]
     else:
         named = next((m for _, t in texts[:40] for m in [re.search(r"(?:现将|将)《(?P<x>[^《》]{4,80})》", t)] if m), None)
-        if named is None and not (_is_title_piece(texts[0][1], set()) and len(texts[0][1]) >= 6):
-            return None  # neither a title line nor a named document: not a policy document
-        title = clean_title(named["x"]) if named else clean_title(texts[0][1])
+        signed = _signed_without_title(lines, first - 1, last) if named is None else None
+        if named is None and signed is None and not (_is_title_piece(texts[0][1], set()) and len(texts[0][1]) >= 6):
+            return None  # neither a title line, a named document nor a signature: not a policy document
+        title = clean_title(named["x"]) if named else signed or clean_title(texts[0][1])
         printed, body_from = title, first - 1
     dated = first_date(lines, body_from, last)
+    inline = None if dated else inline_signature(lines, body_from, last)
     app = Appearance(source_file, "full_text", first, last, title, printed_title=printed,
                      doc_number=header.number or _number_below(lines, body_from),
-                     issuers=issuers_above_date(lines, body_from, last) or header.issuers or issuers_from_title(printed),
-                     issue_date=parse_date(dated[1]) if dated else None,
+                     issuers=issuers_above_date(lines, body_from, last) or (inline[0] if inline else [])
+                     or header.issuers or issuers_from_title(printed),
+                     issue_date=parse_date(dated[1]) if dated else parse_date(inline[1]) if inline else None,
                      text=paragraphs(without_colophon(lines[body_from:last])), text_lines=(body_from + 1, last))
     if not title_line:
-        app.notes.append("no title line found; title taken from the text")
+        app.notes.append("no title line found; title " + ("made from its signature and date" if signed and not named
+                                                         else "taken from the text"))
     return app
+
+
+def _signed_without_title(lines: list[str], start: int, end: int) -> str | None:
+    """A document with no title that closes with a signature (body names over a date line): its title is
+    made from them and what it calls itself (武汉市经济和信息化局公示（2024年3月27日）)."""
+    issuers = issuers_above_date(lines, start, end)
+    dated = first_date(lines, start, end)
+    if not issuers or not dated or not is_date_line(dated[1]):
+        return None
+    return f"{'、'.join(issuers)}{genre_of(' '.join(lines[start:end]))}（{dated[1]}）"
 
 
 def _number_below(lines: list[str], title_end: int) -> str | None:
@@ -352,7 +366,9 @@ def _document(lines, source_file, start: _Start, end: int) -> Appearance:
         block_end = title_no or block_end
     kind = "full_text"
     ahead = _next_texts(lines, block_end, 2)
-    issuers = issuers_above_date(lines, start.line, end) or start.letterhead or issuers_from_title(printed)
+    inline = inline_signature(lines, block_end, end) if first_date(lines, block_end, end) is None else None
+    issuers = (issuers_above_date(lines, start.line, end) or (inline[0] if inline else []) or start.letterhead
+               or issuers_from_title(printed))
     if start.decree:  # 中华人民共和国国务院令 is signed by the premier: the issuer is the body of the decree
         issuers = [_decree_issuer(start.decree)]
     if ahead and NEWS_LEAD.search(ahead[0][1]):
@@ -361,7 +377,7 @@ def _document(lines, source_file, start: _Start, end: int) -> Appearance:
         title = inner[1] if inner else title
     dated_from = start.line if start.decree or start.headless else block_end
     app = Appearance(source_file, kind, start.line, end, title, printed_title=printed, doc_number=number,
-                     issuers=issuers, issue_date=_date(lines, dated_from, end),
+                     issuers=issuers, issue_date=_date(lines, dated_from, end) or (parse_date(inline[1]) if inline else None),
                      text=paragraphs(without_colophon(lines[block_end:end])), text_lines=(block_end + 1, end))
     if start.headless:
         app.notes.append(f"printed without its notice title; the notice starts at line {start.line}")
