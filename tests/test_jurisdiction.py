@@ -172,3 +172,14 @@ def test_the_corpus_resolves_as_with_the_hubei_gazetteer(q):
     assert region(doc_number="武政办〔2024〕30号") == ("420100", "municipal")
     assert region(title="武昌区关于支持人工智能产业发展的若干措施") == ("420106", "district")
     assert region(title="我省设立中小微企业应急转贷纾困基金") == (HUBEI, "provincial")   # 我省 in a Wuhan source
+
+
+def test_a_text_speaking_as_a_province_names_it_by_its_firms():
+    from data.reader.jurisdiction import speaking_province
+    # no issuer, number or place in the title: 我省 and how it calls its firms say which province
+    assert speaking_province("推动我省率先进入通用人工智能时代……对在皖企业给予不超过20%的补助。") == "340000"
+    assert speaking_province("全省上下……支持鄂企走出去") == HUBEI
+    assert speaking_province("全省……吸引在湘投资") == "430000"
+    assert speaking_province("我省企业在鄂州投资建厂") is None        # 鄂州 is a city, not 湖北's abbreviation
+    assert speaking_province("在皖企业和在鄂企业") is None            # no 我省: a national text about two provinces
+    assert speaking_province("我省与安徽省、江西省合作") is None       # two provinces named: which is unknown

@@ -219,6 +219,32 @@ def _province_in_title(title: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+SPEAKS_AS_PROVINCE = re.compile(r"我省|本省|全省")
+# How a province's text names itself by its one-character abbreviation: 在皖企业, 皖企, 来鄂投资, 入黔.
+ABBREVIATION_USE = "(?:(?<=[在来赴入留援驻])(?P<a>{a})|(?P<b>{a})(?=企|籍|商))"
+
+
+def speaking_province(text: str) -> str | None:
+    """The province a text with no issuer, number or place in its title speaks for: it says 我省 / 全省,
+    and names exactly one province, by its name or as its firms are called (在皖企业, 鄂企). A name that is
+    the start of a place's name (鄂州, 赣州, 湘潭) is that place, not the province."""
+    if not text or not SPEAKS_AS_PROVINCE.search(text):
+        return None
+    provinces = set(load_gazetteer().query("level == 'province'").code)
+    named = {code for form, code in _province_forms() if form in text}
+    letters = {a: codes for a, codes in _abbreviations().items() if any(c in provinces for c in codes)}
+    if letters:
+        pattern = re.compile(ABBREVIATION_USE.format(a="|".join(map(re.escape, letters))))
+        places = _place_names()
+        for m in pattern.finditer(text):
+            at = m.start("a") if m["a"] else m.start("b")
+            letter = m["a"] or m["b"]
+            if any(text.startswith(form, at) for form, _ in places.get(letter, [])):
+                continue   # 在鄂州: the city
+            named |= {c for c in letters[letter] if c in provinces}
+    return named.pop() if len(named) == 1 else None
+
+
 def stated_region(issuers: list[str], doc_number: str | None, title: str, home: str | None) -> str | None:
     """The region a document's own words name: its issuers, else its number, else its title."""
     for issuer in issuers:
