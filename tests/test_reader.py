@@ -213,3 +213,12 @@ def test_a_long_notice_with_page_footers_stays_one_document(tmp_path):
     assert (doc.title, doc.doc_number, doc.issue_date.iso()) == (
         "武汉市洪山区人民政府关于支持中小企业数字化转型的若干措施", "洪政规〔2025〕3号", "2025-02-10")
     assert doc.page == 1 and "— 3 —" not in doc.text
+
+
+def test_a_gazette_issue_resolves_its_relative_issuers_by_its_masthead(tmp_path):
+    (doc,) = read_lines(tmp_path, "宜昌市人民政府主办 2024年第6期\n市人民政府关于支持中小企业专精特新发展的通知\n"
+                        "各县市区人民政府：\n对新认定的专精特新企业给予一次性奖励20万元。\n"
+                        "市人民政府\n2024年6月3日\n")
+    assert doc.issuers == ["市人民政府"]
+    result = read_documents(tmp_path / "page.txt", SourceContext("page.txt"))
+    assert result.context.home == "420500"      # 宜昌: the masthead's body, so 市人民政府 is 宜昌市人民政府

@@ -35,7 +35,7 @@ def read_documents(path: Path, ctx: SourceContext) -> ReadResult:
     src = read_file(path)
     layout, apps = segment_text(src.lines, ctx)
     if ctx.home is None:  # an unannotated file: the place its own first document names
-        ctx.home = home_of(apps)
+        ctx.home = home_of(apps) or masthead_home(src.lines)
         if ctx.home:
             layout, apps = segment_text(src.lines, ctx)
     for a in apps + [c for a in apps for c in a.cites]:
@@ -61,6 +61,21 @@ def home_of(apps: list[Appearance]) -> str | None:
     for a in apps:
         if a.kind in BODY_KINDS:
             code = jurisdiction.stated_region(a.issuers, a.doc_number, a.title, None)
+            if code and code != jurisdiction.COUNTRY:
+                return code
+    return None
+
+
+# A gazette's masthead: 咸宁市人民政府主办, 湖北省人民政府公报, 武汉市人民政府公报 2024年第3期
+MASTHEAD = re.compile(r"^(?P<body>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:办公厅|办公室)?)(?:主办|公报)")
+
+
+def masthead_home(lines: list[str]) -> str | None:
+    """The region of the body whose gazette this file is, named on one of its first lines."""
+    for line in lines[:5]:
+        m = MASTHEAD.match(line.strip().replace(" ", ""))
+        if m:
+            code = jurisdiction.region_of_issuer(m["body"])
             if code and code != jurisdiction.COUNTRY:
                 return code
     return None
