@@ -174,12 +174,16 @@ def test_the_corpus_resolves_as_with_the_hubei_gazetteer(q):
     assert region(title="我省设立中小微企业应急转贷纾困基金") == (HUBEI, "provincial")   # 我省 in a Wuhan source
 
 
-def test_a_text_speaking_as_a_province_names_it_by_its_firms():
-    from data.reader.jurisdiction import speaking_province
+def test_a_text_speaking_for_its_region_names_it():
+    from data.reader.jurisdiction import speaking_region
     # no issuer, number or place in the title: 我省 and how it calls its firms say which province
-    assert speaking_province("推动我省率先进入通用人工智能时代……对在皖企业给予不超过20%的补助。") == "340000"
-    assert speaking_province("全省上下……支持鄂企走出去") == HUBEI
-    assert speaking_province("全省……吸引在湘投资") == "430000"
-    assert speaking_province("我省企业在鄂州投资建厂") is None        # 鄂州 is a city, not 湖北's abbreviation
-    assert speaking_province("在皖企业和在鄂企业") is None            # no 我省: a national text about two provinces
-    assert speaking_province("我省与安徽省、江西省合作") is None       # two provinces named: which is unknown
+    assert speaking_region("推动我省率先进入通用人工智能时代……对在皖企业给予不超过20%的补助。") == "340000"
+    assert speaking_region("全省上下……支持鄂企走出去") == HUBEI
+    assert speaking_region("全省……吸引在湘投资") == "430000"
+    assert speaking_region("我省企业在鄂州投资建厂") is None        # 鄂州 is a city, not 湖北's abbreviation
+    assert speaking_region("在皖企业和在鄂企业") is None            # no 我省: a national text about two provinces
+    assert speaking_region("我省与安徽省、江西省合作") is None       # two provinces named: which is unknown
+    assert speaking_region("结合我县实际……按照《柳河县中小企业发展引导资金管理办法》") == "220524"
+    assert speaking_region("本市……上海市经济信息化委") == "310000"   # a 直辖市 says 本市
+    assert speaking_region("结合我县实际……对年组织游客来柳河旅游的旅行社给予奖励") == "220524"
+    assert speaking_region("全市……宜昌市、荆州市") is None

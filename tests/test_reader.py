@@ -100,6 +100,16 @@ def test_an_untitled_notice_with_a_signature_is_one_document(tmp_path):
     assert any("signature" in n for n in doc.notes)
 
 
+def test_a_body_that_names_its_own_kind_is_a_policy_without_a_title(tmp_path):
+    # a web page that starts with the body: no title, number, issuer or date, but clauses and 制定本意见
+    (doc,) = read_lines(tmp_path, "为促进我县文化旅游产业发展，结合我县实际，制定本意见。\n一、景区建设\n"
+                        "1.对新评为国家4A级旅游景区的，一次性奖励50万元。\n二、宣传推广\n"
+                        "2.对年组织游客来通山旅游人数达到1万人次以上的旅行社，奖励2万元。\n")
+    assert doc.title == "未载标题的意见（为促进我县文化旅游产业发展…）"
+    assert doc.doc_number is None and doc.issuers == [] and doc.issue_date is None   # nothing is guessed
+    assert any("first sentence" in n for n in doc.notes)
+
+
 def test_a_text_with_no_title_and_no_signature_is_not_a_policy(tmp_path):
     assert read_lines(tmp_path, "会议纪要\n今天天气很好，大家讨论了午餐安排。\n张三\n2024年6月3日\n") == []
 

@@ -219,30 +219,55 @@ def _province_in_title(title: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-SPEAKS_AS_PROVINCE = re.compile(r"我省|本省|全省")
+# A text names the level it speaks for (我县, 本市, 全省), and which regions can be that speaker; the most
+# local self-reference is tried first. 本市 in 上海 or 重庆 is a 直辖市, which the gazetteer files as a province.
+SPEAKERS = [(re.compile(r"我县|本县|全县"), lambda level, name: level == "county"),
+            (re.compile(r"我市|本市|全市"), lambda level, name: level == "prefecture" or level == "province" and name.endswith("市")),
+            (re.compile(r"我省|本省|全省"), lambda level, name: level == "province" and not name.endswith("市"))]
 # How a province's text names itself by its one-character abbreviation: 在皖企业, 皖企, 来鄂投资, 入黔.
 ABBREVIATION_USE = "(?:(?<=[在来赴入留援驻])(?P<a>{a})|(?P<b>{a})(?=企|籍|商))"
 
 
-def speaking_province(text: str) -> str | None:
-    """The province a text with no issuer, number or place in its title speaks for: it says 我省 / 全省,
-    and names exactly one province, by its name or as its firms are called (在皖企业, 鄂企). A name that is
-    the start of a place's name (鄂州, 赣州, 湘潭) is that place, not the province."""
-    if not text or not SPEAKS_AS_PROVINCE.search(text):
+@lru_cache(maxsize=1)
+def _full_names() -> list[tuple[str, str, str, str]]:
+    """(level, full name, short name, code) of every region (county 柳河县 柳河, province 安徽省 安徽)."""
+    return [(row.level, row.name, row.short_name if len(row.short_name) >= 2 else row.name, row.code)
+            for row in load_gazetteer().itertuples()]
+
+
+def _names_in(text: str, name: str, short: str) -> bool:
+    """The full name, or the short one where a text says where one goes or is (在柳河, 来柳河旅游)."""
+    return name in text or short != name and re.search(rf"[在来赴入到]{re.escape(short)}", text) is not None
+
+
+def speaking_region(text: str) -> str | None:
+    """The region a text with no issuer, number or place in its title speaks for: it says 我县 / 本市 / 全省,
+    and names exactly one region that can say so by its full name, by its short name where it says where
+    one goes or is (在柳河, 来柳河旅游), or, for a province, as its firms are called (在皖企业, 鄂企). A letter that starts a place's name (鄂州, 赣州, 湘潭) is that place."""
+    if not text:
         return None
-    provinces = set(load_gazetteer().query("level == 'province'").code)
-    named = {code for form, code in _province_forms() if form in text}
-    letters = {a: codes for a, codes in _abbreviations().items() if any(c in provinces for c in codes)}
-    if letters:
-        pattern = re.compile(ABBREVIATION_USE.format(a="|".join(map(re.escape, letters))))
-        places = _place_names()
-        for m in pattern.finditer(text):
-            at = m.start("a") if m["a"] else m.start("b")
-            letter = m["a"] or m["b"]
-            if any(text.startswith(form, at) for form, _ in places.get(letter, [])):
-                continue   # 在鄂州: the city
-            named |= {c for c in letters[letter] if c in provinces}
-    return named.pop() if len(named) == 1 else None
+    for speaker, can_speak in SPEAKERS:
+        if not speaker.search(text):
+            continue
+        named = {code for level, name, short, code in _full_names() if can_speak(level, name) and _names_in(text, name, short)}
+        if speaker.pattern.startswith("我省"):
+            named |= _abbreviated_provinces(text)
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+def _abbreviated_provinces(text: str) -> set[str]:
+    provinces = {code for level, _, _, code in _full_names() if level == "province"}
+    letters = {a: [c for c in codes if c in provinces] for a, codes in _abbreviations().items()}
+    letters = {a: codes for a, codes in letters.items() if codes}
+    found: set[str] = set()
+    places = _place_names()
+    for m in re.finditer(ABBREVIATION_USE.format(a="|".join(map(re.escape, letters))), text):
+        at, letter = (m.start("a"), m["a"]) if m["a"] else (m.start("b"), m["b"])
+        if not any(text.startswith(form, at) for form, _ in places.get(letter, [])):   # 在鄂州: the city
+            found |= set(letters[letter])
+    return found
 
 
 def stated_region(issuers: list[str], doc_number: str | None, title: str, home: str | None) -> str | None:

@@ -151,11 +151,11 @@ def _policy(apps: list[Appearance], homes, defaults) -> Policy:
 
 
 def _region(p: Policy, apps: list[Appearance], homes, defaults) -> str | None:
-    """The parser's hint, else what the text states, else the source's default, else the province its text speaks for."""
+    """The parser's hint, else what the text states, else the source's default, else the region its text speaks for (我县, 本市, 我省)."""
     hint = next((a.region_hint for a in apps if a.region_hint), None)
     file = apps[0].source_file
     return (hint or jurisdiction.stated_region(p.issuers, p.doc_number, p.title, homes.get(file))
-            or defaults.get(file) or jurisdiction.speaking_province(p.text))
+            or defaults.get(file) or jurisdiction.speaking_region(p.text))
 
 
 def _policy_id(key: str) -> str:

@@ -77,9 +77,11 @@ def whole_document(lines: list[str], source_file: str, start: int = 1) -> Appear
     else:
         named = next((m for _, t in texts[:40] for m in [re.search(r"(?:现将|将)《(?P<x>[^《》]{4,80})》", t)] if m), None)
         signed = _signed_without_title(lines, first - 1, last) if named is None else None
-        if named is None and signed is None and not (_is_title_piece(texts[0][1], set()) and len(texts[0][1]) >= 6):
-            return None  # neither a title line, a named document nor a signature: not a policy document
-        title = clean_title(named["x"]) if named else signed or clean_title(texts[0][1])
+        titled = _is_title_piece(texts[0][1], set()) and len(texts[0][1]) >= 6
+        untitled = _self_named(texts) if named is None and signed is None and not titled else None
+        if named is None and signed is None and not titled and untitled is None:
+            return None  # no title line, named document, signature or clauses naming themselves: not a policy document
+        title = clean_title(named["x"]) if named else signed or untitled or clean_title(texts[0][1])
         printed, body_from = title, first - 1
     dated = first_date(lines, body_from, last)
     inline = None if dated else inline_signature(lines, body_from, last)
@@ -91,8 +93,26 @@ def whole_document(lines: list[str], source_file: str, start: int = 1) -> Appear
                      text=paragraphs(without_colophon(lines[body_from:last])), text_lines=(body_from + 1, last))
     if not title_line:
         app.notes.append("no title line found; title " + ("made from its signature and date" if signed and not named
+                                                         else "made from its first sentence" if untitled and not named
                                                          else "taken from the text"))
     return app
+
+
+# A body that names what it is (制定本意见, 本办法自…起施行): a policy printed without its title.
+SELF_NAMED = re.compile(r"(?:制定|提出|出台)(?:如下|以下)?本?(?P<a>实施意见|若干意见|意见|实施办法|办法|实施细则|细则|若干措施|措施|"
+                        r"方案|规定|若干政策)|(?:按照|根据|依照|依据|落实)?本(?P<b>实施意见|意见|办法|细则|措施|方案|规定)"
+                        r"(?:自|所称|适用|由|执行|有效期|，|要求|规定)")
+
+
+def _self_named(texts: list[tuple[int, str]]) -> str | None:
+    """'未载标题的意见（为把我县旅游业培育成为新的支柱产业…）' for a body with numbered clauses that names
+    its own kind; the first sentence is the handle an analyst can search for."""
+    body = " ".join(t for _, t in texts)
+    named = SELF_NAMED.search(body)
+    if named is None or sum(1 for _, t in texts if NUMBERED.match(t)) < 2:
+        return None
+    opening = re.split(r"[，。；：,]", texts[0][1], maxsplit=1)[0][:24]
+    return f"未载标题的{named['a'] or named['b']}（{opening}…）"
 
 
 def _signed_without_title(lines: list[str], start: int, end: int) -> str | None:
