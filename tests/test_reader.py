@@ -232,3 +232,32 @@ def test_a_gazette_issue_resolves_its_relative_issuers_by_its_masthead(tmp_path)
     assert doc.issuers == ["市人民政府"]
     result = read_documents(tmp_path / "page.txt", SourceContext("page.txt"))
     assert result.context.home == "420500"      # 宜昌: the masthead's body, so 市人民政府 is 宜昌市人民政府
+
+
+def test_a_number_that_opens_a_run_on_line_is_the_documents_own(tmp_path):
+    from data.reader.text import leading_number
+    assert leading_number("　桂政发〔2006〕17 号　　各市、县人民政府，区直各委、办、厅、局：　近年来") == "桂政发〔2006〕17号"
+    assert leading_number("（新政发〔1994〕103号）伊犁哈萨克自治州，各州、市、县（市）人民政府：") == "新政发〔1994〕103号"
+    assert leading_number("国办发〔2023〕7号文件要求，各地要…") is None        # a number the sentence cites
+    assert leading_number("（工信部联企业〔2023〕196号）以及《关于…的指导意见》") is None
+    (doc,) = read_lines(tmp_path, "荆门市人民政府关于促进中小企业发展的通知\n"
+                        "　荆政发〔2024〕3号　各县市区人民政府：　为促进中小企业发展，对新认定的专精特新企业奖励20万元。"
+                        "荆门市人民政府　2024年3月1日\n")
+    assert doc.doc_number == "荆政发〔2024〕3号"
+
+
+def test_a_law_database_record_header_fills_what_the_text_leaves_out(tmp_path):
+    (doc,) = read_lines(tmp_path, "【发布文号】鄂政发[1995]12号\n【发布日期】1995-03-08\n【生效日期】1995-04-01\n"
+                        "【失效日期】-----------\n【所属类别】地方法规\n自治区人民政府关于\n印发扶持乡镇企业若干规定的通知\n"
+                        "各州、市、县人民政府：\n现将《扶持乡镇企业若干规定》印发给你们，请认真贯彻执行。\n")
+    assert doc.doc_number == "鄂政发〔1995〕12号"
+    assert doc.issue_date.iso() == "1995-03-08" and doc.effective_from.iso() == "1995-04-01"
+    assert doc.effective_to is None                          # '-----------': left empty
+    assert any("record header" in n for n in doc.notes)
+
+
+def test_a_web_heading_with_its_number_and_brackets_is_cleaned_to_the_title():
+    from data.reader.text import clean_title
+    assert clean_title("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》") == \
+        "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
+    assert clean_title("《中华人民共和国中小企业促进法》实施办法") == "《中华人民共和国中小企业促进法》实施办法"

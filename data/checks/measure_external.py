@@ -85,12 +85,13 @@ def measure(docs: Path, gold_docs: pd.DataFrame, gold_terms: pd.DataFrame, verbo
             matched_docs += 1
             if attachment:  # printed inside its cover notice: one policy with it (the dedup rule)
                 continue
-            mine = {"title": _title(best.title, _s(g.title)), "doc_number": _number(best.doc_number),
+            mine = {"title": _title(best.title, _simplified(_s(g.title))), "doc_number": _number(best.doc_number),
                     "issuer": {re.sub(r"\s", "", i) for i in best.issuers},
                     "issue_date": best.issue_date.iso() if best.issue_date else "",
                     "level": _s(best.level), "region": _s(best.region_code)}
-            theirs = {"title": title_key(_s(g.title)), "doc_number": _number(g.doc_number),
-                      "issuer": _issuers(g.issuer), "issue_date": _s(g.issue_date),
+            # the reader gives traditional-character texts in simplified characters (read.py, OpenCC t2s)
+            theirs = {"title": title_key(_simplified(_s(g.title))), "doc_number": _number(_simplified(_s(g.doc_number))),
+                      "issuer": _issuers(_simplified(_s(g.issuer))), "issue_date": _s(g.issue_date),
                       "level": _s(g.level), "region": _region(g.region)}
             for f in FIELDS:
                 field_n[f] += 1
@@ -119,6 +120,11 @@ def measure(docs: Path, gold_docs: pd.DataFrame, gold_terms: pd.DataFrame, verbo
             "gold terms": term_gold, "terms found": term_found,
             "term recall": term_hit / term_gold if term_gold else 1.0,
             "term precision": term_true / term_found if term_found else 1.0, "_failures": failures}
+
+
+def _simplified(text: str) -> str:
+    from data.reader.read import to_simplified
+    return to_simplified([text])[0] if text else text
 
 
 def _title(mine: str, gold: str) -> str:

@@ -15,7 +15,7 @@ from data.reader import jurisdiction, segment
 from data.reader.layouts import field_list, newsletter, paged_compilation
 from data.reader.model import Appearance, SourceContext
 from data.reader.read import SourceText, read_file
-from data.reader.text import PartialDate, parse_date
+from data.reader.text import PartialDate, normalize_doc_number, parse_date
 
 # Each layout rule: recognises(lines) -> bool, parse(lines, ctx) -> appearances. The first that
 # recognises the file and finds a document in it reads it; otherwise the general segmenter does.
@@ -38,6 +38,7 @@ def read_documents(path: Path, ctx: SourceContext) -> ReadResult:
         ctx.home = home_of(apps) or masthead_home(src.lines)
         if ctx.home:
             layout, apps = segment_text(src.lines, ctx)
+    record_header(src.lines, apps)
     for a in apps + [c for a in apps for c in a.cites]:
         if a.page is None and src.pages[a.line_start - 1] is not None:
             a.page = src.pages[a.line_start - 1]
@@ -88,6 +89,38 @@ def context_from_text(file: str, result_apps: list[Appearance]) -> dict[str, str
         return {"title": file, "publisher": "", "publication_date": ""}
     return {"title": first.title, "publisher": "；".join(first.issuers),
             "publication_date": first.issue_date.iso() if first.issue_date else ""}
+
+
+# A law database's record header above the text: 【发布文号】新政发[1994]103号, 【发布日期】1994-12-27 …
+RECORD_FIELD = re.compile(r"^【(?P<key>发布文号|文号|发文字号|发布日期|成文日期|生效日期|施行日期|实施日期|失效日期|"
+                          r"发布部门|发文机关|颁布单位)】\s*(?P<value>.*?)\s*$")
+
+
+def record_header(lines: list[str], apps: list[Appearance]) -> None:
+    """Fill what the file's first document leaves unstated from a record header on its first lines
+    (what the text itself states always wins; '-----' is a field left empty)."""
+    fields = {m["key"]: m["value"] for line in lines[:12] for m in [RECORD_FIELD.match(line.strip())]
+              if m and re.search(r"[\w\u4e00-\u9fff]", m["value"])}
+    first = next((a for a in apps if a.kind in BODY_KINDS), None)
+    if not fields or first is None:
+        return
+    pick = lambda *keys: next((fields[k] for k in keys if k in fields), None)
+    filled = []
+    number = pick("发布文号", "文号", "发文字号")
+    if first.doc_number is None and number and normalize_doc_number(number):
+        first.doc_number = normalize_doc_number(number)
+        filled.append("doc_number")
+    for attr, keys in (("issue_date", ("成文日期", "发布日期")), ("effective_from", ("生效日期", "施行日期", "实施日期")),
+                       ("effective_to", ("失效日期",))):
+        if getattr(first, attr) is None and pick(*keys) and partial_date(pick(*keys)):
+            setattr(first, attr, partial_date(pick(*keys)))
+            filled.append(attr)
+    issuer = pick("发布部门", "发文机关", "颁布单位")
+    if not first.issuers and issuer:
+        first.issuers = [n for n in re.split(r"[\s、，,；;]+", issuer) if n]
+        filled.append("issuers")
+    if filled:
+        first.notes.append(f"{', '.join(filled)} taken from the record header above the text (【发布文号】…)")
 
 
 def partial_date(text: str | None) -> PartialDate | None:

@@ -21,7 +21,7 @@ from data.reader.header import (ATTACHMENT_FILE, DATED_UNDER_TITLE, LETTERHEAD, 
                                 TITLE_WORDS, clean, first_date, forwards, genre_of, inline_signature, is_issuer_line,
                                 issuers_above_date, issuers_from_title, join_title, without_colophon)
 from data.reader.model import Appearance
-from data.reader.text import (clean_title, doc_number_only, is_date_line, normalize_doc_number,
+from data.reader.text import (clean_title, doc_number_only, is_date_line, leading_number, normalize_doc_number,
                               paragraphs, parse_date, title_key, to_halfwidth)
 
 TOC_LINE = re.compile(r"^(?P<text>.*?)\s*(?:\.{2,})?\s*\t\s*(?P<page>\d*)\s*$")
@@ -126,8 +126,8 @@ def _signed_without_title(lines: list[str], start: int, end: int) -> str | None:
 
 
 def _number_below(lines: list[str], title_end: int) -> str | None:
-    for _, text in _next_texts(lines, title_end, 3):
-        number = doc_number_only(text)
+    for i, (_, text) in enumerate(_next_texts(lines, title_end, 3)):
+        number = doc_number_only(text) or (leading_number(text) if i == 0 else None)
         if number:
             return number
     return None
@@ -302,7 +302,7 @@ def _confirm(lines, block: list[int], toc_keys: set[str], header: _Header) -> tu
         return True, header.number
     ahead = _next_texts(lines, block[-1], 4)
     for i, (_, text) in enumerate(ahead):
-        number = doc_number_only(text)
+        number = doc_number_only(text) or (leading_number(text) if i == 0 else None)
         if number is None and i + 1 < len(ahead):  # an announcement number split over two lines
             number = doc_number_only(text + ahead[i + 1][1])
         if number:

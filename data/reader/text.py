@@ -51,6 +51,10 @@ def clean_title(text: str) -> str:
     text = TOC_LEADER.sub("", text)
     text = WEB_FURNITURE.sub("", text.strip())
     text = re.sub(r"\s+", " ", text).strip()
+    # a web page's heading: 京政办发〔2016〕26号《北京市人民政府办公厅关于…的通知》 → the title alone
+    text = re.sub(r"^[\u4e00-\u9fff]{1,14}\s*[〔(（\[]\s*\d{4}\s*[〕)）\]]\s*\d{1,4}\s*号\s*(?=《)", "", text)
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
     head, sep, tail = text.partition("关于")
     names = head.split()
     if sep and len(names) > 1 and all(BODY_SUFFIX.search(n) for n in names):
@@ -217,6 +221,22 @@ def doc_number_only(line: str) -> str | None:
     number = normalize_doc_number(stripped)
     if number and len(stripped) <= len(number) + 2:
         return number
+    return None
+
+
+def leading_number(line: str) -> str | None:
+    """The number that opens a line whose text runs on after it, as a page printed without line breaks
+    has it: '桂政发〔2006〕17 号　各市、县人民政府：…', '（新政发〔1994〕103号）伊犁哈萨克自治州，…：'.
+    Not '国办发〔2023〕7号文件要求…' nor '（工信部联企业〔2023〕196号）以及《…': numbers a sentence cites."""
+    text = to_halfwidth(strip_markup(line)).strip()
+    m = re.match(r"^(?P<open>[(（])?\s*(?P<n>[\u4e00-\u9fff]{1,14}\s*[〔(（\[［【]\s*(?:19|20)\d{2}\s*[〕)）\]］】]\s*\d{1,4}\s*号)"
+                 r"\s*(?P<close>[)）])?", text)
+    if not m or bool(m["open"]) != bool(m["close"]):
+        return None
+    after = text[m.end():].strip()
+    # what runs on is the 主送机关 (各市、县人民政府：), not the sentence that cites it ('…号）以及《…')
+    if not after or re.match(r"^[^。；：:《》]{2,160}[：:]", after):
+        return normalize_doc_number(m["n"])
     return None
 
 
