@@ -261,3 +261,12 @@ def test_a_web_heading_with_its_number_and_brackets_is_cleaned_to_the_title():
     assert clean_title("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》") == \
         "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
     assert clean_title("《中华人民共和国中小企业促进法》实施办法") == "《中华人民共和国中小企业促进法》实施办法"
+
+
+def test_a_draft_presented_by_a_signed_consultation_notice(tmp_path):
+    (doc,) = read_lines(tmp_path, "为促进襄阳市中小企业发展，我局起草了《关于支持襄阳市中小企业专精特新发展的若干措施（征求意见稿）》，"
+                        "现公开征求意见。\n公开征求意见时间：2025年3月1日-3月31日\n襄阳市经济和信息化局\n2025年3月1日\n"
+                        "关于支持襄阳市中小企业专精特新发展的\n若干措施\n（征求意见稿）\n"
+                        "一、对新认定的国家级专精特新“小巨人”企业奖励50万元。\n二、对省级专精特新企业奖励10万元。\n")
+    assert doc.title == "关于支持襄阳市中小企业专精特新发展的若干措施（征求意见稿）"   # a draft says so: never in force
+    assert doc.issuers == ["襄阳市经济和信息化局"] and doc.issue_date.iso() == "2025-03-01"

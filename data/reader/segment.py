@@ -19,7 +19,7 @@ import re
 
 from data.reader.header import (ATTACHMENT_FILE, DATED_UNDER_TITLE, LETTERHEAD, NUMBERED, SALUTATION, TITLE_END,
                                 TITLE_WORDS, clean, first_date, forwards, genre_of, inline_signature, is_issuer_line,
-                                issuers_above_date, issuers_from_title, join_title, without_colophon)
+                                issuer_names, issuers_above_date, issuers_from_title, join_title, without_colophon)
 from data.reader.model import Appearance
 from data.reader.text import (clean_title, doc_number_only, is_date_line, leading_number, normalize_doc_number,
                               paragraphs, parse_date, title_key, to_halfwidth)
@@ -85,11 +85,12 @@ def whole_document(lines: list[str], source_file: str, start: int = 1) -> Appear
         printed, body_from = title, first - 1
     dated = first_date(lines, body_from, last)
     inline = None if dated else inline_signature(lines, body_from, last)
+    cover = _cover_signature(lines, block[0], title) if title_line else ([], None)
     app = Appearance(source_file, "full_text", first, last, title, printed_title=printed,
                      doc_number=header.number or _number_below(lines, body_from),
                      issuers=issuers_above_date(lines, body_from, last) or (inline[0] if inline else [])
-                     or header.issuers or issuers_from_title(printed),
-                     issue_date=parse_date(dated[1]) if dated else parse_date(inline[1]) if inline else None,
+                     or header.issuers or issuers_from_title(printed) or cover[0],
+                     issue_date=parse_date(dated[1]) if dated else parse_date(inline[1]) if inline else cover[1],
                      text=paragraphs(without_colophon(lines[body_from:last])), text_lines=(body_from + 1, last))
     if not title_line:
         app.notes.append("no title line found; title " + ("made from its signature and date" if signed and not named
@@ -113,6 +114,18 @@ def _self_named(texts: list[tuple[int, str]]) -> str | None:
         return None
     opening = re.split(r"[，。；：,]", texts[0][1], maxsplit=1)[0][:24]
     return f"未载标题的{named['a'] or named['b']}（{opening}…）"
+
+
+def _cover_signature(lines: list[str], title_start: int, title: str) -> tuple[list[str], object]:
+    """(issuers, date) of a notice printed above the text it presents and signed there: 我委起草了《X（征求
+    意见稿）》…征求意见 / 荆门市发展和改革委员会 / 2025年11月7日 / X. It must cite the title in 《》."""
+    texts = [(no, clean(lines[no - 1])) for no in range(max(1, title_start - 15), title_start) if clean(lines[no - 1])]
+    if len(texts) < 3 or not is_date_line(texts[-1][1]) or not is_issuer_line(texts[-2][1]):
+        return [], None
+    key = title_key(title)[:12]
+    if not key or not any(key in title_key(m) for _, t in texts[:-2] for m in re.findall(r"《([^《》]+)》", t)):
+        return [], None
+    return issuer_names(texts[-2][1]), parse_date(texts[-1][1])
 
 
 def _signed_without_title(lines: list[str], start: int, end: int) -> str | None:
@@ -281,7 +294,13 @@ def _title_block(lines: list[str], end: int, sections: set[str]) -> list[int]:
             break
         block.insert(0, no)
         no -= 1
+    below = _next_texts(lines, end, 1)
+    if below and TITLE_STAGE.fullmatch(below[0][1]):   # 实施意见 / （征求意见稿）: a draft says so under its title
+        block.append(below[0][0])
     return block
+
+
+TITLE_STAGE = re.compile(r"[（(](?:征求意见稿|草案|送审稿|试行|暂行|修订稿|公开征求意见稿)[）)]")
 
 
 def _next_texts(lines: list[str], after: int, n: int) -> list[tuple[int, str]]:
