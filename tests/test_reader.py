@@ -108,6 +108,10 @@ def test_a_body_that_names_its_own_kind_is_a_policy_without_a_title(tmp_path):
     assert doc.title == "未载标题的意见（为促进我县文化旅游产业发展…）"
     assert doc.doc_number is None and doc.issuers == [] and doc.issue_date is None   # nothing is guessed
     assert any("first sentence" in n for n in doc.notes)
+    # the same printed on one line, starting at its 主送机关: the clause numbers run into the text
+    (doc,) = read_lines(tmp_path, "各县（市、区）人民政府，省政府直属各单位：为支持我省小微企业发展，提出如下意见："
+                        "一、总体要求。（一）目标。到2027年培育小微企业1万家。二、支持措施。（二）对新升规企业奖励10万元。\n")
+    assert doc.title == "未载标题的意见（为支持我省小微企业发展…）"
 
 
 def test_a_text_with_no_title_and_no_signature_is_not_a_policy(tmp_path):

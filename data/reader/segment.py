@@ -105,14 +105,20 @@ SELF_NAMED = re.compile(r"(?:制定|提出|出台)(?:如下|以下)?本?(?P<a>�
                         r"(?:自|所称|适用|由|执行|有效期|，|要求|规定)")
 
 
+# clause numbers run into the text of a page printed on one line: "…提出如下意见： 一、重要意义 (一)…"
+INLINE_CLAUSE = re.compile(r"(?<=[。：:；])\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
 def _self_named(texts: list[tuple[int, str]]) -> str | None:
     """'未载标题的意见（为把我县旅游业培育成为新的支柱产业…）' for a body with numbered clauses that names
     its own kind; the first sentence is the handle an analyst can search for."""
     body = " ".join(t for _, t in texts)
     named = SELF_NAMED.search(body)
-    if named is None or sum(1 for _, t in texts if NUMBERED.match(t)) < 2:
+    clauses = sum(1 for _, t in texts if NUMBERED.match(t)) + len(INLINE_CLAUSE.findall(body))
+    if named is None or clauses < 2:
         return None
-    opening = re.split(r"[，。；：,]", texts[0][1], maxsplit=1)[0][:24]
+    first = re.sub(r"^各[^。：:]{1,80}[：:]\s*", "", texts[0][1]) or texts[0][1]   # not the 主送机关
+    opening = re.split(r"[，。；：,]", first, maxsplit=1)[0][:24]
     return f"未载标题的{named['a'] or named['b']}（{opening}…）"
 
 
