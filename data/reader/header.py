@@ -113,7 +113,7 @@ def inline_signature(lines: list[str], after: int, end: int) -> tuple[list[str],
 # What an untitled document calls itself in its closing formula: 现予以公示, 特此公告 …
 GENRE = [(re.compile(r"予以公示|现将.{0,20}公示如下|公示时间|公示期"), "公示"), (re.compile(r"特此公告|现公告如下|现予公告"), "公告"),
          (re.compile(r"特此通告|现通告如下"), "通告"), (re.compile(r"特此通报|现通报如下"), "通报"),
-         (re.compile(r"特此通知|现通知如下|现将有关事项通知如下"), "通知")]
+         (re.compile(r"特此通知|现通知如下|现将有关事项通知如下|印发给你们|转发给你们|请遵照执行|请认真贯彻执行"), "通知")]
 
 
 def genre_of(text: str) -> str:
