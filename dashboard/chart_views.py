@@ -152,7 +152,7 @@ def policy_sources(lang: str) -> tuple[str, list[str]]:
     table = run_query("overview/by_source")
     full = [f"{(r.title if lang == 'zh' else r.title_en)} · {r.publisher} · {r.publication_date} ({r.file})"
             for r in table.itertuples()]
-    return tx("trends_source", lang).format(n=len(table)), full
+    return coverage_notes.source_line(lang), full
 
 
 # The builders -------------------------------------------------------------------------------
@@ -173,14 +173,25 @@ def views_of_link(link: str, lang: str | None = None) -> list[ChartView]:
     return views(page, values, lang or values.get("lang") or "zh", link)
 
 
-def trends_view(values: dict, lang: str, link: str) -> ChartView:
+@dataclass
+class TrendData:
+    """What the trends chart draws, for the page and for a view of a link alike."""
+    periods: pd.DataFrame        # every period of the year range (period, period_start, period_end)
+    frame: pd.DataFrame          # period × group counts, every period filled (charts_trends.fill)
+    groups: dict[str, str]       # the groups that have a policy: code → label
+    colors: dict[str, str]
+    legend: str
+    missing: int                 # policies the timeline cannot place (no date of the kind the mode needs)
+    notes: list[str]             # coverage notes (coverage.trend_notes)
+    no_data: list[str]           # periods with no source at all
+
+
+def trend_data(values: dict, lang: str) -> TrendData:
     filters = params.sql_filters(values)
     gran, split, mode = values["gran"], values["split"], values["mode"]
     periods = run_query("trends/periods", **filters, gran=gran)
     undated = run_query("trends/undated_counts", **filters).iloc[0]
     group_names = labels("level" if split == "level" else "topic", lang)
-    legend = tx("level" if split == "level" else "primary_topic", lang)
-    colors = charts_trends.group_colors(list(group_names))
     if mode == "in_force":
         data = run_query("trends/in_force_on_days", **filters, days=list(periods.period_end), split=split)
         data = data.rename(columns={"day": "period_end"})
@@ -188,31 +199,56 @@ def trends_view(values: dict, lang: str, link: str) -> ChartView:
     else:
         data = run_query("trends/counts_by_period", **filters, gran=gran, split=split)
         on, missing = "period_start", int(undated.no_timeline_date)
-    data["grp"] = data["grp"].fillna("unknown")
+    data["grp"] = data["grp"].fillna("unknown")                  # no level / no primary topic: shown, not dropped
     present = set(data.loc[data.policies > 0, "grp"])
     groups = {c: n for c, n in {**group_names, "unknown": tx("status.unknown", lang)}.items() if c in present}
-    frame = charts_trends.fill(periods, data, on, list(groups))
-    words = filters_in_words(values, lang)
+    # coverage: notes where a period rests on one source or on curated rows only; a period with no source is no data
+    notes, no_data = coverage_notes.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods, lang)
+    return TrendData(periods, charts_trends.fill(periods, data, on, list(groups)), groups,
+                     charts_trends.group_colors(list(group_names)),
+                     tx("level" if split == "level" else "primary_topic", lang), missing, notes, no_data)
+
+
+def trend_note(data: TrendData, values: dict, lang: str) -> str:
+    """The undated policies the chart leaves out, in words ('' when none)."""
+    if not data.missing:
+        return ""
+    return tx("undated_note_in_force" if values["mode"] == "in_force" else "undated_note", lang).format(n=data.missing)
+
+
+def trend_figure(data: TrendData, values: dict, lang: str) -> go.Figure | None:
+    """The trends chart with its subtitle (granularity, split, filters, undated note), source, no-data bands and
+    coverage notes burnt in, so that an exported image says what the page says; None when nothing is drawn."""
+    gran, split, mode = values["gran"], values["split"], values["mode"]
+    if data.periods.empty or not data.groups:
+        return None
     subtitle = " · ".join([tx("by_gran", lang).format(gran=tx(f"gran.{gran}", lang).lower()),
-                           tx("split_note", lang).format(split=tx(f"split.{split}", lang).lower()), words])
-    note = ""
-    if missing:
-        note = tx("undated_note_in_force" if mode == "in_force" else "undated_note", lang).format(n=missing)
-    credit, full = policy_sources(lang)
-    title = tx(f"title.{mode}", lang)
-    text = {"x": tx("period", lang), "y": tx(f"axis.{mode}", lang), "legend": legend,
+                           tx("split_note", lang).format(split=tx(f"split.{split}", lang).lower()),
+                           filters_in_words(values, lang)])
+    note = trend_note(data, values, lang)
+    text = {"x": tx("period", lang), "y": tx(f"axis.{mode}", lang), "legend": data.legend,
             "count": tx("hover.policies", lang), "share": tx("hover.share", lang),
             "cumulative": tx("hover.cumulative", lang), "new": tx("hover.new", lang),
             "in_force": tx("hover.in_force", lang), "more": tx("hover.more", lang)}
-    figure = None
-    if not periods.empty and groups:
-        figure = charts_trends.trend_figure(frame, mode, groups, colors, text, title=title,
-                                            subtitle=subtitle + (f"<br>{note}" if note else ""), source=credit,
-                                            selected=values.get("period"))
-        notes, no_data = coverage_notes.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods, lang)
-        coverage_notes.shade_no_data(figure, list(periods.period), no_data if mode != "in_force" else [],
-                                     bars=mode in ("stacked", "share"), lang=lang)
-        coverage_notes.burn_in(figure, notes, lang=lang)
+    figure = charts_trends.trend_figure(data.frame, mode, data.groups, data.colors, text, title=tx(f"title.{mode}", lang),
+                                        subtitle=subtitle + (f"<br>{note}" if note else ""),
+                                        source=coverage_notes.source_line(lang), selected=values.get("period"))
+    # issuance with no source is no data, not zero (in force is a stock: it carries over such a period)
+    coverage_notes.shade_no_data(figure, list(data.periods.period), data.no_data if mode != "in_force" else [],
+                                 bars=mode in ("stacked", "share"), lang=lang)
+    coverage_notes.burn_in(figure, data.notes, lang=lang)
+    return figure
+
+
+def trends_view(values: dict, lang: str, link: str) -> ChartView:
+    mode = values["mode"]
+    data = trend_data(values, lang)
+    frame, groups, colors = data.frame, data.groups, data.colors
+    words = filters_in_words(values, lang)
+    note = trend_note(data, values, lang)
+    credit, full = policy_sources(lang)
+    title = tx(f"title.{mode}", lang)
+    figure = trend_figure(data, values, lang)
     plotted = frame.assign(value=charts_trends.values(frame, mode)) if len(frame) else frame
     categories = list(dict.fromkeys(frame["period"])) if len(frame) else []
     series = [Series(label, [float(v) for v in plotted.loc[plotted.grp == code, "value"]], colors.get(code))

@@ -176,7 +176,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "period_list": ("{period} 的政策（{n} 条）", "Policies of {period} ({n})"),
     "in_force_list": ("{day} 有效的政策（{n} 条）", "Policies in force on {day} ({n})"),
     "no_policy_in_period": ("{period} 没有符合当前筛选的政策。", "No policy of {period} matches the current filters."),
-    "trends_source": ("来源：{n} 份语料文件（data/raw），详见“数据来源”页", "Source: {n} corpus files (data/raw); see Data sources"),
     "dates_caption": (
         "日期说明：政策按发文日期落在时间轴上，没有发文日期的按施行日期（表中标“施行”）；只写到年或月的日期计入该年、该月。"
         "“各时点有效政策”数的是每个时段最后一天的状态：已到施行日期且未过截止日期；未写施行和截止日期的，自发文之日起算作有效。"

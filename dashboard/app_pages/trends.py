@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_trends, coverage, images, params
+from dashboard import chart_views, charts_trends, coverage, images, params
 from dashboard.charts import plotly_config
-from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels, topic_labels
+from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
@@ -35,20 +35,6 @@ def select_period() -> None:
     if period:
         st.session_state[url.params["period"].widget_key] = period
         write_url()
-
-
-def describe_filters() -> str:
-    """The shared filters in words, for the chart's subtitle (so an exported PNG carries them)."""
-    colon, comma = ("：", "、") if lang() == "zh" else (": ", ", ")
-    parts = []
-    for name, labels in (("level", level_labels()), ("topic", topic_labels()), ("status", status_labels())):
-        if url[name]:
-            parts.append(t(name) + colon + comma.join(labels.get(c, c) for c in url[name]))
-    if url["region"]:
-        parts.append(t("region") + colon + region_labels().get(url["region"], url["region"]))
-    if url.params["years"].encode(url["years"]):
-        parts.append(t("years") + colon + f"{url['years'][0]}–{url['years'][1]}")
-    return " · ".join(parts) or t("all_policies")
 
 
 def shown_date(row) -> str:
@@ -79,49 +65,17 @@ with cols[2]:
     mode = choose_one(url, "mode", t("chart_mode"), {m: t(f"mode.{m}") for m in params.MODES},
                       widget=st.radio, horizontal=True)
 
-# Data ---------------------------------------------------------------------------
-periods = run_query("trends/periods", **filters, gran=gran)
-undated = run_query("trends/undated_counts", **filters).iloc[0]
-if split == "level":
-    group_names, legend = level_labels(), t("level")
-else:
-    group_names, legend = topic_labels(), t("primary_topic")
-colors = charts_trends.group_colors(list(group_names))
+# Data and chart: the same builders as presentation mode, images and slides (dashboard/chart_views.py) ----------
+values = {name: url[name] for name in url.params}
+data = chart_views.trend_data(values, lang())
+periods = data.periods
 
-if mode == "in_force":
-    data = run_query("trends/in_force_on_days", **filters, days=list(periods.period_end), split=split)
-    data = data.rename(columns={"day": "period_end"})
-    on, missing = "period_end", int(undated.no_date_at_all)
-else:
-    data = run_query("trends/counts_by_period", **filters, gran=gran, split=split)
-    on, missing = "period_start", int(undated.no_timeline_date)
-data["grp"] = data["grp"].fillna("unknown")                      # no level / no primary topic: shown, not dropped
-present = set(data.loc[data.policies > 0, "grp"])
-groups = {code: label for code, label in {**group_names, "unknown": t("status.unknown")}.items() if code in present}
-frame = charts_trends.fill(periods, data, on, list(groups))
-# Coverage: notes where a period rests on one source or on curated rows only; periods with no source are no data.
-cov_notes, no_data = coverage.trend_notes(run_query("trends/coverage_by_period", **filters, gran=gran), periods)
-
-# Chart and period picker --------------------------------------------------------
 chart_col, pick_col = st.columns([5, 1])
 with chart_col:
-    if periods.empty or not groups:
+    fig = chart_views.trend_figure(data, values, lang())
+    if fig is None:
         st.info(t("no_data"))
     else:
-        subtitle = " · ".join([t("by_gran").format(gran=t(f"gran.{gran}").lower()),
-                               t("split_note").format(split=t(f"split.{split}").lower()), describe_filters()])
-        if missing:
-            note = "undated_note_in_force" if mode == "in_force" else "undated_note"
-            subtitle += "<br>" + t(note).format(n=missing)
-        text = {"x": t("period"), "y": t(f"axis.{mode}"), "legend": legend, "count": t("hover.policies"),
-                "share": t("hover.share"), "cumulative": t("hover.cumulative"), "new": t("hover.new"),
-                "in_force": t("hover.in_force"), "more": t("hover.more")}
-        fig = charts_trends.trend_figure(frame, mode, groups, colors, text, title=t(f"title.{mode}"),
-                                         subtitle=subtitle, source=coverage.source_line(),
-                                         selected=url["period"])
-        # issuance with no source is no data, not zero (in force is a stock: it carries over such a period)
-        coverage.shade_no_data(fig, list(periods.period), no_data if mode != "in_force" else [], bars=mode in ("stacked", "share"))
-        coverage.burn_in(fig, cov_notes)
         st.plotly_chart(fig, key=CHART_KEY, on_select=select_period, selection_mode="points", theme=None,
                         config=plotly_config(f"trends_{gran}_{split}_{mode}"))
         images.offer("trends")
@@ -131,7 +85,7 @@ with pick_col:
     choose_one(url, "period", t("period"), {p: p for p in options}, none_label=t("no_period"),
                placeholder=t("no_period"))
     st.caption(t("click_hint"))
-coverage.show_notes(cov_notes)
+coverage.show_notes(data.notes)
 st.caption(t("dates_caption"))
 
 # The selected period's policies -------------------------------------------------
