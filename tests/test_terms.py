@@ -273,7 +273,7 @@ def test_no_budget_share_target_fee_ceiling_or_threshold_is_a_map_rate_or_cap(q,
                                                  metric=metric, measure=measure)).df()
                     for v in rows[metric].dropna():
                         hit = {r["term_kind"] for r in eligible
-                               if r["value"] == v and (r["map_cap"] if metric == "max_cap"
+                               if v in (r["value"], r["value_max"]) and (r["map_cap"] if metric == "max_cap"
                                                        else r["map_rate"] and r["measure"] == measure)}
                         assert hit and not hit & set(FORBIDDEN_ON_MAPS), (parent, view, metric, measure, v)
 
