@@ -48,7 +48,7 @@ NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|�
                            r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[至到—\-–~]\s*\d{4}\s*年\s*\d{1,2}\s*月[，,][^。；]{0,8}?有|"
                            r"(?:全省|全市|全国|全区|全县|我省|我市)(?:共|已|累计)?有\s*[\d一二三四五六七八九十]|"
                            r"在[^，。；]{0,40}?取得[^，。；]{0,8}的基础上|“[^”。]{0,12}我们|"
-                           r"^(?!.*(?:力争|推动|争取|目标|确保|到\s*\d{4}\s*年)).*(?:同比|较上年同期|较去年同期)(?:分别)?(?:增长|增加|下降|提高|减少)")
+                           r"^(?!.*(?:力争|推动|争取|目标|确保|到\s*\d{4}\s*年|给予|奖励|补贴|补助|奖补|的[，,])).*(?:同比|较上年同期|较去年同期)(?:分别)?(?:增长|增加|下降|提高|减少)")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
                     r"全年|打造|建成|形成|实现")
@@ -78,7 +78,7 @@ NOT_TERMS = re.compile(
     r"|\d{4}\s*年\s*(?:第\s*\d+\s*号|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"  # 2023年第6号, dates
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)"
     r"|\d{4}\s*[—\-–~至到]\s*\d{4}\s*年|\d{4}\s*年(?:度|底|末|前|以来|起|内)?"   # years and year ranges
-    r"|第\s*[\d一二三四五六七八九十百]+\s*[条章款项批次届期号个年天位名轮]"
+    r"|第\s*[\d一二三四五六七八九十百]+(?:\s+\d+)*(?:\s*[、,，和及至—\-]\s*[\d一二三四五六七八九十百]+)*\s*[条章款项批次届期号个年天位名轮]"
     r"|每月\s*\d{1,2}\s*日|\d+\s*年期|(?:报送|上报|提交|形成)(?:上)?半年"
     r"|[\d一二三四五六七八九十]+\s*个\s*方面|[\d一二三四五六七八九十]+\s*[项条]\s*(?:重点)?(?:任务|措施|举措|服务措施|政策措施|具体改革举措)"
     r"|[一二三四五六七八九十]+项(?=社保费|社会保险费|保险费)|“?[一二三四五六七八九十]+个\s*\d+\s*%”?"
@@ -88,7 +88,7 @@ NOT_TERMS = re.compile(
     r"|“[^”]{0,12}[\d一二两三四五六七八九十百千万][^”]{0,12}”"  # quoted names: “301”, “两个毫不动摇”
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
-    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
+    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季自])"              # the article 一个 (打造一个规范…的市场)
     r"|附件\s*\d+|\d+\s*条意见|\d+\s*项发展任务|\d+\s*条政策保障|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
@@ -144,8 +144,8 @@ LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
 REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
 TAX_WORD = re.compile(r"税|征收")
-PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
-                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|立方米|千瓦时|标准展位|度|吨)")
+PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时|间|块|张))"
+                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
 TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$"
                   r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?)[^，。；、]{0,16}$")
@@ -446,6 +446,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     comparator = _comparator(before, after)
     if comparator is None and re.search(r"按(?:照)?(?:最高)?不超过[^，。；\d]{0,30}的\s*$", clause[phrase_start:start]):
         comparator = "≤"        # 按不超过企业及其职工上年度实际缴纳失业保险费的 60%返还
+    if comparator is None and re.search(r"排名前\s*$|前\s*$", before) and re.search(r"排名|排序|位次", clause[:start]):
+        comparator = "≤"        # 排名前50%: at most
     if comparator is None and re.search(r"(?<!不)超过[^，。；\d]{0,16}$", clause[phrase_start:start]) \
             and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*的部分", clause[end:end + 10]):
         comparator = "≥"        # 超过合同约定最大需量105%的部分
@@ -508,7 +510,7 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         factor = DURATION_MONTHS.get(m["u"], 1)
         lo = _number(groups["lo"]) if groups.get("lo") else None
         low, high = (lo * factor, value * factor) if lo is not None else (value * factor, None)
-        if comparator is None and lo is None and re.match(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:之|以)?内", clause[end:end + 16]):
+        if comparator is None and lo is None and re.match(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:之|以)?内(?!\s*不(?:能|得|再))", clause[end:end + 16]):
             comparator = "≤"    # 自收到申请之日起10个工作日内, 3年内: at most
         return "duration", low, high, unit, m["u"], printed, comparator
     if kind == "foreign":
@@ -530,7 +532,7 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         if value is None or m["n"] == "一" or (arabic and re.match(r"\s*条款", after)) or (not arabic and not stated and (m["u"] in ("条", "批") or NOT_COUNTED.match(after)
                                                                or not (TARGET.search(clause) or comparator))) \
                 or (arabic and m["u"] == "批") \
-                or not (arabic or TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator
+                or not (arabic or stated or TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator
                         or INCENTIVE.search(clause)):
             return None
         unit = m["u"]
@@ -620,6 +622,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
         return "count", shape, per_unit       # 每项需求选择1-3家“揭榜”企业: a rule of the procedure
     if kind == "count":
+        if unit_printed == "份":
+            return "count", shape, per_unit       # 一式两份: copies a procedure asks for
         if unit_printed == "级":
             return "threshold", shape, per_unit   # 数字化水平二级及以上, 三级以上企业: a level that qualifies
         if re.search(r"(?:推动|覆盖|为|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
@@ -699,7 +703,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             fund = re.search(r"基金|资金池|消费券", before + near)
             return ("target" if POLICY_TARGET_SUBJECT.search(near) and not grant_here and not fund else "fund_size"), \
                 shape, per_unit
-    if re.search(r"价格[^，。；\d]{0,30}(?:下调|降低|降)(?:为|至|到)\s*$", sentence[max(0, start - 40):start]):
+    if re.search(r"价格(?:由[^，。；]{0,24}?)?(?:下调|降低|降)(?:为|至|到)\s*$", sentence[max(0, start - 40):start]):
         return "fee_ceiling", shape, per_unit   # 天然气价格由2.48元/立方米下调为2.23元/立方米: the price a firm pays
     if LOAN.search(near) and not re.search(r"贴息|补贴|补助|奖励|奖补|担保费", near):
         if value_kind == "cap":
