@@ -250,8 +250,8 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
             # 减半/免征/减免 name no object: the object is the subject (职工基本医疗保险费…实行减半征收)
             subject = [m for m in _specific(bare_clause) if m != "tax_relief"]
             specific = subject or specific
-        if specific and specific[0] == "tax_relief" and re.search(r"税务(?:证明)?事项|事项的办理|办税|纳税服务", text) \
-                and not re.search(r"减|免|抵|退|优惠|扣除", text):
+        if specific and specific[0] == "tax_relief" and re.search(r"税务(?:证明)?事项|事项的办理|办税|纳税服务|证明材料", text) \
+                and not re.search(r"减(?!少|轻)|免|抵|退|优惠|扣除", text):
             specific = []              # 税务证明事项, 办理程序: tax administration, not relief
         if specific == ["loan"] and "担保贷款" in clause:
             specific = ["guarantee"]    # 创业担保贷款…贷款期限不超过2年: the guaranteed loan
@@ -387,6 +387,10 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             pass
         elif kind_ == "reduced_rate" and measure not in ("tax_relief", "social_insurance", "utility"):
             measure = "tax_relief"      # 利息收入按90%计入收入总额: a tax rule, whatever the income is from
+        if kind_ == "other" and unit_printed == "分":
+            measure = "other"           # 绩效考核加0.5分/个: a score, not a grant
+        if kind_ == "duration" and comparator == "≥" and measure == "loan" and re.search(r"贴息", sentence[end:]):
+            measure = "loan_interest"   # 期限不低于1年的优惠贷款，专项贴息资金按此100%进行贴息: gates the subsidy
         if kind_ == "incentive_cap" and measure == "loan":
             kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
         if penalty and kind_ not in ("duration", "threshold"):
