@@ -49,6 +49,8 @@ NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|�
                            r"(?:全省|全市|全国|全区|全县|我省|我市)(?:共|已|累计)?有\s*[\d一二三四五六七八九十]|"
                            r"在[^，。；]{0,40}?取得[^，。；]{0,8}的基础上|“[^”。]{0,12}我们|"
                            r"^(?!.*(?:力争|推动|争取|目标|确保|到\s*\d{4}\s*年|给予|奖励|补贴|补助|奖补|的[，,])).*(?:同比|较上年同期|较去年同期)(?:分别)?(?:增长|增加|下降|提高|减少)")
+# a short paragraph without punctuation that opens with a figure: a headline (8.6 万户企业获得首贷)
+HEADLINE = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:户|家|个|项|条|人|笔)[^，,。；;：:]{2,24}$")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
                     r"全年|打造|建成|形成|实现")
@@ -335,6 +337,8 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
     for clause in clause_split.split(text, line_of, policy_id=policy_id, source_id=source_id):
         context = tuple(c for c in (clause.heading, clause.lead_in, title) if c)
         clause_terms: list[Term] = []
+        if HEADLINE.match(clause.text):
+            continue            # "8.6 万户企业获得首贷": a news headline's statistic, not a term
         for s0, s1 in sentences(text[clause.start:clause.end]):
             c0, c1 = clause.start + s0, clause.start + s1
             sentence, scan = text[c0:c1].strip(), masked[c0:c1]
@@ -563,7 +567,7 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
         return False            # 推动300家以上企业开展贯标, 为10万家以上企业增信: how many a plan reaches
     if re.search(r"(?<!不)超过[^，。；\d]{0,16}$", before) and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*的部分", sentence[end:end + 10]):
         return True             # 超过年度利润总额12%的部分, 超过合同约定最大需量105%的部分: the part a rule applies to
-    if re.search(r"已(?:享受|获得|纳入)[^，。；]{0,16}$", before) and re.match(r"\s*的[^，。；]{0,10}(?:企业|纳税人|单位|个体工商户)", sentence[end:end + 14]):
+    if re.search(r"已(?:享受|获得|纳入)[^，。；]{0,30}$", sentence[:start]) and re.match(r"\s*的[^，。；]{0,10}(?:企业|纳税人|单位|个体工商户)", sentence[end:end + 14]):
         return True             # 已享受延缓缴纳税费50%的制造业中型企业: who qualifies
     for m in CONDITION_SPAN.finditer(sentence):
         if m.start() <= start < m.end():
@@ -575,7 +579,7 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
         return True
     if comparator and re.search(r"是指|所称|符合[^，。；]{0,20}$", sentence[:start]):
         return True
-    goal = re.search(r"力争|到\s*\d{4}\s*年|(?<!控制)(?<!年度)目标(?!不动产|企业|公司|资产|客户|群体)|打造|培育", sentence[:start])
+    goal = re.search(r"力争|到\s*\d{4}\s*年|(?<!控制)(?<!年度)目标(?!不动产|企业|公司|资产|客户|群体)|打造|培育|覆盖", sentence[:start])
     if CONDITION_AFTER.match(sentence[end:end + 24]) and not goal:
         return True
     if comparator and not goal and re.search(r"原则上[^，。；\d]{0,16}$", sentence[:start]) \
