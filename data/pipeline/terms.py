@@ -37,7 +37,7 @@ MEASURES = CODEBOOK / "measures.csv"
 TERM_KINDS = CODEBOOK / "term_kinds.csv"
 GENERIC = {"subsidy", "award", "other"}          # used only when nothing more specific is named
 INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|"
-                       r"退还|抵减|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
+                       r"退还|抵减|抵扣|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
                            r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
@@ -406,6 +406,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                 kind_ = "target"
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
+        if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
+            measure = "other"   # 合同预付款比例提高到30%以上, 最高可上浮20%: terms of a contract or a quota, not goals
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
                                                  "reduced_rate"):
             kind_ = "target"
@@ -650,7 +652,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         if comparator:
             return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
         return "count", shape, per_unit
-    grant_here = GRANT.search(near) or re.search(r"给予|予以|补助|补贴|奖励|奖补|资助|贴息|返还|减免|免征|减征|扣除|摊销|抵减",
+    grant_here = GRANT.search(near) or re.search(r"给予|予以|补助|补贴|奖励|奖补|资助|贴息|返还|减免|免征|减征|扣除|摊销|抵减|抵扣",
                                                  sentence[max(0, start - 30):end + 12]) \
         or re.search(r"准予[^，。；]{0,16}扣除|税前扣除", sentence[end:end + 40])
     if value_kind == "rate":
@@ -737,7 +739,7 @@ def _tiers(terms: list[Term]) -> None:
     for group in by_sentence.values():
         labelled = []
         for t in group:
-            m = TIER.search(t.quote[max(0, t.number_at - 16):t.number_at])
+            m = TIER.search(t.quote[max(0, t.number_at - 24):t.number_at])
             labelled.append((t, re.sub(r"\s+", "", m.group("t") or m.group("r")) if m else None))
         names = {label for _, label in labelled if label}
         if len(names) >= 2:
