@@ -112,6 +112,7 @@ PATTERNS = [
     ("rate", re.compile(rf"百分之(?P<cn>{CN})")),
     ("rate", re.compile(rf"(?<=的)\s*(?P<fn>\d)\s*/\s*(?P<fd>\d{{1,2}})(?![\d/.])|(?P<cfd>{CN})分之(?P<cfn>{CN})")),
     ("rate", re.compile(r"(?P<half>减半)")),
+    ("rate", re.compile(r"(?P<full>全额)(?=\s*(?:补贴|补助|资助|奖励|贴息|承担))")),
     ("rate", re.compile(rf"(?P<cheng>\d+(?:\.\d+)?|[一二三四五六七八九])\s*成(?![本立为果效功员])")),
     ("rate", re.compile(r"(?P<zhe>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![旧算叠])")),
     ("foreign", re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万美元|亿美元|美元|万港元|万欧元)")),
@@ -368,6 +369,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
     line_start, line_end = line_of[offset], line_of[min(offset + len(sentence), len(line_of)) - 1]
     lead = clause.lead_in
     if ai_policy and not found:
+        if re.fullmatch(r"[^，,。；;：:]{0,24}", sentence) or re.match(r"[（(]?(?:牵头|配合|责任)(?:单位|部门)", sentence):
+            return []           # a heading (一、强化智能算力供给) or the units in charge: no measure stated
         measure = classify_measure(sentence, sentence)
         if measure in GENERIC or measure in ("target", "period"):
             return []
@@ -465,6 +468,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     if kind == "rate":
         if groups.get("half"):
             return "rate", 50.0, None, "%", "减半", "减半", None
+        if groups.get("full"):       # 省财政全额补贴设备购置费用: 100 %
+            return "rate", 100.0, None, "%", "全额", "全额", None
         if groups.get("cn"):
             return "rate", _number(m["cn"]), None, "%", "百分之", printed, comparator
         if groups.get("fd") or groups.get("cfd"):
