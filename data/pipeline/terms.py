@@ -81,7 +81,7 @@ NOT_TERMS = re.compile(
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)"
     r"|\d{4}\s*[—\-–~至到]\s*\d{4}\s*年|\d{4}\s*年(?:度|底|末|前|以来|起|内)?"   # years and year ranges
     r"|第\s*[\d一二三四五六七八九十百]+(?:\s+\d+)*(?:\s*[、,，和及至—\-]\s*[\d一二三四五六七八九十百]+)*\s*[条章款项批次届期号个年天位名轮]"
-    r"|每月\s*\d{1,2}\s*日|\d+\s*年期|(?:报送|上报|提交|形成)(?:上)?半年"
+    r"|每月\s*\d{1,2}\s*日|\d+\s*年期|(?:报送|上报|提交|形成)(?:上)?半年|上一?个?自然[月年]"
     r"|[\d一二三四五六七八九十]+\s*个\s*方面|[\d一二三四五六七八九十]+\s*[项条]\s*(?:重点)?(?:任务|措施|举措|服务措施|政策措施|具体改革举措)"
     r"|[一二三四五六七八九十]+项(?=社保费|社会保险费|保险费)|“?[一二三四五六七八九十]+个\s*\d+\s*%”?"
     r"|(?:不再受|取消|暂停执行|不再执行)“[^”]*”"                       # 每月10日前, 1年期 LPR
@@ -123,7 +123,7 @@ PATTERNS = [
     ("duration", re.compile(rf"(?<![\d.])(?:(?P<lo>\d{{1,3}}|{CN})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,4}}|{CN})\s*(?P<u>个月|个自然月|个自然年|自然月|自然年|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
                             r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
     ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
-    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|级(?=\s*(?:及)?以[上下])|分(?![钟之别类享配期批摊担解]))|万亿)")),
+    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|分(?![钟之别类享配期批摊担解]))|万亿)")),
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
 PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
@@ -631,7 +631,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "target", shape, per_unit     # 主要目标: …抽检合格率在 97% 以上
     if STEP.search(before[-8:]):
         # 每增加500个标准展位，奖励金额增加3万元: the unit of a per-unit award, not a bound on who qualifies
-        return "count", "per_unit", before[-8:].strip()
+        return ("count" if kind == "count" else "other"), "per_unit", before[-8:].strip()
     if kind == "count" and unit_printed == "分" and re.search(r"加|扣|计|得", before[-4:]):
         return "other", ("per_unit" if re.match(r"\s*/\s*个", after) else shape), ("个" if re.match(r"\s*/\s*个", after) else per_unit)
     if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
@@ -639,8 +639,6 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count":
         if unit_printed == "份":
             return "count", shape, per_unit       # 一式两份: copies a procedure asks for
-        if unit_printed == "级":
-            return "threshold", shape, per_unit   # 数字化水平二级及以上, 三级以上企业: a level that qualifies
         if re.search(r"(?:推动|覆盖|为|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
             return "target", shape, per_unit      # 为10万家以上企业增信授信: how many a plan reaches
         if re.search(r"(?:等|共|涵盖|包括|原有|清单中的|目录中的|名单中的|(?:围绕|聚焦|依托|对照|参与)[^，。；\d]{0,6})\s*$", before[-10:]) \
