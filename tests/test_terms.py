@@ -473,3 +473,19 @@ def test_an_article_number_with_stray_spaces_is_not_a_count_and_a_slash_names_th
     assert read("第 1 0 条 鼓励企业标准创制和品牌建设。") == []
     term = only(read("对新建光伏项目按装机容量给予业主200元/千瓦的一次性补贴。"), "200元")
     assert (term.shape, term.per_unit) == ("per_unit", "千瓦")
+
+
+@pytest.mark.parametrize("clause,printed,measure", [
+    ("聚焦离校两年内未就业高校毕业生和 16-24 岁失业青年需求，着力广覆盖、提质量、优服务。", "16-24岁", None),
+    ("其中：用人单位安排残疾人就业比例达到 1%（含）以上，但未达到所在地省、自治区、直辖市人民政府规定比例的，按规定应缴费额的 50%缴纳残疾人就业保障金。",
+     "1%", None),
+    ("超过 400 万元的工程采购项目中适宜由中小企业提供的，在坚持公开公正、公平竞争原则和统一质量标准的前提下，预留该部分采购项目预算总额的 40%以上专门面向中小企业采购。",
+     "400万元", None),
+])
+def test_ages_bands_and_projects_above_a_size_are_thresholds(clause, printed, measure):
+    assert only(read(clause), printed).term_kind == "threshold"
+
+
+def test_a_tax_rule_on_lending_income_is_tax_relief():
+    term = only(read("三、对经省级地方金融监督管理部门批准成立的小额贷款公司按年末贷款余额的 1% 计提的贷款损失准备金准予在企业所得税税前扣除。"), "1%")
+    assert term.measure == "tax_relief"

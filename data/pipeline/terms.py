@@ -394,6 +394,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             pass
         elif kind_ == "reduced_rate" and measure not in ("tax_relief", "social_insurance", "utility"):
             measure = "tax_relief"      # 利息收入按90%计入收入总额: a tax rule, whatever the income is from
+        if measure == "loan" and re.search(r"税前扣除|应纳税所得额|计入收入总额|免征|减按", sentence):
+            measure = "tax_relief"      # 小额贷款公司…贷款损失准备金准予在税前扣除: a tax rule on lending income
         if kind_ == "other" and unit_printed == "分":
             measure = "other"           # 绩效考核加0.5分/个: a score, not a grant
         if kind_ == "duration" and comparator == "≥" and measure == "loan" and re.search(r"贴息", sentence[end:]):
@@ -600,8 +602,10 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
         return True             # 适用3%预征率的预缴增值税项目: the rate names the scope of the relief
     if re.search(r"(?:不足|未满|不满|(?<!不)低于|(?<!不)高于)\s*$", before) and re.match(r"[^，。；]{0,6}的", sentence[end:end + 8]):
         return True
-    return bool(re.search(r"(?:高于|低于|以下的|以上的|超过)[^，。；]{0,2}$", before) and comparator
-                and re.search(r"的(?:企业|单位|项目|部分|机构)", sentence[start:start + 20]))
+    if comparator and re.match(r"\s*(?:[（(]含[）)])?\s*(?:以上|以下)?[，,]\s*但(?:未|不)", sentence[end:end + 12]):
+        return True             # 就业比例达到1%（含）以上，但未达到…规定比例的: one end of a band
+    return bool(re.search(r"(?:(?<!不)高于|(?<!不)低于|以下的|以上的|(?<!不)超过)[^，。；]{0,2}$", before) and comparator
+                and re.search(r"的[^，。；\d]{0,6}(?:企业|单位|项目|部分|机构)", sentence[start:start + 24]))
 
 
 def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator, measure, whole):
@@ -637,6 +641,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
         return "count", shape, per_unit       # 每项需求选择1-3家“揭榜”企业: a rule of the procedure
     if kind == "count":
+        if unit_printed == "岁":
+            return "threshold", shape, per_unit   # 16-24 岁失业青年: an age that qualifies
         if unit_printed == "份":
             return "count", shape, per_unit       # 一式两份: copies a procedure asks for
         if re.search(r"(?:推动|覆盖|为|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
