@@ -396,6 +396,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "tax_relief"      # 利息收入按90%计入收入总额: a tax rule, whatever the income is from
         if measure == "loan" and re.search(r"税前扣除|应纳税所得额|计入收入总额|免征|减按", sentence):
             measure = "tax_relief"      # 小额贷款公司…贷款损失准备金准予在税前扣除: a tax rule on lending income
+        if kind_ == "count" and measure == "tax_relief" and not re.search(r"减(?!少|轻)|免|退|抵|优惠|扣除|缓缴", sentence):
+            measure = "other"           # 11项证明材料采用调阅复用: paperwork, not relief
         if kind_ == "other" and unit_printed == "分":
             measure = "other"           # 绩效考核加0.5分/个: a score, not a grant
         if kind_ == "duration" and comparator == "≥" and measure == "loan" and re.search(r"贴息", sentence[end:]):
