@@ -489,3 +489,14 @@ def test_ages_bands_and_projects_above_a_size_are_thresholds(clause, printed, me
 def test_a_tax_rule_on_lending_income_is_tax_relief():
     term = only(read("三、对经省级地方金融监督管理部门批准成立的小额贷款公司按年末贷款余额的 1% 计提的贷款损失准备金准予在企业所得税税前扣除。"), "1%")
     assert term.measure == "tax_relief"
+
+
+def test_a_numeral_in_an_activity_name_and_a_deadline_before_在():
+    assert read("或推广使用网上百日招聘活动专区招聘信息库。") == []
+    term = only(read("采购人应当自合同变更之日起2个工作日内在省级以上财政部门指定的媒体上发布政府采购合同变更公告。"), "2个工作日")
+    assert term.comparator == "≤"
+
+
+def test_a_grant_to_a_platform_is_ecosystem():
+    terms = read("对活跃企业用户达到1000家以上的开源社区，以及获批建设国家新型信息消费体验馆(体验中心)的企事业单位，每个一次性给予100万元运营补贴。")
+    assert {t.measure for t in terms} == {"ecosystem"}
