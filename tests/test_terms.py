@@ -500,3 +500,14 @@ def test_a_numeral_in_an_activity_name_and_a_deadline_before_在():
 def test_a_grant_to_a_platform_is_ecosystem():
     terms = read("对活跃企业用户达到1000家以上的开源社区，以及获批建设国家新型信息消费体验馆(体验中心)的企事业单位，每个一次性给予100万元运营补贴。")
     assert {t.measure for t in terms} == {"ecosystem"}
+
+
+@pytest.mark.parametrize("clause,printed,kind", [
+    ("一、自2023年5月1日起，继续实施阶段性降低失业保险费率至1%的政策，实施期限延长至2024年底。", "1%", "reduced_rate"),
+    ("2022 年 10 月 1 日至 12 月 31 日，将实行政府定价的货物港务费收费标准降低 20%。", "20%", "incentive_rate"),
+    ("各地中小微企业工业用水价格、用天然气价格按基准价下调10%执行。", "10%", "incentive_rate"),
+    ("一企一策推动宽带和专线平均资费降低 15%左右。", "15%", "target"),
+    ("各地贷款利率上限为 LPR+50BPs。", "50BPs", "fee_ceiling"),
+])
+def test_a_cut_is_relief_a_rate_after_it_is_paid_a_ceiling_is_a_ceiling(clause, printed, kind):
+    assert only(read(clause), printed).term_kind == kind

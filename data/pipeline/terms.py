@@ -689,6 +689,14 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             return "fee_ceiling", shape, per_unit   # 首付…2成以内: a ceiling on the down payment
         if LOAN.search(sentence) and re.search(r"额度", before[-24:]) and comparator == "≤":
             return "loan_ceiling", shape, per_unit   # 最高不超过…额度上限之和的110%
+        if re.search(r"(?:养老|失业|工伤|医疗|生育)?保险(?:单位)?(?:缴费)?费率(?:阶段性)?(?:降低|下调|降)(?:至|到|为)\s*$"
+                     r"|(?:降低|下调)(?:养老|失业|工伤|医疗|生育)?保险(?:单位)?(?:缴费)?费率(?:至|到|为)\s*$", before[-20:]):
+            return "reduced_rate", shape, per_unit   # 降低失业保险费率至1%: the premium rate a firm pays
+        if FEE_CEILING.search(before[-14:]) and re.search(r"(?:下调|降低|下降|减免|减少)\s*$", before[-4:]) \
+                and not re.search(r"LPR|基点|BP", near):
+            if re.search(r"推动|力争|争取", sentence[:start]):
+                return "target", shape, per_unit      # 推动…平均资费降低15%左右: a goal
+            return "incentive_rate", shape, per_unit  # 收费标准降低20%, 按基准价下调10%: the share a firm is relieved of
         if FEE_CEILING.search(before[-14:]) or re.search(r"LPR|基点|BP", near):
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
