@@ -511,3 +511,16 @@ def test_a_grant_to_a_platform_is_ecosystem():
 ])
 def test_a_cut_is_relief_a_rate_after_it_is_paid_a_ceiling_is_a_ceiling(clause, printed, kind):
     assert only(read(clause), printed).term_kind == kind
+
+
+def test_running_text_durations_schedules_and_units():
+    """Written for the test (the patterns of documents from elsewhere, not their text)."""
+    assert only(read("本办法自发布之日起施行，暂定三年。"), "三年").value == 36.0
+    steps = read("对新落户的企业，前三年给予80%的奖励，后两年给予50%的奖励。")
+    assert [(t.tier, t.shape) for t in steps if t.unit == "%"] == [("前三年", "tiered"), ("后两年", "tiered")]
+    assert only(read("给予企业2年50%的资金支持。"), "2年").value == 24.0
+    assert only(read("评审小组由七名专家组成。"), "七名").value == 7.0
+    assert only(read("累计接待30批次（含）以上的，给予奖励。"), "30批次").value == 30.0
+    assert only(read("风险补偿资金达到1千万以上。"), "1千万").value == 1000.0
+    assert len(read("两个及两个以上申请人联合申请的，按一个项目计。")) == 1
+    assert only(read("将投资决策权向三级以上企业集中。"), "三级").term_kind == "threshold"

@@ -84,7 +84,8 @@ NOT_TERMS = re.compile(
     r"|每月\s*\d{1,2}\s*日|\d+\s*年期|[一二三四五六七八九十百千]+[日天](?=[^，。；]{0,2}(?:招聘|行动|活动|攻坚|会战))|(?:报送|上报|提交|形成)(?:上)?半年|上一?个?自然[月年]"
     r"|[\d一二三四五六七八九十]+\s*个\s*方面|[\d一二三四五六七八九十]+\s*[项条]\s*(?:重点)?(?:任务|措施|举措|服务措施|政策措施|具体改革举措)"
     r"|[一二三四五六七八九十]+项(?=社保费|社会保险费|保险费)|“?[一二三四五六七八九十]+个\s*\d+\s*%”?"
-    r"|(?:不再受|取消|暂停执行|不再执行)“[^”]*”"                       # 每月10日前, 1年期 LPR
+    r"|(?:不再受|取消|暂停执行|不再执行)“[^”]*”"
+    r"|(?P<dup>[一二两三四五六七八九十\d]+\s*个)\s*及(?=\s*(?P=dup)\s*以上)"                       # 每月10日前, 1年期 LPR
     r"|\d{3,4}-\d{7,8}|1\d{10}"                              # phone numbers
     r"|\d+\s*[GgKk](?![A-Za-z\u4e00-\u9fff])|\d+G\+|[A-Z]+\d+|\d+\+N|\d+\.\d+\.\d+"  # 5G, P4, 1+N, versions
     r"|“[^”]{0,12}[\d一二两三四五六七八九十百千万][^”]{0,12}”"  # quoted names: “301”, “两个毫不动摇”
@@ -118,22 +119,23 @@ PATTERNS = [
     ("foreign", re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万美元|亿美元|美元|万港元|万欧元)")),
     ("money", re.compile(rf"(?P<lo>{_NUM})\s*(?:万元|元|万|亿元)?\s*以上\s*[、，,]?\s*(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|亿|万)\s*(?=以下)"
                         rf"|不低于\s*(?P<lo2>{_NUM})\s*(?:万元|元|万|亿元)?\s*[、，,]\s*不超过\s*(?P<n2>{_NUM})\s*(?P<u2>亿元|万元|元|亿|万)")),
-    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准|架|张|间|块|辆|份|公里|米|瓦|P\b))"
+    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|千万元|万元|元|亿|(?<=\d)千万|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准|架|张|间|块|辆|份|公里|米|瓦|P\b))"
                         rf"|(?<![\d一二两三四五六七八九十百千.])(?P<wanyi>万亿)(?=元|级|产业|规模|集群)")),
     ("duration", re.compile(rf"(?<![\d.])(?:(?P<lo>\d{{1,3}}|{CN})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,4}}|{CN})\s*(?P<u>个月|个自然月|个自然年|自然月|自然年|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
                             r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
     ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
-    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|分(?![钟之别类享配期批摊担解]))|万亿)")),
+    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|批次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|级(?=\s*以[上下]的?\s*(?:企业|单位|医院|机构|资质|公司))|分(?![钟之别类享配期批摊担解]))|万亿)")),
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
 PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还|"
                               r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒|不少于|不低于|至少|近|时限|"
-                              r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用")
+                              r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用|暂定|给予|支持|资助|扶持|逾期|届满|任期|周期")
 # "新增6个条款", "三个类型", "八个步骤", "一人公司": counted words that are not quantities of anything supported
 NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块|条件|"
                          r"百年|毫不动摇|纳税年度|个体工商户)")
-MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "亿元": 10_000, "亿": 10_000, "万亿元": 100_000_000}
+MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "千万元": 1000, "千万": 1000, "亿元": 10_000, "亿": 10_000,
+                "万亿元": 100_000_000}
 DURATION_MONTHS = {"个月": 1, "年": 12, "个自然月": 1, "自然月": 1, "个自然年": 12, "自然年": 12}
 
 # Kind rules: the words that say what role a number plays in its sentence.
@@ -149,7 +151,7 @@ REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}
 TAX_WORD = re.compile(r"税|征收")
 PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时|间|块|张))"
                       r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
-TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
+TIER = re.compile(r"(?P<t>前\s*[\d一二两三四五六七八九十]+\s*年|后\s*[\d一二两三四五六七八九十]+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$"
                   r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?)[^，。；、]{0,16}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
@@ -547,7 +549,7 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         value = _number(m["n"])
         arabic = m["n"][0].isdigit()
         # a count in Chinese numerals stated as a rule: 一式两份, 成员数量为七名
-        stated = not arabic and re.search(r"一式\s*$|(?:数量|人数|名额|人员)(?:为|是|不少于|不超过)?\s*$", before)
+        stated = not arabic and re.search(r"一式\s*$|(?:数量|人数|名额|人员)(?:为|是|不少于|不超过)?\s*$|由\s*$", before)
         if value is None or m["n"] == "一" or (arabic and re.match(r"\s*条款", after)) or (not arabic and not stated and (m["u"] in ("条", "批") or NOT_COUNTED.match(after)
                                                                or not (TARGET.search(clause) or comparator))) \
                 or (arabic and m["u"] == "批") \
@@ -645,6 +647,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if kind == "count":
         if unit_printed == "岁":
             return "threshold", shape, per_unit   # 16-24 岁失业青年: an age that qualifies
+        if unit_printed == "级":
+            return "threshold", shape, per_unit   # 三级以上企业: a level that qualifies
         if unit_printed == "份":
             return "count", shape, per_unit       # 一式两份: copies a procedure asks for
         if re.search(r"(?:推动|覆盖|为|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
