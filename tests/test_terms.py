@@ -524,3 +524,15 @@ def test_running_text_durations_schedules_and_units():
     assert only(read("风险补偿资金达到1千万以上。"), "1千万").value == 1000.0
     assert len(read("两个及两个以上申请人联合申请的，按一个项目计。")) == 1
     assert only(read("将投资决策权向三级以上企业集中。"), "三级").term_kind == "threshold"
+
+
+def test_a_relief_quota_per_hire_and_its_margin():
+    """002 (退役士兵 tax notice): the quota per hire is the relief; how far a province may raise it is other."""
+    clause = ("为进一步扶持自主就业退役士兵创业就业，现将有关税收政策公告如下：\n二、企业招用自主就业退役士兵，与其签订 1 年以上期限劳动合同并依法缴纳社会保险费的，自签订劳动合同并缴纳社会保险当月起，"
+              "在3年内按实际招用人数予以定额依次扣减增值税、城市维护建设税、教育费附加、地方教育附加和企业所得税优惠。"
+              "定额标准为每人每年6000元，最高可上浮50%，各省、自治区、直辖市人民政府可根据本地区实际情况在此幅度内确定具体定额标准。")
+    terms = read(clause)
+    quota = only(terms, "6000元")
+    assert (quota.term_kind, quota.shape, quota.measure) == ("incentive_amount", "per_unit", "tax_relief")
+    margin = only(terms, "50%")
+    assert (margin.term_kind, margin.measure) == ("other", "tax_relief")

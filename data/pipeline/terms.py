@@ -416,7 +416,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
-            measure = "other"   # 合同预付款比例提高到30%以上, 最高可上浮20%: terms of a contract or a quota, not goals
+            measure = "other"   # 合同预付款比例提高到30%以上: a term of a contract, not a goal
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
                                                  "reduced_rate"):
             kind_ = "target"
@@ -746,10 +746,11 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "fee_ceiling", shape, per_unit
     if not grant_here and POLICY_TARGET_SUBJECT.search(near):
         return "target", shape, per_unit
-    if value_kind == "cap":
+    if value_kind == "cap" or re.search(r"限额标准(?:为|是)[^，。；\d]{0,8}$", before):
         return "incentive_cap", shape, per_unit
-    if grant_here or INCENTIVE.search(near + whole):
-        return "incentive_amount", shape, per_unit
+    if grant_here or INCENTIVE.search(near + whole) \
+            or re.search(r"(?:定额|补贴|补助|奖励|扣减|扣除)标准(?:为|是)[^，。；\d]{0,8}$", before):
+        return "incentive_amount", shape, per_unit   # 定额标准为每人每年6000元: the relief per hire
     return "other", shape, per_unit
 
 
