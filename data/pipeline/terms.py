@@ -152,7 +152,7 @@ TAX_WORD = re.compile(r"税|征收")
 PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时|间|块|张))"
                       r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
 TIER = re.compile(r"(?P<t>前\s*[\d一二两三四五六七八九十]+\s*年|后\s*[\d一二两三四五六七八九十]+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
-                  r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$"
+                  r"一档|二档|三档|[一二三四五]星|AAA级|AA级|A级|高级技师|预备技师|[高中初]级工?|技师)[^，。；、]{0,12}$"
                   r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?)[^，。；、]{0,16}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
                                    r"(?<!不)超过|实现|扩大|扩至|年均|累计|普及率|渗透率|上云率|数字化率")
@@ -576,7 +576,7 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
         return False            # 对余下的20%部分给予奖励: the share the award covers
     if re.match(r"\s*(?:以上|及以上)?\s*(?:用于|专门面向)", sentence[end:end + 10]):
         return False            # 经费60%以上用于一线职工培训: a share of a fund, not a bound on who qualifies
-    if re.search(r"(?:推动|覆盖|为|帮助|服务|带动|引导|组织|支持)\s*$", before) and re.match(r"\s*(?:以上|及以上)", sentence[end:end + 6]):
+    if re.search(r"(?:推动|覆盖|为|向|帮助|服务|带动|引导|组织|支持)\s*$", before) and re.match(r"\s*(?:以上|及以上)", sentence[end:end + 6]):
         return False            # 推动300家以上企业开展贯标, 为10万家以上企业增信: how many a plan reaches
     if re.search(r"(?<!不)超过[^，。；\d]{0,16}$", before) and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*的部分", sentence[end:end + 10]):
         return True             # 超过年度利润总额12%的部分, 超过合同约定最大需量105%的部分: the part a rule applies to
@@ -651,7 +651,7 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             return "threshold", shape, per_unit   # 三级以上企业: a level that qualifies
         if unit_printed == "份":
             return "count", shape, per_unit       # 一式两份: copies a procedure asks for
-        if re.search(r"(?:推动|覆盖|为|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
+        if re.search(r"(?:推动|覆盖|为|向|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
             return "target", shape, per_unit      # 为10万家以上企业增信授信: how many a plan reaches
         if re.search(r"(?:等|共|涵盖|包括|原有|清单中的|目录中的|名单中的|(?:围绕|聚焦|依托|对照|参与)[^，。；\d]{0,6})\s*$", before[-10:]) \
                 or re.match(r"\s*(?:社保费|社会保险|保险费)", after):
