@@ -121,7 +121,8 @@ PATTERNS = [
                         rf"|不低于\s*(?P<lo2>{_NUM})\s*(?:万元|元|万|亿元)?\s*[、，,]\s*不超过\s*(?P<n2>{_NUM})\s*(?P<u2>亿元|万元|元|亿|万)")),
     ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|千万元|万元|元|亿|(?<=\d)千万|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准|架|张|间|块|辆|份|公里|米|瓦|P\b))"
                         rf"|(?<![\d一二两三四五六七八九十百千.])(?P<wanyi>万亿)(?=元|级|产业|规模|集群)")),
-    ("duration", re.compile(rf"(?<![\d.])(?:(?P<lo>\d{{1,3}}|{CN})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,4}}|{CN})\s*(?P<u>个月|个自然月|个自然年|自然月|自然年|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
+    ("duration", re.compile(rf"(?<![\d.])(?:(?P<lo>\d{{1,3}}|{CN})\s*[—\-–~至到或]\s*"
+                            rf"|(?P<blo>\d{{1,3}}|{CN})\s*(?P<bu>个月|年)\s*(?:[（(]含[）)])?\s*以上\s*(?=[\d一二两三四五六七八九十]))?(?P<n>\d{{1,4}}|{CN})\s*(?P<u>个月|个自然月|个自然年|自然月|自然年|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
                             r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
     ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
     ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|批次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|级(?=\s*以[上下]的?\s*(?:企业|单位|医院|机构|资质|公司))|分(?![钟之别类享配期批摊担解]))|万亿)")),
@@ -530,6 +531,9 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         unit = "月" if m["u"] in DURATION_MONTHS else "工作日" if m["u"].endswith("工作日") else m["u"]
         factor = DURATION_MONTHS.get(m["u"], 1)
         lo = _number(groups["lo"]) if groups.get("lo") else None
+        if groups.get("blo"):      # 6个月以上12个月以内, 6 个月以上 1 年以下: one band
+            lo = _number(groups["blo"]) * DURATION_MONTHS.get(groups["bu"], 1) / factor
+            comparator = None
         low, high = (lo * factor, value * factor) if lo is not None else (value * factor, None)
         if comparator is None and lo is None and re.match(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:之|以)?内(?!\s*不(?:能|得|再))", clause[end:end + 16]):
             comparator = "≤"    # 自收到申请之日起10个工作日内, 3年内: at most
