@@ -89,6 +89,10 @@ def test_no_number_is_invented(q):
         if not numbers:  # Chinese numerals (三个月, 十万元, 减半) are checked by the clause tests above
             continue
         scale = expected_scale(r)
+        if len(numbers) > 1 and re.search(r"个月\s*以上", printed) and printed.rstrip().endswith("年"):
+            # a band in two units (6 个月以上 1 年): each end in its own unit, both in months
+            assert (r["value"], r["value_max"]) == (numbers[0], numbers[1] * 12), r
+            continue
         assert r["value"] == pytest.approx(numbers[0] * scale), r
         if len(numbers) > 1:  # a range keeps both ends
             assert r["value_max"] == pytest.approx(numbers[1] * scale), r
@@ -196,7 +200,7 @@ def test_tiered_per_student_training_subsidy(q):
     """按照中级工 3000 元/生、高级工 5000 元/生、预备技师 6000 元/生的标准…给予其所在院校一次性培养补助"""
     rows = [r for r in at_line(q, COMPILATION, 6776) if r["unit_printed"] == "元"]
     assert [(r["value"], r["tier"], r["per_unit"], r["shape"]) for r in rows] == [
-        (0.3, "中级工", "生", "tiered"), (0.5, "高级工", "生", "tiered"), (0.6, "技师", "生", "tiered")]
+        (0.3, "中级工", "生", "tiered"), (0.5, "高级工", "生", "tiered"), (0.6, "预备技师", "生", "tiered")]
 
 
 def test_first_two_years_then_three_years_schedule():
