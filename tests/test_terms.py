@@ -545,3 +545,10 @@ def test_a_band_of_months_is_one_range():
     term = only(read("属于定点医药机构的，责令其暂停相关责任部门 6 个月以上 1 年以下涉及社会保险基金使用的社会保险服务。"), "6个月以上1年")
     assert (term.value, term.value_max, term.shape, term.comparator) == (6.0, 12.0, "range", None)
     assert only(read("储存12个月以上的，不超过0.2%。"), "12个月").comparator == "≥"
+
+
+def test_the_time_a_goal_sets_and_the_size_of_a_list():
+    assert only(read("到2025年，发明专利审查周期压减到16个月，结案准确率达93%以上。"), "16个月").term_kind == "target"
+    assert only(read("再用5到10年时间，将北交所打造成以成熟投资者为主体的交易所。"), "5到10年").term_kind == "target"
+    listed = only(read("对税务行政处罚“首违不罚”事项清单中的14个事项，首次发生且危害后果轻微，在税务机关发现前主动改正的，不予行政处罚。"), "14个")
+    assert listed.term_kind == "count"

@@ -407,13 +407,16 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "loan_interest"   # 期限不低于1年的优惠贷款，专项贴息资金按此100%进行贴息: gates the subsidy
         if kind_ == "incentive_cap" and measure == "loan":
             kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
-        if penalty and kind_ not in ("duration", "threshold"):
+        if penalty and kind_ not in ("duration", "threshold", "count"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
         if kind_ == "duration" and (re.search(r"目标", clause.heading or "") and not re.search(r"过渡期|期限|保留期", sentence[:start])
                                     or re.search(r"力争|争取", sentence[:start])):
             measure = "target"  # 争取3年内…: the time to reach a goal
             if re.search(r"力争|争取", sentence[:start]):
                 kind_ = "target"
+        if kind_ == "duration" and measure == "target" \
+                and re.search(r"(?:压减|压缩|缩短|减少)(?:到|至)\s*$|稳定在\s*$|(?:再|力争)?用\s*$|经过\s*$", sentence[max(0, start - 6):start]):
+            kind_ = "target"    # 审查周期压减到16个月, 再用5到10年时间: the time a goal sets
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
@@ -578,6 +581,8 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
     # inside 对…的企业/项目 (对年营收50万元以下的企业), or an item's own bound under a conditions lead-in
     if re.match(r"\s*(?:的)?部分", sentence[end:end + 4]) and re.search(r"(?:余下|剩余|其余)的\s*$", before):
         return False            # 对余下的20%部分给予奖励: the share the award covers
+    if re.search(r"(?:清单|目录|名单)中的\s*$", before):
+        return False            # “首违不罚”事项清单中的14个事项: the size of a list
     if re.match(r"\s*(?:以上|及以上)?\s*(?:用于|专门面向)", sentence[end:end + 10]):
         return False            # 经费60%以上用于一线职工培训: a share of a fund, not a bound on who qualifies
     if re.search(r"(?:推动|覆盖|为|向|帮助|服务|带动|引导|组织|支持)\s*$", before) and re.match(r"\s*(?:以上|及以上)", sentence[end:end + 6]):
