@@ -37,12 +37,20 @@ MEASURES = CODEBOOK / "measures.csv"
 TERM_KINDS = CODEBOOK / "term_kinds.csv"
 GENERIC = {"subsidy", "award", "other"}          # used only when nothing more specific is named
 INCENTIVE = re.compile(r"补贴|补助|奖励|奖补|贴息|减免|免征|减征|减按|减半|返还|给予|资助|扶持|优惠|支持|降低|下调|减收|免收|"
-                       r"退还|抵减|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
+                       r"退还|抵减|抵扣|扣除|摊销|缓缴|延缓|延期|贷款|担保|税率|征收率|费率|加分|分/|发放|消费券")
 # Clauses whose numbers are not incentives: penalties, statistics of past results, tables.
 NOT_INCENTIVE = re.compile(r"截至(?:目前|当前|[^，。；]{0,14}?[，,])|已支持|已累计|已推出|已建成|"
                            r"累计(?:发放|支持|减免|办理|为|帮助|完成|实现|服务|减税|降费|新增|培育)|"
                            r"再创新高|质押金额达|据了解|据介绍|有限公司申请|先生|女士|今年上半年|今年前\s*\d+\s*月|居全省第一|居全国|位居|惠及企业|"
-                           r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t")
+                           r"\d{4}\s*年\s*\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月[，,]|\t.*\t|"
+                           # past facts: 2002年至2022年9月，全省有91家银行…参与; 全市共有; 在…取得积极成效的基础上;
+                           # a quoted speaker (“我们这家饭店经营42年了”); 同比/较上年 with a past figure
+                           r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[至到—\-–~]\s*\d{4}\s*年\s*\d{1,2}\s*月[，,][^。；]{0,8}?有|"
+                           r"(?:全省|全市|全国|全区|全县|我省|我市)(?:共|已|累计)?有\s*[\d一二三四五六七八九十]|"
+                           r"在[^，。；]{0,40}?取得[^，。；]{0,8}的基础上|“[^”。]{0,12}我们|"
+                           r"^(?!.*(?:力争|推动|争取|目标|确保|到\s*\d{4}\s*年|给予|奖励|补贴|补助|奖补|的[，,])).*(?:同比|较上年同期|较去年同期)(?:分别)?(?:增长|增加|下降|提高|减少)")
+# a short paragraph without punctuation that opens with a figure: a headline (8.6 万户企业获得首贷)
+HEADLINE = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:户|家|个|项|条|人|笔)[^，,。；;：:]{2,24}$")
 PENALTY = re.compile(r"罚款|罚金|没收|处罚|处以")
 TARGET = re.compile(r"力争|到\s*\d{4}\s*年|目标|达到|突破|(?<!不)超过|扩大到|扩大至|扩至|新增|培育|总数|总量|覆盖|增长|提升至|提高到|"
                     r"全年|打造|建成|形成|实现")
@@ -54,7 +62,7 @@ AT_MOST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:以内|以下
 # 不低于 contains 低于 and 不超过 contains 超过: the negated forms are matched first, the bare ones only unnegated.
 AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|(?<!不)高于|以上|≥|>=|达到|突破|(?<![超不])过|(?<![未不])满)\s*(?:[^，,；;。\d]{0,4}的)?\s*$"
                              r"|(?:达到|不低于|不少于)[^，,；;。\d]{0,12}$")
-AT_LEAST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:[^\d，。；、,]{0,4}?)(?:以上|及以上)")
+AT_LEAST_AFTER = re.compile(r"^\s*(?:[（(]含[^）)]*[）)])?\s*(?:[^\d，。；、,内在的]{0,4}?)(?:以上|及以上)")
 AT_MOST_BEFORE = re.compile(r"(?:≤|<=|不超过|不高于|(?<!不)低于|以内|不足|(?<!不)少于|未满|不满|未逾)\s*$"
                             r"|按(?:照)?不超过[^，。；\d]{0,24}的\s*$")
 CONDITION_NOUN = re.compile(r"营收|营业收入|收入|销售额|月销|所得额|职工|人数|员工|资产|裁员|减员|贷款金额|金额在|用电量|年纳税|"
@@ -72,14 +80,18 @@ NOT_TERMS = re.compile(
     r"|\d{4}\s*年\s*(?:第\s*\d+\s*号|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"  # 2023年第6号, dates
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)"
     r"|\d{4}\s*[—\-–~至到]\s*\d{4}\s*年|\d{4}\s*年(?:度|底|末|前|以来|起|内)?"   # years and year ranges
-    r"|第\s*[\d一二三四五六七八九十百]+\s*[条章款项批次届期号个年天位名轮]"
-    r"|每月\s*\d{1,2}\s*日|\d+\s*年期"                       # 每月10日前, 1年期 LPR
+    r"|第\s*[\d一二三四五六七八九十百]+(?:\s+\d+)*(?:\s*[、,，和及至—\-]\s*[\d一二三四五六七八九十百]+)*\s*[条章款项批次届期号个年天位名轮]"
+    r"|每月\s*\d{1,2}\s*日|\d+\s*年期|[一二三四五六七八九十百千]+[日天](?=[^，。；]{0,2}(?:招聘|行动|活动|攻坚|会战))|(?:报送|上报|提交|形成)(?:上)?半年|上一?个?自然[月年]"
+    r"|[\d一二三四五六七八九十]+\s*个\s*方面|[\d一二三四五六七八九十]+\s*[项条]\s*(?:重点)?(?:任务|措施|举措|服务措施|政策措施|具体改革举措)"
+    r"|[一二三四五六七八九十]+项(?=社保费|社会保险费|保险费)|“?[一二三四五六七八九十]+个\s*\d+\s*%”?"
+    r"|(?:不再受|取消|暂停执行|不再执行)“[^”]*”"
+    r"|(?P<dup>[一二两三四五六七八九十\d]+\s*个)\s*及(?=\s*(?P=dup)\s*以上)"                       # 每月10日前, 1年期 LPR
     r"|\d{3,4}-\d{7,8}|1\d{10}"                              # phone numbers
     r"|\d+\s*[GgKk](?![A-Za-z\u4e00-\u9fff])|\d+G\+|[A-Z]+\d+|\d+\+N|\d+\.\d+\.\d+"  # 5G, P4, 1+N, versions
     r"|“[^”]{0,12}[\d一二两三四五六七八九十百千万][^”]{0,12}”"  # quoted names: “301”, “两个毫不动摇”
     r"|\d+\s*[:：∶]\s*\d+(?:\s*[:：∶]\s*\d+)*"               # ratios 1:1.2:2
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
-    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季])"              # the article 一个 (打造一个规范…的市场)
+    r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季自])"              # the article 一个 (打造一个规范…的市场)
     r"|附件\s*\d+|\d+\s*条意见|\d+\s*项发展任务|\d+\s*条政策保障|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
@@ -99,29 +111,33 @@ PATTERNS = [
     ("rate", re.compile(rf"(?P<permille>{_NUM})\s*‰")),
     ("rate", re.compile(r"(?P<bp>\d+)\s*(?:BPs?|bps?|个基点)")),
     ("rate", re.compile(rf"百分之(?P<cn>{CN})")),
+    ("rate", re.compile(rf"(?<=的)\s*(?P<fn>\d)\s*/\s*(?P<fd>\d{{1,2}})(?![\d/.])|(?P<cfd>{CN})分之(?P<cfn>{CN})")),
     ("rate", re.compile(r"(?P<half>减半)")),
+    ("rate", re.compile(r"(?P<full>全额)(?=\s*(?:补贴|补助|资助|奖励|贴息|承担))")),
     ("rate", re.compile(rf"(?P<cheng>\d+(?:\.\d+)?|[一二三四五六七八九])\s*成(?![本立为果效功员])")),
     ("rate", re.compile(r"(?P<zhe>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![旧算叠])")),
     ("foreign", re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万美元|亿美元|美元|万港元|万欧元)")),
     ("money", re.compile(rf"(?P<lo>{_NUM})\s*(?:万元|元|万|亿元)?\s*以上\s*[、，,]?\s*(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|亿|万)\s*(?=以下)"
                         rf"|不低于\s*(?P<lo2>{_NUM})\s*(?:万元|元|万|亿元)?\s*[、，,]\s*不超过\s*(?P<n2>{_NUM})\s*(?P<u2>亿元|万元|元|亿|万)")),
-    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|万元|元|亿|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准))"
+    ("money", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>万亿元|亿元|千万元|万元|元|亿|(?<=\d)千万|万)(?!\s*(?:家|户|人|个|名|项|件|次|座|所|条|台|套|亩|平方|吨|千|卡|企|笔|美元|港元|欧元|标准|架|张|间|块|辆|份|公里|米|瓦|P\b))"
                         rf"|(?<![\d一二两三四五六七八九十百千.])(?P<wanyi>万亿)(?=元|级|产业|规模|集群)")),
-    ("duration", re.compile(rf"(?:(?P<lo>\d{{1,3}})\s*[—\-–~至到或]\s*)?(?P<n>\d{{1,3}}|{CN})\s*(?P<u>个月|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
+    ("duration", re.compile(rf"(?<![\d.])(?:(?P<lo>\d{{1,3}}|{CN})\s*[—\-–~至到或]\s*"
+                            rf"|(?P<blo>\d{{1,3}}|{CN})\s*(?P<bu>个月|年)\s*(?:[（(]含[）)])?\s*以上\s*(?=[\d一二两三四五六七八九十]))?(?P<n>\d{{1,4}}|{CN})\s*(?P<u>个月|个自然月|个自然年|自然月|自然年|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
                             r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
     ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
-    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方米|亩|分(?![钟之别类享配期批摊担解]))|万亿)")),
+    ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|批次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|级(?=\s*以[上下]的?\s*(?:企业|单位|医院|机构|资质|公司))|分(?![钟之别类享配期批摊担解]))|万亿)")),
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
 PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还|"
                               r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒|不少于|不低于|至少|近|时限|"
-                              r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用")
+                              r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用|暂定|给予|支持|资助|扶持|逾期|届满|任期|周期")
 # "新增6个条款", "三个类型", "八个步骤", "一人公司": counted words that are not quantities of anything supported
 NOT_COUNTED = re.compile(r"^\s*(?:条款|类型|步骤|方面|部门|章|举措|原则|环节|阶段|层次|渠道|机制|体系|公司|方向|重点|任务|板块|条件|"
                          r"百年|毫不动摇|纳税年度|个体工商户)")
-MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "亿元": 10_000, "亿": 10_000, "万亿元": 100_000_000}
-DURATION_MONTHS = {"个月": 1, "年": 12}
+MONEY_FACTOR = {"元": 0.0001, "万元": 1, "万": 1, "千万元": 1000, "千万": 1000, "亿元": 10_000, "亿": 10_000,
+                "万亿元": 100_000_000}
+DURATION_MONTHS = {"个月": 1, "年": 12, "个自然月": 1, "自然月": 1, "个自然年": 12, "自然年": 12}
 
 # Kind rules: the words that say what role a number plays in its sentence.
 BUDGET_SHARE = re.compile(r"^\s*(?:以上|及以上|左右)?\s*的?\s*(?:[^，。；]{0,6})?(?:资金|经费|预算|份额|专项资金|奖补资金|财政资金)"
@@ -134,10 +150,11 @@ LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
 REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
 TAX_WORD = re.compile(r"税|征收")
-PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时))"
-                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>[人个亩生户家年月天次台套件吨场]|平方米|立方米|千瓦时|标准展位|度|吨)")
-TIER = re.compile(r"(?P<t>前\s*\d+\s*年|后\s*\d+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
-                  r"一档|二档|三档|[一二三四五]星|A级|AA级|AAA级|[高中初]级工?|技师|高级技师)[^，。；、]{0,12}$")
+PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时|间|块|张))"
+                      r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
+TIER = re.compile(r"(?P<t>前\s*[\d一二两三四五六七八九十]+\s*年|后\s*[\d一二两三四五六七八九十]+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
+                  r"一档|二档|三档|[一二三四五]星|AAA级|AA级|A级|高级技师|预备技师|[高中初]级工?|技师)[^，。；、]{0,12}$"
+                  r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?)[^，。；、]{0,16}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
                                    r"(?<!不)超过|实现|扩大|扩至|年均|累计|普及率|渗透率|上云率|数字化率")
 
@@ -191,7 +208,7 @@ def term_kinds() -> pd.DataFrame:
 
 
 # A condition on who qualifies, inside a sentence: 对年营收50万元以下的企业, 对符合条件的, 纳入…范围的.
-CONDITION_SPAN = re.compile(r"对[^。；]{0,120}?的(?=[，,])|对(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款|毕业生|院校)"
+CONDITION_SPAN = re.compile(r"对(?!应|外|接|标|比|象|照|口)[^。；]{0,120}?的(?=[，,])|对(?!应|外|接|标|比|象|照|口)(?:[^。；对]{0,80}?)的[^，。；]{0,12}?(?:企业|单位|机构|项目|个体|纳税人|主体|人员|高校毕业生|OPC|团队|园区|平台|展览|旅行社|部分|贷款|毕业生|院校)"
                             r"|纳入[^，。；]{0,20}范围的?|符合[^，。；]{0,20}条件的?")
 # 200万以下项目, 100万元以下的部分, 500人（含）以下的企业: the number bounds who or what qualifies
 CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以上|及以下|及以上)的?[^，。；]{0,6}?"
@@ -239,8 +256,8 @@ def classify_measure(phrase: str, clause: str, *, context: tuple[str, ...] = (),
             # 减半/免征/减免 name no object: the object is the subject (职工基本医疗保险费…实行减半征收)
             subject = [m for m in _specific(bare_clause) if m != "tax_relief"]
             specific = subject or specific
-        if specific and specific[0] == "tax_relief" and re.search(r"税务(?:证明)?事项|事项的办理|办税|纳税服务", text) \
-                and not re.search(r"减|免|抵|退|优惠|扣除", text):
+        if specific and specific[0] == "tax_relief" and re.search(r"税务(?:证明)?事项|事项的办理|办税|纳税服务|证明材料", text) \
+                and not re.search(r"减(?!少|轻)|免|抵|退|优惠|扣除", text):
             specific = []              # 税务证明事项, 办理程序: tax administration, not relief
         if specific == ["loan"] and "担保贷款" in clause:
             specific = ["guarantee"]    # 创业担保贷款…贷款期限不超过2年: the guaranteed loan
@@ -324,6 +341,8 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
     for clause in clause_split.split(text, line_of, policy_id=policy_id, source_id=source_id):
         context = tuple(c for c in (clause.heading, clause.lead_in, title) if c)
         clause_terms: list[Term] = []
+        if HEADLINE.match(clause.text):
+            continue            # "8.6 万户企业获得首贷": a news headline's statistic, not a term
         for s0, s1 in sentences(text[clause.start:clause.end]):
             c0, c1 = clause.start + s0, clause.start + s1
             sentence, scan = text[c0:c1].strip(), masked[c0:c1]
@@ -353,6 +372,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
     line_start, line_end = line_of[offset], line_of[min(offset + len(sentence), len(line_of)) - 1]
     lead = clause.lead_in
     if ai_policy and not found:
+        if re.fullmatch(r"[^，,。；;：:]{0,24}", sentence) or re.match(r"[（(]?(?:牵头|配合|责任)(?:单位|部门)", sentence):
+            return []           # a heading (一、强化智能算力供给) or the units in charge: no measure stated
         measure = classify_measure(sentence, sentence)
         if measure in GENERIC or measure in ("target", "period"):
             return []
@@ -372,13 +393,34 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                    window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
-        if penalty and kind_ not in ("duration", "threshold"):
+        if kind_ == "reduced_rate" and not re.search(r"税|征收|保障金|缴费", measure + sentence):
+            pass
+        elif kind_ == "reduced_rate" and measure not in ("tax_relief", "social_insurance", "utility"):
+            measure = "tax_relief"      # 利息收入按90%计入收入总额: a tax rule, whatever the income is from
+        if measure == "loan" and re.search(r"税前扣除|应纳税所得额|计入收入总额|免征|减按", sentence):
+            measure = "tax_relief"      # 小额贷款公司…贷款损失准备金准予在税前扣除: a tax rule on lending income
+        if kind_ == "count" and measure == "tax_relief" and not re.search(r"减(?!少|轻)|免|退|抵|优惠|扣除|缓缴", sentence):
+            measure = "other"           # 11项证明材料采用调阅复用: paperwork, not relief
+        if kind_ == "other" and unit_printed == "分":
+            measure = "other"           # 绩效考核加0.5分/个: a score, not a grant
+        if kind_ == "duration" and comparator == "≥" and measure == "loan" and re.search(r"贴息", sentence[end:]):
+            measure = "loan_interest"   # 期限不低于1年的优惠贷款，专项贴息资金按此100%进行贴息: gates the subsidy
+        if kind_ == "incentive_cap" and measure == "loan":
+            kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
+        if penalty and kind_ not in ("duration", "threshold", "count"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
         if kind_ == "duration" and (re.search(r"目标", clause.heading or "") and not re.search(r"过渡期|期限|保留期", sentence[:start])
                                     or re.search(r"力争|争取", sentence[:start])):
             measure = "target"  # 争取3年内…: the time to reach a goal
+            if re.search(r"力争|争取", sentence[:start]):
+                kind_ = "target"
+        if kind_ == "duration" and measure == "target" \
+                and re.search(r"(?:压减|压缩|缩短|减少)(?:到|至)\s*$|稳定在\s*$|(?:再|力争)?用\s*$|经过\s*$", sentence[max(0, start - 6):start]):
+            kind_ = "target"    # 审查周期压减到16个月, 再用5到10年时间: the time a goal sets
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
+        if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
+            measure = "other"   # 合同预付款比例提高到30%以上: a term of a contract, not a goal
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
                                                  "reduced_rate"):
             kind_ = "target"
@@ -388,7 +430,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             value_kind = "amount" if unit == "万元" else "rate" if unit == "%" else "count"
         if kind_ == "threshold":
             value_kind = "threshold"
-        old = _previous(masked, text, offset, start)
+        old = _previous(masked, text, offset, start, unit)
         out.append(Term(
             policy_id, source_id, line_start, line_end, sentence, measure, value_kind, value, value_max,
             unit, unit_printed, number_printed, comparator, _basis(sentence, start),
@@ -401,7 +443,7 @@ def _beneficiary(sentence: str, lead: str | None) -> str | None:
         (next((b for b in BENEFICIARIES if b in lead), None) if lead else None)
 
 
-def _previous(masked: str, text: str, offset: int, start: int) -> float | None:
+def _previous(masked: str, text: str, offset: int, start: int, unit: str = "") -> float | None:
     """The old value masked just before a new one (由9%下调至6%): its first number."""
     window = masked[max(0, offset + start - 40):offset + start]
     k = window.rfind("◇")
@@ -411,25 +453,40 @@ def _previous(masked: str, text: str, offset: int, start: int) -> float | None:
     while j > 0 and window[j - 1] == "◇":
         j -= 1
     base = max(0, offset + start - 40)
-    m = re.search(r"\d+(?:\.\d+)?", text[base + j:base + k + 1])
-    return float(m.group(0)) if m else None
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|个月|年)?", text[base + j:base + k + 3])
+    if not m:
+        return None
+    factor = MONEY_FACTOR.get(m[2] or "", 1) if unit == "万元" else 12 if unit == "月" and m[2] == "年" else 1
+    return round(float(m[1]) * factor, 8)
 
 
 def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
     """(value_kind, value, value_max, unit, unit_printed, number_printed, comparator) or None."""
     phrase_start = max(clause.rfind(c, 0, start) for c in "，,、（(：:") + 1
-    before, after = clause[max(phrase_start, start - 14):start], clause[end:end + 6]
+    before, after = clause[max(phrase_start, start - 14):start], clause[end:end + 10]
     printed = m.group(0).strip()
     groups = m.groupdict()
     comparator = _comparator(before, after)
     if comparator is None and re.search(r"按(?:照)?(?:最高)?不超过[^，。；\d]{0,30}的\s*$", clause[phrase_start:start]):
         comparator = "≤"        # 按不超过企业及其职工上年度实际缴纳失业保险费的 60%返还
+    if comparator is None and re.search(r"排名前\s*$|前\s*$", before) and re.search(r"排名|排序|位次", clause[:start]):
+        comparator = "≤"        # 排名前50%: at most
+    if comparator is None and re.search(r"(?<!不)超过[^，。；\d]{0,16}$", clause[phrase_start:start]) \
+            and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*的部分", clause[end:end + 10]):
+        comparator = "≥"        # 超过合同约定最大需量105%的部分
     condition = _is_condition(clause, start, end, before, comparator, lead)
     if kind == "rate":
         if groups.get("half"):
             return "rate", 50.0, None, "%", "减半", "减半", None
+        if groups.get("full"):       # 省财政全额补贴设备购置费用: 100 %
+            return "rate", 100.0, None, "%", "全额", "全额", None
         if groups.get("cn"):
             return "rate", _number(m["cn"]), None, "%", "百分之", printed, comparator
+        if groups.get("fd") or groups.get("cfd"):
+            num, den = (_number(m["fn"]), _number(m["fd"])) if groups.get("fd") else (_number(m["cfn"]), _number(m["cfd"]))
+            if not num or not den or num >= den:
+                return None
+            return ("threshold" if condition else "rate"), round(num / den * 100, 2), None, "%", "分数", printed, comparator
         if groups.get("permille"):
             return "rate", _number(m["permille"]) / 10, None, "%", "‰", printed, comparator
         if groups.get("bp"):
@@ -471,13 +528,18 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
             return "duration", months, None, "月", m["season"], printed, comparator
         value = _number(m["n"])
         wide = clause[phrase_start:start] + clause[end:end + 8]
-        if value is None or (m["u"] not in ("个月", "分钟", "秒", "小时", "个工作日", "工作日")
+        if value is None or (m["u"] not in ("个月", "分钟", "秒", "小时", "个工作日", "工作日", "个自然月", "个自然年")
                              and not DURATION_CONTEXT.search(wide)):
             return None
         unit = "月" if m["u"] in DURATION_MONTHS else "工作日" if m["u"].endswith("工作日") else m["u"]
         factor = DURATION_MONTHS.get(m["u"], 1)
         lo = _number(groups["lo"]) if groups.get("lo") else None
+        if groups.get("blo"):      # 6个月以上12个月以内, 6 个月以上 1 年以下: one band
+            lo = _number(groups["blo"]) * DURATION_MONTHS.get(groups["bu"], 1) / factor
+            comparator = None
         low, high = (lo * factor, value * factor) if lo is not None else (value * factor, None)
+        if comparator is None and lo is None and re.match(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:之|以)?内(?!\s*不(?:能|得|再))", clause[end:end + 16]):
+            comparator = "≤"    # 自收到申请之日起10个工作日内, 3年内: at most
         return "duration", low, high, unit, m["u"], printed, comparator
     if kind == "foreign":
         value = _number(m["n"])
@@ -493,10 +555,12 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
             return None
         value = _number(m["n"])
         arabic = m["n"][0].isdigit()
-        if value is None or m["n"] == "一" or (arabic and re.match(r"\s*条款", after)) or (not arabic and (m["u"] in ("条", "批") or NOT_COUNTED.match(after)
+        # a count in Chinese numerals stated as a rule: 一式两份, 成员数量为七名
+        stated = not arabic and re.search(r"一式\s*$|(?:数量|人数|名额|人员)(?:为|是|不少于|不超过)?\s*$|由\s*$", before)
+        if value is None or m["n"] == "一" or (arabic and re.match(r"\s*条款", after)) or (not arabic and not stated and (m["u"] in ("条", "批") or NOT_COUNTED.match(after)
                                                                or not (TARGET.search(clause) or comparator))) \
                 or (arabic and m["u"] == "批") \
-                or not (arabic or TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator
+                or not (arabic or stated or TARGET.search(clause) or CONDITION_NOUN.search(before) or comparator
                         or INCENTIVE.search(clause)):
             return None
         unit = m["u"]
@@ -517,6 +581,16 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
     # inside 对…的企业/项目 (对年营收50万元以下的企业), or an item's own bound under a conditions lead-in
     if re.match(r"\s*(?:的)?部分", sentence[end:end + 4]) and re.search(r"(?:余下|剩余|其余)的\s*$", before):
         return False            # 对余下的20%部分给予奖励: the share the award covers
+    if re.search(r"(?:清单|目录|名单)中的\s*$", before):
+        return False            # “首违不罚”事项清单中的14个事项: the size of a list
+    if re.match(r"\s*(?:以上|及以上)?\s*(?:用于|专门面向)", sentence[end:end + 10]):
+        return False            # 经费60%以上用于一线职工培训: a share of a fund, not a bound on who qualifies
+    if re.search(r"(?:推动|覆盖|为|向|帮助|服务|带动|引导|组织|支持)\s*$", before) and re.match(r"\s*(?:以上|及以上)", sentence[end:end + 6]):
+        return False            # 推动300家以上企业开展贯标, 为10万家以上企业增信: how many a plan reaches
+    if re.search(r"(?<!不)超过[^，。；\d]{0,16}$", before) and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*的部分", sentence[end:end + 10]):
+        return True             # 超过年度利润总额12%的部分, 超过合同约定最大需量105%的部分: the part a rule applies to
+    if re.search(r"已(?:享受|获得|纳入)[^，。；]{0,30}$", sentence[:start]) and re.match(r"\s*的[^，。；]{0,10}(?:企业|纳税人|单位|个体工商户)", sentence[end:end + 14]):
+        return True             # 已享受延缓缴纳税费50%的制造业中型企业: who qualifies
     for m in CONDITION_SPAN.finditer(sentence):
         if m.start() <= start < m.end():
             return True
@@ -527,15 +601,24 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
         return True
     if comparator and re.search(r"是指|所称|符合[^，。；]{0,20}$", sentence[:start]):
         return True
-    goal = re.search(r"力争|到\s*\d{4}\s*年|目标|打造|培育", sentence[:start])
+    goal = re.search(r"力争|到\s*\d{4}\s*年|(?<!控制)(?<!年度)目标(?!不动产|企业|公司|资产|客户|群体)|打造|培育|覆盖", sentence[:start])
     if CONDITION_AFTER.match(sentence[end:end + 24]) and not goal:
         return True
+    if comparator and not goal and re.search(r"原则上[^，。；\d]{0,16}$", sentence[:start]) \
+            and not GRANT.search(sentence[:start]) and not EQUITY.search(before):
+        return True             # 评估净值原则上不低于8亿元, 民营企业股权占比原则上不低于35%: a requirement on who applies
+    cond = re.match(r"[^，。；]{0,14}?的(?=[，,][^，。；]*?(?:按|给予|予以|可|免征|减|享受|返还|缴纳|不得|应|不再))", sentence[end:end + 40])
+    if comparator and cond and not goal and not CAP.search(before) \
+            and not re.search(r"补贴|补助|奖励|奖补|资助|贴息|支持|资金|费用", cond.group(0)):
+        return True             # 残疾人就业比例在1%以下的，按…90%缴纳: a "…的，" clause states who the rule is for
     if re.match(r"\s*(?:的)?(?:征收率|预征率|税率)的", sentence[end:end + 8]):
         return True             # 适用3%预征率的预缴增值税项目: the rate names the scope of the relief
     if re.search(r"(?:不足|未满|不满|(?<!不)低于|(?<!不)高于)\s*$", before) and re.match(r"[^，。；]{0,6}的", sentence[end:end + 8]):
         return True
-    return bool(re.search(r"(?:高于|低于|以下的|以上的|超过)[^，。；]{0,2}$", before) and comparator
-                and re.search(r"的(?:企业|单位|项目|部分|机构)", sentence[start:start + 20]))
+    if comparator and re.match(r"\s*(?:[（(]含[）)])?\s*(?:以上|以下)?[，,]\s*但(?:未|不)", sentence[end:end + 12]):
+        return True             # 就业比例达到1%（含）以上，但未达到…规定比例的: one end of a band
+    return bool(re.search(r"(?:(?<!不)高于|(?<!不)低于|以下的|以上的|(?<!不)超过)[^，。；]{0,2}$", before) and comparator
+                and re.search(r"的[^，。；\d]{0,6}(?:企业|单位|项目|部分|机构)", sentence[start:start + 24]))
 
 
 def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator, measure, whole):
@@ -554,14 +637,34 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
     if step and value_kind in ("amount", "rate"):
         shape, per_unit = "per_unit", step.group("u").strip()   # 每增加500个标准展位，奖励金额增加3万元
     if value_kind == "duration":
+        if re.match(r"\s*的[^，。；]{0,8}(?:失业保险金|工资|平均工资|最低工资|租金|房租)", after):
+            # 返还标准可按不超过6个月的当地月人均失业保险金…确定: months multiply an amount (its cap)
+            return ("incentive_cap" if comparator == "≤" else "incentive_amount"), "per_unit", \
+                ("每名参保职工" if "参保职工" in sentence else per_unit)
         return "duration", shape, per_unit
     if value_kind == "threshold":
         return "threshold", shape, per_unit
     if re.search(r"目标", whole) and not GRANT.search(sentence) and value_kind in ("rate", "amount", "count"):
         return "target", shape, per_unit     # 主要目标: …抽检合格率在 97% 以上
     if STEP.search(before[-8:]):
-        return "threshold", shape, per_unit   # 每增加500个标准展位: the step of an award formula
+        # 每增加500个标准展位，奖励金额增加3万元: the unit of a per-unit award, not a bound on who qualifies
+        return ("count" if kind == "count" else "other"), "per_unit", before[-8:].strip()
+    if kind == "count" and unit_printed == "分" and re.search(r"加|扣|计|得", before[-4:]):
+        return "other", ("per_unit" if re.match(r"\s*/\s*个", after) else shape), ("个" if re.match(r"\s*/\s*个", after) else per_unit)
+    if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
+        return "count", shape, per_unit       # 每项需求选择1-3家“揭榜”企业: a rule of the procedure
     if kind == "count":
+        if unit_printed == "岁":
+            return "threshold", shape, per_unit   # 16-24 岁失业青年: an age that qualifies
+        if unit_printed == "级":
+            return "threshold", shape, per_unit   # 三级以上企业: a level that qualifies
+        if unit_printed == "份":
+            return "count", shape, per_unit       # 一式两份: copies a procedure asks for
+        if re.search(r"(?:推动|覆盖|为|向|帮助|服务|带动|引导)\s*$", before[-4:]) and re.match(r"\s*(?:以上|及以上)", after):
+            return "target", shape, per_unit      # 为10万家以上企业增信授信: how many a plan reaches
+        if re.search(r"(?:等|共|涵盖|包括|原有|清单中的|目录中的|名单中的|(?:围绕|聚焦|依托|对照|参与)[^，。；\d]{0,6})\s*$", before[-10:]) \
+                or re.match(r"\s*(?:社保费|社会保险|保险费)", after):
+            return "count", shape, per_unit       # 等5个特困行业, 围绕我市8条重点产业链, 缓缴三项社保费: a set that exists
         if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
             return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
         if re.match(r"\s*(?:项|条|个)?\s*(?:任务|措施|举措|方面|事项)", after) or re.search(r"为\s*$", before) \
@@ -573,10 +676,19 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         if comparator:
             return "threshold", shape, per_unit   # 由两个以上汉字组成: a requirement
         return "count", shape, per_unit
-    grant_here = GRANT.search(near) or re.search(r"给予|予以|补助|补贴|奖励|奖补|资助|贴息|返还|减免|免征|减征|扣除|摊销|抵减",
+    grant_here = GRANT.search(near) or re.search(r"给予|予以|补助|补贴|奖励|奖补|资助|贴息|返还|减免|免征|减征|扣除|摊销|抵减|抵扣",
                                                  sentence[max(0, start - 30):end + 12]) \
         or re.search(r"准予[^，。；]{0,16}扣除|税前扣除", sentence[end:end + 40])
     if value_kind == "rate":
+        if re.search(r"排名前\s*$|前\s*$", before[-4:]) and re.search(r"排名|排序|位次", sentence[:start]):
+            return "threshold", shape, per_unit   # 综合评估全国排名前50%的国家高新区
+        if re.search(r"(?:省|市|中央|省级|市级)财政[^，。；]{0,6}按(?:照)?[^，。；]{0,10}(?:地方政府|各地|市县|市州|下级)[^，。；]{0,12}的\s*$", before + "") \
+                or re.search(r"(?:采购|预留)(?:的)?(?:比例|份额)[^，。；\d]{0,6}$|资金占比[^，。；\d]{0,6}$|(?:经费|资金)\s*$", before[-12:]):
+            return "budget_share", shape, per_unit   # 省财政按地方政府实际补贴额的50%, 政府采购比例不低于30%
+        if re.match(r"\s*(?:的)?(?:比例)?\s*计入(?:当期)?(?:收入总额|应纳税所得额|收入)", after):
+            return "reduced_rate", shape, per_unit   # 利息收入…按90%计入收入总额: the taxable share
+        if re.search(r"(?:对接|覆盖|尽调|授信|通达|合格|准确|达标|普及|渗透|办结|满意|完成)率\s*$", before[-8:]) and not grant_here:
+            return "target", shape, per_unit      # 对接率100%: a goal of the service
         if BUDGET_SHARE.search(before[-16:]) or BUDGET_SHARE.match(after) and not re.search(r"补贴|补助|奖励|给予", before[-8:]) \
                 or re.search(r"(?:财政|政府|各级)[^，。；]{0,12}(?:承担|分担|负担)\s*$", before) \
                 or re.search(r"对(?:各地|市县|市州|地方)[^，。；]{0,30}(?:财政投入|投入)", sentence[:start]) \
@@ -590,18 +702,30 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             return "fee_ceiling", shape, per_unit   # 首付…2成以内: a ceiling on the down payment
         if LOAN.search(sentence) and re.search(r"额度", before[-24:]) and comparator == "≤":
             return "loan_ceiling", shape, per_unit   # 最高不超过…额度上限之和的110%
+        if re.search(r"(?:养老|失业|工伤|医疗|生育)?保险(?:单位)?(?:缴费)?费率(?:阶段性)?(?:降低|下调|降)(?:至|到|为)\s*$"
+                     r"|(?:降低|下调)(?:养老|失业|工伤|医疗|生育)?保险(?:单位)?(?:缴费)?费率(?:至|到|为)\s*$", before[-20:]):
+            return "reduced_rate", shape, per_unit   # 降低失业保险费率至1%: the premium rate a firm pays
+        if FEE_CEILING.search(before[-14:]) and re.search(r"(?:下调|降低|下降|减免|减少)\s*$", before[-4:]) \
+                and not re.search(r"LPR|基点|BP", near):
+            if re.search(r"推动|力争|争取", sentence[:start]):
+                return "target", shape, per_unit      # 推动…平均资费降低15%左右: a goal
+            return "incentive_rate", shape, per_unit  # 收费标准降低20%, 按基准价下调10%: the share a firm is relieved of
         if FEE_CEILING.search(before[-14:]) or re.search(r"LPR|基点|BP", near):
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
-        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*缴纳", after)
+        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*(?:的(?:标准|比例))?\s*缴(?:纳|存)", after)
         if (REDUCED_RATE.search(before[-10:]) or rate_word_after
                 or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
-                and re.search(r"税|征收|保障金|缴费", near + after + before) and not re.search(
+                and re.search(r"税|征收|保障金|缴费|缴存|公积金", near + after + before) and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
-        if re.search(r"(?:可)?(?:上浮|相应提高)\s*$", before) and re.search(r"标准|限额|定额", sentence[:start]):
-            return "incentive_rate", shape, per_unit   # 限额标准最高可上浮20%: a raised relief
+        if re.search(r"(?:可)?上浮\s*$", before) and re.search(r"标准|限额|定额", sentence[:start]):
+            return "other", shape, per_unit   # 限额标准最高可上浮20%: how far a province may raise a quota
+        if re.search(r"(?:可)?相应提高\s*$", before) and re.search(r"补贴标准|补助标准", sentence[:start]):
+            return "incentive_rate", shape, per_unit   # 培训补贴标准可相应提高20%: a raised subsidy
+        if re.search(r"(?:合同|预付款|付款)[^，。；\d]{0,8}比例[^，。；\d]{0,6}$", before):
+            return "other", shape, per_unit   # 将合同预付款比例提高到30%以上: a term of a contract
         if not grant_here and POLICY_TARGET_SUBJECT.search(near):
             return "target", shape, per_unit
         if grant_here or INCENTIVE.search(near) or measure not in ("target", "other"):
@@ -621,6 +745,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             fund = re.search(r"基金|资金池|消费券", before + near)
             return ("target" if POLICY_TARGET_SUBJECT.search(near) and not grant_here and not fund else "fund_size"), \
                 shape, per_unit
+    if re.search(r"价格(?:由[^，。；]{0,24}?)?(?:下调|降低|降)(?:为|至|到)\s*$", sentence[max(0, start - 40):start]):
+        return "fee_ceiling", shape, per_unit   # 天然气价格由2.48元/立方米下调为2.23元/立方米: the price a firm pays
     if LOAN.search(near) and not re.search(r"贴息|补贴|补助|奖励|奖补|担保费", near):
         if value_kind == "cap":
             return "loan_ceiling", shape, per_unit
@@ -629,10 +755,11 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "fee_ceiling", shape, per_unit
     if not grant_here and POLICY_TARGET_SUBJECT.search(near):
         return "target", shape, per_unit
-    if value_kind == "cap":
+    if value_kind == "cap" or re.search(r"限额标准(?:为|是)[^，。；\d]{0,8}$", before):
         return "incentive_cap", shape, per_unit
-    if grant_here or INCENTIVE.search(near + whole):
-        return "incentive_amount", shape, per_unit
+    if grant_here or INCENTIVE.search(near + whole) \
+            or re.search(r"(?:定额|补贴|补助|奖励|扣减|扣除)标准(?:为|是)[^，。；\d]{0,8}$", before):
+        return "incentive_amount", shape, per_unit   # 定额标准为每人每年6000元: the relief per hire
     return "other", shape, per_unit
 
 
@@ -640,13 +767,13 @@ def _tiers(terms: list[Term]) -> None:
     """Steps of a tiered schedule in one clause: 前2年80%、后3年50%; 国家级30万元、省级10万元."""
     by_sentence: dict[tuple[int, str], list[Term]] = {}
     for t in terms:
-        if t.value_kind in ("rate", "amount", "cap"):
+        if t.value_kind in ("rate", "amount", "cap", "count"):
             by_sentence.setdefault((t.line_start, t.quote), []).append(t)
     for group in by_sentence.values():
         labelled = []
         for t in group:
-            m = TIER.search(t.quote[max(0, t.number_at - 16):t.number_at])
-            labelled.append((t, re.sub(r"\s+", "", m.group("t")) if m else None))
+            m = TIER.search(t.quote[max(0, t.number_at - 24):t.number_at])
+            labelled.append((t, re.sub(r"\s+", "", m.group("t") or m.group("r")) if m else None))
         names = {label for _, label in labelled if label}
         if len(names) >= 2:
             for t, label in labelled:
@@ -663,7 +790,15 @@ def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
     the amounts after 分别 are the steps of a schedule, each named by the matching item before 分别."""
     quote = group[0].quote
     k = quote.find("分别")
-    steps = [t for t in group if t.number_at > k] if k != -1 else []
+    steps = sorted((t for t in group if t.number_at > k), key=lambda t: t.number_at) if k != -1 else []
+    # the steps are the list right after 分别 (50万元、100万元和200万元), not later numbers of the sentence
+    chain = steps[:1]
+    for t in steps[1:]:
+        gap = quote[chain[-1].number_at + len(chain[-1].number_printed):t.number_at]
+        if not re.fullmatch(r"\s*[、和及或]\s*", gap):
+            break
+        chain.append(t)
+    steps = chain
     if len(steps) < 2:
         return
     gates = [t for t in clause_terms if t.quote == quote and t.value_kind == "threshold" and t.number_at < k]
@@ -677,13 +812,25 @@ def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
         head = re.sub(r"[（(][^）)]*[）)]", "", quote[:k])
         head = head[head.rfind("对") + 1:] if "对" in head else head[max(head.rfind("，"), 0):]
         items = [i.strip("，, ") for i in re.split(r"[、和及与]", head) if i.strip("，, ")]
+        region = re.match(r".(部地区)", items[-1]) if items else None
+        if region:           # 东、中、西部地区…: 东部地区, 中部地区, 西部地区
+            items = [i + region[1] if len(i) == 1 else i[:i.find("地区") + 2] for i in items]
         labels = [i[-12:] for i in items] if len(items) == len(steps) else [f"第{n}档" for n in range(1, len(steps) + 1)]
+    # a bound before the list holds for every step: 分别不少于500家、400家和300家
+    for a, b in zip(steps, steps[1:]):
+        if b.comparator is None and a.comparator and re.fullmatch(r"\s*[、和及]\s*",
+                                                                    quote[a.number_at + len(a.number_printed):b.number_at]):
+            b.comparator = a.comparator
     for t, label in zip(steps, labels):
-        if t.term_kind in ("incentive_amount", "incentive_rate", "incentive_cap", "reduced_rate"):
+        if t.term_kind in ("incentive_amount", "incentive_rate", "incentive_cap", "reduced_rate", "target",
+                           "fee_ceiling", "budget_share", "loan_ceiling", "threshold", "penalty"):
             t.tier, t.shape = label, "tiered"
 
 
 def _comparator(before: str, after: str) -> str | None:
+    own = re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?P<b>以上|及以上|以下|及以下|以内)", after)
+    if own:
+        return "≥" if own["b"].endswith("上") else "≤"
     if AT_LEAST_BEFORE.search(before) or AT_LEAST_AFTER.match(after):
         return "≥"
     if AT_MOST_BEFORE.search(before) or AT_MOST_AFTER.match(after) or CAP.search(before):
@@ -693,6 +840,8 @@ def _comparator(before: str, after: str) -> str | None:
 
 def _basis(clause: str, at: int) -> str | None:
     """'按成本 30%' → 成本; '按实际贴息金额的 50%' → 实际贴息金额."""
+    if re.search(r"(?:LPR|贷款市场报价利率)\s*[+＋加]\s*$", clause[max(0, at - 24):at]):
+        return "LPR"
     m = re.search(r"按(?:照)?([^，,；。按%\d（()]{1,20}?)的?\s*$", clause[max(0, at - 24):at])
     basis = m[1].strip() if m else ""
     basis = re.sub(r"^(?:不超过|不高于|最高|最多)", "", basis).strip()
