@@ -390,25 +390,184 @@ WHERE CASE v.value_kind WHEN 'rate' THEN c.rate_pct IS NOT NULL
 
 -- The one rule for "best" (the comparison's ★ 最优) and for a map's rate or cap: a current firm-facing incentive
 -- (never a draft, superseded, lapsed or not-yet policy), not a per-unit amount, from a source not marked low trust.
+-- (current_standing is the part that changes with the day: the map's aggregate keeps the rest, and its query
+-- checks this one on the policy's status today.)
+CREATE MACRO current_standing(standing) AS standing IN ('in_force', 'unknown');
 CREATE MACRO best_candidate(term_kind, shape, standing, trust) AS
     term_kind IN (SELECT slug FROM term_kinds WHERE firm_incentive AND axis = 'kind')
     AND term_kind NOT IN ('reduced_rate')
     AND coalesce(shape, 'point') <> 'per_unit'
-    AND standing IN ('in_force', 'unknown')
+    AND current_standing(standing)
     AND coalesce(trust, '') <> 'low';
 
--- Measure terms per region for the map: corpus terms of the region's policies, and curated terms (origin curated).
+-- The register's terms as terms (data/curated/wuhan_register_terms.csv): a rate, a cap and a duration row per
+-- register row, a statement row when it has none. The kind follows the same vocabulary as the extracted terms
+-- (term_kinds): an equity or lending measure is never a firm-facing incentive; the paraphrase says when a number is
+-- a fund or pool size ("pool size"), a share of a fund ("share of … funds") or paid to someone other than a firm
+-- ("not to firms"). The threshold (free text) and the paraphrase are the condition; the trust is the register
+-- row's; the standing is its policy's (a draft or superseded policy keeps its terms, never as best).
+CREATE VIEW v_register_terms AS
+SELECT rt.*, v.value_kind,
+       CASE WHEN v.value_kind IN ('duration', 'statement') THEN v.value_kind
+            WHEN rt.measure = 'equity' THEN 'equity_investment'
+            WHEN rt.measure = 'loan' THEN 'loan_ceiling'
+            WHEN regexp_matches(coalesce(rt.condition_paraphrase, ''), '(?i)\bnot to firms\b') THEN 'other'
+            WHEN regexp_matches(coalesce(rt.condition_paraphrase, ''), '(?i)\bpool\b|fund size') THEN 'fund_size'
+            WHEN v.value_kind = 'rate' AND regexp_matches(coalesce(rt.condition_paraphrase, ''), '(?i)share of .*\bfunds?\b')
+                THEN 'budget_share'
+            WHEN v.value_kind = 'rate' THEN 'incentive_rate'
+            ELSE 'incentive_cap' END AS term_kind,
+       CASE v.value_kind WHEN 'rate' THEN rt.rate_pct WHEN 'cap' THEN rt.cap_wan WHEN 'duration' THEN rt.duration_months
+            END AS value,
+       CASE v.value_kind WHEN 'rate' THEN '%' WHEN 'cap' THEN '万元' WHEN 'duration' THEN '月' ELSE '' END AS unit,
+       nullif(concat_ws('; ', rt.threshold, rt.condition_paraphrase), '') AS condition,
+       'curated/wuhan_register_terms.csv:' || rt.line AS citation,
+       ps.trust, p.title AS policy_title, p.region_code, p.level, p.doc_number, p.issue_date,
+       policy_standing(p.title, NULL, p.status_now) AS standing
+FROM register_terms rt
+JOIN v_policies p USING (policy_id)
+LEFT JOIN policy_sources ps ON ps.policy_id = rt.policy_id AND ps.kind = 'register_entry' AND ps.record_id = rt.register_id
+CROSS JOIN (VALUES ('rate'), ('cap'), ('duration'), ('statement')) AS v(value_kind)
+WHERE CASE v.value_kind WHEN 'rate' THEN rt.rate_pct IS NOT NULL
+                        WHEN 'cap' THEN rt.cap_wan IS NOT NULL
+                        WHEN 'duration' THEN rt.duration_months IS NOT NULL
+                        ELSE rt.rate_pct IS NULL AND rt.cap_wan IS NULL AND rt.duration_months IS NULL END;
+
+-- Every term the map and the AI comparison read, whatever its evidence: origin corpus (extracted from a source's
+-- text, cited file:lines), register (the register of district policies, cited by its CSV line and page URL) and
+-- curated (the curated AI-support terms, cited by URL), each with its kind, its policy's standing, its trust mark
+-- and the one rule for best (best_ok: best_candidate; map_rate / map_cap: best_ok and the kind may be a map's rate
+-- or cap, term_kinds). A curated or register term's standing is its policy's, as an extracted term's is.
+-- entry_id groups the numbers of one clause and measure (corpus) or one curated / register row.
 CREATE VIEW v_measure_terms AS
-SELECT 'corpus' AS origin, t.term_id AS row_id, t.policy_id, t.policy_title AS title, t.region_code, t.level,
-       t.measure,
-       t.term_kind, t.shape, t.value, t.value_max, t.unit, t.standing, CAST(NULL AS VARCHAR) AS trust,
-       best_candidate(t.term_kind, t.shape, t.standing, NULL) AND t.map_rate AS map_rate,
-       best_candidate(t.term_kind, t.shape, t.standing, NULL) AND t.map_cap AS map_cap
-FROM v_terms t
-UNION ALL
-SELECT 'curated', c.curated_id || ':' || c.value_kind, c.policy_id, c.policy_title, c.region_code,
-       CASE c.level WHEN 'zone' THEN 'district' ELSE c.level END, c.measure,
-       c.term_kind, 'point', c.value, NULL, c.unit, c.standing, c.trust,
-       best_candidate(c.term_kind, 'point', c.standing, c.trust) AND c.term_kind = 'incentive_rate',
-       best_candidate(c.term_kind, 'point', c.standing, c.trust) AND c.term_kind = 'incentive_cap'
-FROM v_curated_terms c;
+WITH k AS (SELECT slug, firm_incentive, map_rate, map_cap FROM term_kinds WHERE axis = 'kind'),
+u AS (
+    SELECT 'corpus' AS origin, t.term_id AS row_id,
+           'k:' || t.policy_id || ':' || t.source_id || ':' || t.line_start || '-' || t.line_end || ':' || t.measure
+               AS entry_id,
+           t.policy_id, t.policy_title AS title, t.region_code, t.level, t.measure,
+           CAST(NULL AS VARCHAR) AS measure_printed, t.value_kind, t.term_kind, t.shape, t.tier, t.per_unit,
+           t.value, t.value_max, t.unit, t.number_printed, t.comparator, t.basis, t.beneficiary, t.condition, t.quote,
+           t.citation, CAST(NULL AS VARCHAR) AS source_url, CAST(NULL AS VARCHAR) AS source_title,
+           CAST(NULL AS VARCHAR) AS trust, CAST(NULL AS VARCHAR) AS dataset, t.standing, t.superseded_by, t.source_id,
+           t.line_start, t.line_end, t.number_at
+    FROM v_terms t
+    UNION ALL
+    SELECT 'register', r.register_term_id || ':' || r.value_kind, 'r:' || r.register_term_id, r.policy_id,
+           r.policy_title, r.region_code, r.level, r.measure, NULL, r.value_kind, r.term_kind, 'point', NULL, NULL,
+           r.value, NULL, r.unit, NULL, CASE WHEN r.value_kind = 'cap' THEN '≤' END, NULL, NULL, r.condition, NULL,
+           r.citation, r.source_url, NULL, r.trust, 'wuhan_register_terms', r.standing, NULL, 'wuhan_policy_register',
+           r.line, r.line, 0
+    FROM v_register_terms r
+    UNION ALL
+    SELECT 'curated', c.curated_id || ':' || c.value_kind, 'c:' || c.curated_id, c.policy_id, c.policy_title,
+           c.region_code, CASE c.level WHEN 'zone' THEN 'district' ELSE c.level END, c.measure, c.measure_printed,
+           c.value_kind, c.term_kind, 'point', NULL, NULL, c.value, NULL, c.unit, NULL,
+           CASE WHEN c.value_kind = 'cap' THEN '≤' END, NULL, NULL, c.condition, c.quote, c.source_url, c.source_url,
+           c.source_title, c.trust, c.dataset,
+           coalesce(policy_standing(c.policy_title, NULL, p.status_now), c.standing), NULL, c.dataset, NULL, NULL, 0
+    FROM v_curated_terms c LEFT JOIN v_policies p USING (policy_id)
+)
+SELECT u.*, k.firm_incentive,
+       best_candidate(u.term_kind, u.shape, u.standing, u.trust) AS best_ok,
+       best_candidate(u.term_kind, u.shape, u.standing, u.trust) AND k.map_rate AS map_rate,
+       best_candidate(u.term_kind, u.shape, u.standing, u.trust) AND k.map_cap AS map_cap
+FROM u JOIN k ON k.slug = u.term_kind;
+
+-- The map and the AI comparison at scale (mapai; built by load.build_map_ai_aggregates from v_measure_terms, so the
+-- rules above stay the only rules). What changes with the day (a policy's status today) is not stored: the queries
+-- check current_standing(status_now) of the policy, which with the stored part is best_candidate exactly.
+-- The map's metrics of each policy: row measure = '' holds its firm-facing incentive terms (every origin) and its
+-- highest cap of any measure (万元); one row per measure holds that measure's best rate (%, a range's upper end).
+-- value is a best candidate but for the day's status; origin, trust, citation and source_url are the term's giving it
+-- (ties: corpus, then register, then curated).
+CREATE TABLE map_policy_metrics (   -- stored by measure and region: a layer's rows are a few row groups
+    policy_id  VARCHAR NOT NULL,    -- key (policy_id, measure)
+    region_code VARCHAR,            -- the policy's
+    measure    VARCHAR NOT NULL,
+    n_terms    INTEGER,
+    value      DOUBLE,
+    origin     VARCHAR,
+    trust      VARCHAR,
+    citation   VARCHAR,
+    source_url VARCHAR
+);
+-- The firm-facing incentive terms of every origin (v_measure_terms, firm_incentive), stored by region and then in
+-- the order the map lists them (newest policy first; its extracted terms in the text's order, then the register's,
+-- then the curated rows): one region's terms are a few row groups. The standing and best_ok are the query's.
+CREATE TABLE map_terms (
+    region_code   VARCHAR,
+    policy_id     VARCHAR NOT NULL,
+    timeline_date DATE,
+    title         VARCHAR,
+    origin        VARCHAR NOT NULL,
+    row_id        VARCHAR NOT NULL,   -- key
+    level         VARCHAR,
+    measure       VARCHAR,
+    term_kind     VARCHAR,
+    shape         VARCHAR,
+    tier          VARCHAR,
+    per_unit      VARCHAR,
+    value_kind    VARCHAR,
+    comparator    VARCHAR,
+    value         DOUBLE,
+    value_max     DOUBLE,
+    unit          VARCHAR,
+    basis         VARCHAR,
+    condition     VARCHAR,
+    quote         VARCHAR,
+    citation      VARCHAR,
+    source_url    VARCHAR,
+    trust         VARCHAR,
+    superseded_by VARCHAR,
+    line_start    INTEGER,
+    number_at     INTEGER
+);
+-- Every term the AI comparison reads (v_measure_terms): those of AI policies (title names 人工智能|AI|OPC|大模型|算力)
+-- and every curated and register term, stored by region; policy_span is the policy's appearance (file:lines) that
+-- holds a corpus term's lines. The standing and best_ok are computed by the query (they change with the day).
+CREATE TABLE ai_terms (
+    region_code     VARCHAR,
+    origin          VARCHAR NOT NULL,
+    row_id          VARCHAR NOT NULL,  -- key
+    entry_id        VARCHAR NOT NULL,
+    policy_id       VARCHAR NOT NULL,
+    title           VARCHAR,
+    doc_number      VARCHAR,
+    issue_date      VARCHAR,
+    measure         VARCHAR,
+    measure_printed VARCHAR,
+    value_kind      VARCHAR,
+    term_kind       VARCHAR,
+    shape           VARCHAR,
+    tier            VARCHAR,
+    per_unit        VARCHAR,
+    value           DOUBLE,
+    value_max       DOUBLE,
+    unit            VARCHAR,
+    number_printed  VARCHAR,
+    comparator      VARCHAR,
+    basis           VARCHAR,
+    beneficiary     VARCHAR,
+    condition       VARCHAR,
+    quote           VARCHAR,
+    citation        VARCHAR,
+    policy_span     VARCHAR,
+    source_url      VARCHAR,
+    source_title    VARCHAR,
+    trust           VARCHAR,
+    dataset         VARCHAR,
+    superseded_by   VARCHAR,
+    line_start      INTEGER,
+    line_end        INTEGER,
+    number_at       INTEGER
+);
+-- The regions one can compare on the AI page: entries (a corpus clause and measure, a curated or register row) per region.
+CREATE TABLE ai_region_counts (
+    region_code VARCHAR NOT NULL,   -- key
+    corpus      INTEGER NOT NULL,
+    curated     INTEGER NOT NULL,
+    register    INTEGER NOT NULL
+);
+-- An AI policy: its title names 人工智能, AI, OPC, 大模型 or 算力 (the AI comparison's one rule).
+CREATE MACRO ai_policy(title) AS regexp_matches(title, '人工智能|AI|OPC|大模型|算力');
