@@ -477,7 +477,7 @@ FROM u JOIN k ON k.slug = u.term_kind;
 -- The map and the AI comparison at scale (mapai; built by load.build_map_ai_aggregates from v_measure_terms, so the
 -- rules above stay the only rules). What changes with the day (a policy's status today) is not stored: the queries
 -- check current_standing(status_now) of the policy, which with the stored part is best_candidate exactly.
--- The map's metrics of each policy: row measure = '' holds its firm-facing incentive terms (every origin) and its
+-- The map's metrics of each policy: row measure = '' (one for every policy) holds its firm-facing incentive terms (every origin) and its
 -- highest cap of any measure (万元); one row per measure holds that measure's best rate (%, a range's upper end).
 -- value is a best candidate but for the day's status; origin, trust, citation and source_url are the term's giving it
 -- (ties: corpus, then register, then curated).
@@ -490,7 +490,8 @@ CREATE TABLE map_policy_metrics (   -- stored by measure and region: a layer's r
     origin     VARCHAR,
     trust      VARCHAR,
     citation   VARCHAR,
-    source_url VARCHAR
+    source_url VARCHAR,
+    sources    VARCHAR              -- '' row: where the policy is printed (policy_citations), for the region's list
 );
 -- The firm-facing incentive terms of every origin (v_measure_terms, firm_incentive), stored by region and then in
 -- the order the map lists them (newest policy first; its extracted terms in the text's order, then the register's,
@@ -560,7 +561,12 @@ CREATE TABLE ai_terms (
     superseded_by   VARCHAR,
     line_start      INTEGER,
     line_end        INTEGER,
-    number_at       INTEGER
+    number_at       INTEGER,
+    -- the policy's status inputs (policies), so its status today is computed here as v_policies computes it
+    status_mark     VARCHAR,
+    effective_from  DATE,
+    effective_to    DATE,
+    issue_day       DATE
 );
 -- The regions one can compare on the AI page: entries (a corpus clause and measure, a curated or register row) per region.
 CREATE TABLE ai_region_counts (
@@ -571,3 +577,82 @@ CREATE TABLE ai_region_counts (
 );
 -- An AI policy: its title names 人工智能, AI, OPC, 大模型 or 算力 (the AI comparison's one rule).
 CREATE MACRO ai_policy(title) AS regexp_matches(title, '人工智能|AI|OPC|大模型|算力');
+-- The AI comparison's numbers of some regions: ai_terms with the policy's standing today, best_ok (best_candidate)
+-- and shown: whether the number may be its entry's rate / cap / amount (a firm-facing incentive, term_kinds, or a
+-- curated row); any other number (a budget share, a duration …) is listed as printed.
+CREATE MACRO ai_numbers(regions) AS TABLE
+WITH a AS (SELECT *, policy_standing(title, superseded_by,
+                                      marked_status(status_mark, effective_from, effective_to, issue_day, current_date))
+                         AS standing
+           FROM ai_terms WHERE list_contains(regions, region_code))
+SELECT a.*, best_candidate(a.term_kind, a.shape, a.standing, a.trust) AS best_ok,
+       a.origin = 'curated' OR k.firm_incentive AS shown,
+       CASE a.origin WHEN 'corpus' THEN a.policy_span WHEN 'register' THEN a.citation ELSE a.source_url END AS source,
+       CASE a.value_kind WHEN 'rate' THEN 0 WHEN 'cap' THEN 1 WHEN 'amount' THEN 2 WHEN 'threshold' THEN 3 ELSE 4 END
+           AS kind_rank
+FROM a JOIN term_kinds k ON k.slug = a.term_kind;
+
+-- The AI comparison's entries (one per corpus clause and measure, one per register or curated row) of some regions
+-- and measures (NULL: all): its rate (and a range's upper end), cap and amount (the first shown number of each kind),
+-- whether each may be best, the other numbers as printed, thresholds, conditions, and the first number's quote and
+-- source; ref = its number on the page (measures in their order, regions in the order given, corpus first); best =
+-- "★ 最优" of its measure's row: the highest rate that may be best, ties to the higher cap; with no such rate in the
+-- row, the highest cap (ties stay tied); cell_rank orders a cell's entries (best, rate, cap, ref), cell_n and
+-- region_n count them.
+CREATE MACRO ai_entries(regions, measures) AS TABLE
+WITH n AS (
+    SELECT *, row_number() OVER (PARTITION BY entry_id ORDER BY kind_rank, row_id) AS k
+    FROM ai_numbers(regions) WHERE measures IS NULL OR list_contains(measures, measure)
+),
+e AS (
+    SELECT entry_id, min_by(origin, k) AS origin, min_by(region_code, k) AS region_code, min_by(measure, k) AS measure,
+           min_by({'v': measure_printed}, k).v AS measure_printed,
+           min_by({'v': value, 'm': value_max, 'ok': best_ok}, k)
+               FILTER (WHERE value_kind = 'rate' AND value IS NOT NULL AND shown) AS r,
+           min_by({'v': value, 'ok': best_ok}, k) FILTER (WHERE value_kind = 'cap' AND value IS NOT NULL AND shown) AS c,
+           min_by(value, k) FILTER (WHERE value_kind = 'amount' AND value IS NOT NULL AND shown) AS amount,
+           min_by(standing, k) FILTER (WHERE standing IS NOT NULL) AS standing,
+           coalesce(list(number_printed ORDER BY k) FILTER (
+               WHERE number_printed IS NOT NULL AND (value_kind NOT IN ('rate', 'cap', 'amount', 'threshold', 'statement')
+                                                     OR (value_kind IN ('rate', 'cap', 'amount') AND NOT shown))), [])
+               AS others,
+           coalesce(list(coalesce(comparator, '') || number_printed ORDER BY k)
+                    FILTER (WHERE value_kind = 'threshold' AND number_printed IS NOT NULL), []) AS thresholds,
+           coalesce(list(condition ORDER BY k) FILTER (WHERE trim(coalesce(condition, '')) <> ''), []) AS conditions,
+           min_by(basis, k) FILTER (WHERE basis IS NOT NULL) AS basis,
+           min_by(beneficiary, k) FILTER (WHERE beneficiary IS NOT NULL) AS beneficiary,
+           min_by({'quote': quote, 'source': source, 'source_url': source_url, 'source_title': source_title,
+                   'trust': trust, 'dataset': dataset, 'policy_id': policy_id, 'policy_title': title,
+                   'doc_number': doc_number, 'issue_date': issue_date, 'line_start': line_start,
+                   'line_end': line_end, 'citation': citation}, k) AS f
+    FROM n GROUP BY entry_id
+),
+numbered AS (
+    SELECT e.entry_id, e.origin, e.region_code, e.measure, e.measure_printed, e.r.v AS rate, e.r.m AS rate_max,
+           e.c.v AS cap, e.amount, coalesce(e.r.ok, false) AS rate_ok, coalesce(e.c.ok, false) AS cap_ok, e.standing,
+           e.others, e.thresholds, e.conditions, e.basis, e.beneficiary, e.f.quote, e.f.source, e.f.source_url,
+           e.f.source_title, e.f.trust, e.f.dataset, e.f.policy_id, e.f.policy_title, e.f.doc_number, e.f.issue_date,
+           e.f.citation,
+           CASE WHEN e.origin = 'corpus' AND e.f.line_start IS NOT NULL
+                THEN e.f.line_start || CASE WHEN e.f.line_end <> e.f.line_start THEN '-' || e.f.line_end ELSE '' END
+                ELSE '' END AS lines,
+           CASE WHEN e.r.ok THEN e.r.v END AS r_ok, CASE WHEN e.c.ok THEN e.c.v END AS c_ok,
+           row_number() OVER (ORDER BY coalesce(m.sort_order, 2147483647),
+                                       coalesce(nullif(list_position(regions, e.region_code), 0), 2147483647),
+                                       e.origin <> 'corpus', e.entry_id) AS ref
+    FROM e LEFT JOIN measures m ON m.slug = e.measure
+),
+best AS (
+    SELECT *, CASE WHEN count(r_ok) OVER w > 0
+                   THEN r_ok IS NOT NULL AND {'r': r_ok, 'c': coalesce(c_ok, -1)}
+                        = max({'r': r_ok, 'c': coalesce(c_ok, -1)}) FILTER (WHERE r_ok IS NOT NULL) OVER w
+                   ELSE c_ok IS NOT NULL AND c_ok = max(c_ok) OVER w END AS best
+    FROM numbered
+    WINDOW w AS (PARTITION BY measure)
+)
+SELECT * EXCLUDE (r_ok, c_ok),
+       row_number() OVER (PARTITION BY measure, region_code ORDER BY best DESC, r_ok DESC NULLS LAST,
+                          c_ok DESC NULLS LAST, ref) AS cell_rank,
+       count(*) OVER (PARTITION BY measure, region_code) AS cell_n,
+       count(*) OVER (PARTITION BY region_code) AS region_n
+FROM best;

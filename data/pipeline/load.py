@@ -201,14 +201,16 @@ def build_map_ai_aggregates(con) -> None:
             SELECT m.policy_id, '' AS measure, count(*) FILTER (WHERE m.firm_incentive) AS n_terms,
                    max({cap}) FILTER (WHERE m.ok AND m.kind_cap AND m.unit = '万元') AS value,
                    {winner.replace('VALUE', cap)} FILTER (WHERE m.ok AND m.kind_cap AND m.unit = '万元') AS w
-            FROM m GROUP BY m.policy_id
-            HAVING count(*) FILTER (WHERE m.firm_incentive) > 0 OR value IS NOT NULL),
+            FROM m GROUP BY m.policy_id),
         rates AS (
             SELECT m.policy_id, m.measure, NULL AS n_terms, max({rate}) AS value, {winner.replace('VALUE', rate)} AS w
-            FROM m WHERE m.ok AND m.kind_rate AND m.unit = '%' GROUP BY m.policy_id, m.measure)
+            FROM m WHERE m.ok AND m.kind_rate AND m.unit = '%' GROUP BY m.policy_id, m.measure),
+        every AS (   -- a '' row for every policy, with its sources cell (the region's list reads it from here)
+            SELECT p.policy_id, '' AS measure, coalesce(c.n_terms, 0) AS n_terms, c.value, c.w, pc.sources
+            FROM policies p LEFT JOIN caps c USING (policy_id) LEFT JOIN policy_citations pc USING (policy_id))
         SELECT u.policy_id, p.region_code, u.measure, u.n_terms, u.value, u.w.origin, u.w.trust, u.w.citation,
-               u.w.source_url
-        FROM (SELECT * FROM caps UNION ALL SELECT * FROM rates) u JOIN policies p USING (policy_id)
+               u.w.source_url, u.sources
+        FROM (SELECT * FROM every UNION ALL BY NAME SELECT * FROM rates) u JOIN policies p USING (policy_id)
         ORDER BY u.measure, p.region_code, u.policy_id""")
     con.execute(f"""
         INSERT INTO map_terms
@@ -233,7 +235,7 @@ def build_map_ai_aggregates(con) -> None:
                     ORDER BY ps.line_end - ps.line_start, ps.line_start LIMIT 1),
                    m.line_start || '-' || m.line_end) END,
                m.source_url, coalesce(m.source_title, s.title), m.trust, m.dataset, m.superseded_by, m.line_start,
-               m.line_end, m.number_at
+               m.line_end, m.number_at, p.status_mark, p.effective_from, p.effective_to, p.issue_date
         FROM v_measure_terms m
         JOIN policies p USING (policy_id)
         LEFT JOIN sources s ON s.source_id = m.source_id AND m.origin = 'corpus'

@@ -28,12 +28,11 @@ SELECT f.policy_id, f.title, f.doc_number, f.issuers, f.level, f.region_code, r.
        CASE WHEN current_standing(f.status_now) AND m.value IS NOT NULL THEN m.origin END AS rate_origin,
        CASE WHEN current_standing(f.status_now) AND m.value IS NOT NULL THEN m.trust END AS rate_trust,
        CASE WHEN current_standing(f.status_now) AND m.value IS NOT NULL THEN m.citation END AS rate_citation,
-       c.sources
+       a.sources
 FROM f
 LEFT JOIN regions r ON r.code = f.region_code
 LEFT JOIN map_policy_metrics a ON a.policy_id = f.policy_id AND a.measure = ''
     AND a.region_code IN (SELECT code FROM scope)
 LEFT JOIN map_policy_metrics m ON m.policy_id = f.policy_id AND m.measure = $measure
     AND m.region_code IN (SELECT code FROM scope)
-LEFT JOIN policy_citations c ON c.policy_id = f.policy_id
 ORDER BY f.timeline_date DESC NULLS LAST, f.title, f.policy_id
