@@ -455,7 +455,10 @@ u AS (
     UNION ALL
     SELECT 'register', r.register_term_id || ':' || r.value_kind, 'r:' || r.register_term_id, r.policy_id,
            r.policy_title, r.region_code, r.level, r.measure, NULL, r.value_kind, r.term_kind, 'point', NULL, NULL,
-           r.value, NULL, r.unit, NULL, CASE WHEN r.value_kind = 'cap' THEN '≤' END, NULL, NULL, r.condition, NULL,
+           r.value, NULL, r.unit,
+           CASE r.value_kind WHEN 'rate' THEN format('{:g}%', r.value) WHEN 'cap' THEN format('{:g}万元', r.value)
+                             WHEN 'duration' THEN format('{:g}个月', r.value) END,
+           CASE WHEN r.value_kind = 'cap' THEN '≤' END, NULL, NULL, r.condition, NULL,
            r.citation, r.source_url, NULL, r.trust, 'wuhan_register_terms', r.standing, NULL, 'wuhan_policy_register',
            r.line, r.line, 0
     FROM v_register_terms r
