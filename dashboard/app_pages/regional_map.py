@@ -46,6 +46,18 @@ TEXT.update({
     "map.page_note": ("第 {a}–{b} 条，共 {n} 条", "{a}–{b} of {n}"),
     "map.download_terms_full": ("下载该地区全部条款 CSV（最多 {n} 条）", "Download all the region's terms, CSV (at most {n})"),
     "map.full_capped": ("该地区共有 {n} 条条款，下载只含前 {cap} 条（按页面顺序）。", "The region has {n} terms; the download holds the first {cap} (in the page's order)."),
+    "map_terms_note": ("条款数只计企业可得的激励（补贴比例、金额、上限、优惠税率），不计目标、门槛、资金占比、费率上限、"
+                       "资金规模、贷款额度、股权投资与期限。条款有三种依据：语料原文中抽取的〔语料摘录〕、武汉政策登记表的"
+                       "〔登记表〕与人工整理的〔人工整理〕，每个数值都注明依据、可信度与出处。最高补贴上限与最高比例按与AI对比页"
+                       "相同的规则取值：只取现行政策中企业可得的补贴上限/比例（不含征求意见稿、已被替代或已失效的政策，不含按展位、"
+                       "按亩等计的单价，不含低可信度来源）；数值相同时取〔语料摘录〕。悬停查看地区的主要政策。",
+                       "Terms count only incentives a firm receives (a rate, amount or cap, a reduced tax rate), never "
+                       "targets, thresholds, budget shares, fee ceilings, fund sizes, loans, equity or durations. A term "
+                       "rests on one of three kinds of evidence: [extracted] from a corpus text, the Wuhan policy "
+                       "[register], or a [curated] row; every value says which, with its trust mark and citation. The "
+                       "highest cap and the best rate follow the AI comparison's rule: only a firm-facing cap or rate of a "
+                       "current policy (no draft, superseded or lapsed policy, no per-booth or per-mu amount, no low-trust "
+                       "source); on a tie the extracted term is shown. Hover for a region's top policies."),
     "standing.in_force": ("现行有效", "in force"),
     "standing.expired": ("已失效", "expired"),
     "standing.not_yet": ("尚未生效", "not yet in force"),
