@@ -494,7 +494,8 @@ CREATE TABLE map_policy_metrics (   -- stored by measure and region: a layer's r
     trust      VARCHAR,
     citation   VARCHAR,
     source_url VARCHAR,
-    sources    VARCHAR              -- '' row: where the policy is printed (policy_citations), for the region's list
+    sources    VARCHAR,             -- '' row: where the policy is printed (policy_citations), for the region's list
+    source_ids VARCHAR[]            -- '' row: the sources it appears in (policy_sources), for the map's coverage
 );
 -- The firm-facing incentive terms of every origin (v_measure_terms, firm_incentive), stored by region and then in
 -- the order the map lists them (newest policy first; its extracted terms in the text's order, then the register's,

@@ -206,10 +206,13 @@ def build_map_ai_aggregates(con) -> None:
             SELECT m.policy_id, m.measure, NULL AS n_terms, max({rate}) AS value, {winner.replace('VALUE', rate)} AS w
             FROM m WHERE m.ok AND m.kind_rate AND m.unit = '%' GROUP BY m.policy_id, m.measure),
         every AS (   -- a '' row for every policy, with its sources cell (the region's list reads it from here)
-            SELECT p.policy_id, '' AS measure, coalesce(c.n_terms, 0) AS n_terms, c.value, c.w, pc.sources
-            FROM policies p LEFT JOIN caps c USING (policy_id) LEFT JOIN policy_citations pc USING (policy_id))
+            SELECT p.policy_id, '' AS measure, coalesce(c.n_terms, 0) AS n_terms, c.value, c.w, pc.sources,
+                   sl.source_ids
+            FROM policies p LEFT JOIN caps c USING (policy_id) LEFT JOIN policy_citations pc USING (policy_id)
+            LEFT JOIN (SELECT policy_id, list(DISTINCT source_id ORDER BY source_id) AS source_ids
+                       FROM policy_sources GROUP BY 1) sl USING (policy_id))
         SELECT u.policy_id, p.region_code, u.measure, u.n_terms, u.value, u.w.origin, u.w.trust, u.w.citation,
-               u.w.source_url, u.sources
+               u.w.source_url, u.sources, u.source_ids
         FROM (SELECT * FROM every UNION ALL BY NAME SELECT * FROM rates) u JOIN policies p USING (policy_id)
         ORDER BY u.measure, p.region_code, u.policy_id""")
     con.execute(f"""
