@@ -396,3 +396,25 @@ def test_region_lists_are_paginated_with_a_total(open_page, q):
         at.number_input(key="map.page.policies.420106.applies").set_value(2).run()
         second = at.dataframe[2].value
         assert len(second) == min(total - 200, 200) and not set(second["标题"]) & set(policies["标题"][:0])
+
+
+def test_region_pages_put_together_are_the_whole_list(con):
+    """map/region_policies and map/region_terms page by page ($limit/$offset) give the whole list once, in order,
+    and each page says how many there are in all; ai/compared_terms likewise."""
+    root = Path(__file__).resolve().parents[1] / "queries"
+    base = dict(levels=None, topics=None, year_from=1900, year_to=2100, include_undated=True, statuses=None,
+                region="420106", view="applies")
+    for name, extra, key in (("map/region_policies", {"measure": "compute"}, "policy_id"),
+                             ("map/region_terms", {}, "term_id")):
+        sql = (root / f"{name}.sql").read_text(encoding="utf-8")
+        whole = con.execute(sql, {**base, **extra, "limit": 100000, "offset": 0}).df()
+        assert len(whole) > 60 and (whole.total == len(whole)).all(), name
+        pages = [con.execute(sql, {**base, **extra, "limit": 25, "offset": o}).df() for o in range(0, len(whole), 25)]
+        assert [k for p in pages for k in p[key]] == list(whole[key]), name
+        assert all((p.total == len(whole)).all() for p in pages), name
+    sql = (root / "ai" / "compared_terms.sql").read_text(encoding="utf-8")
+    args = {"regions": ["420000", "420100", "420106"], "measures": None}
+    whole = con.execute(sql, {**args, "limit": 100000, "offset": 0}).df()
+    pages = [con.execute(sql, {**args, "limit": 30, "offset": o}).df() for o in range(0, len(whole), 30)]
+    assert [k for p in pages for k in p.row_id] == list(whole.row_id) and len(whole) > 30
+    assert list(whole.ref) == sorted(whole.ref)
