@@ -20,8 +20,9 @@ counted AS (
 per_source AS (   -- each policy's sources are kept with the map's metrics (map_policy_metrics, stored by region)
     SELECT code, source_id, count(*) AS n
     FROM (SELECT c.code, unnest(a.source_ids) AS source_id
-          FROM counted c JOIN map_policy_metrics a ON a.policy_id = c.policy_id AND a.measure = ''
-                                                 AND a.region_code IN (SELECT policy_region FROM scope))
+          FROM counted c
+          JOIN (SELECT policy_id, source_ids FROM map_policy_metrics
+                WHERE measure = '' AND region_code IN (SELECT policy_region FROM scope)) a ON a.policy_id = c.policy_id)
     GROUP BY ALL
 ),
 top AS (SELECT ps.code, arg_max(ps.source_id, ps.n ORDER BY ps.n, ps.source_id) AS top_source, max(ps.n) AS top_count,
