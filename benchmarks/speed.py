@@ -48,8 +48,13 @@ OVERRIDES = {
     "overview/newest_policies": {"limit": 12},
     "overview/recent_changes": {"limit": 10},
     "explorer/search_policies": {"limit": 500},
-    "map/region_policies": {"region": "420106"},
-    "map/region_terms": {"region": "420106"},
+    "map/region_policies": {"region": "420106", "limit": 200},
+    "map/region_terms": {"region": "420106", "limit": 200},
+    # the AI page: the two reference columns, then the default districts; every measure; a page of the detail
+    "ai/compared_entries": {"regions": ["420000", "420100", "420106", "420190", "420104", "420105"], "measures": None,
+                            "per_cell": 8},
+    "ai/compared_terms": {"regions": ["420000", "420100", "420106", "420190", "420104", "420105"], "measures": None,
+                          "limit": 200},
     "trends/policies_in_period": {"limit": 200},
     "trends/policies_in_force_on": {"limit": 200},
 }
@@ -99,22 +104,29 @@ FLOORS: dict[str, str | None] = {
         coalesce(issue_date, effective_from) AS d, {STATUS} FROM policies
         WHERE policy_status(effective_from, effective_to, issue_date, $day) = 'in_force' ORDER BY d NULLS LAST, title {{page}})
         SELECT *, {CITES.format(p='l')} FROM l ORDER BY d NULLS LAST, title""",
-    "map/metric_by_region": """WITH pp AS (SELECT p.policy_id, p.title, p.region_code,
-            count(t.term_id) FILTER (WHERE t.value_kind <> 'statement' AND t.measure NOT IN ('target', 'period')) AS n_terms,
-            max(t.value) FILTER (WHERE t.value_kind = 'cap' AND t.unit = '万元' AND t.measure <> 'target') AS max_cap
-            FROM policies p LEFT JOIN terms t USING (policy_id) GROUP BY ALL)
-        SELECT g.code, count(pp.policy_id), sum(pp.n_terms), max(pp.max_cap),
-               list(pp.title ORDER BY pp.title)[1:3]
+    # mapai: the map reads map_policy_metrics / map_terms (built with the database): the floor reads them too,
+    # without the shared filters' macro, the day's status only where the answer needs it.
+    "map/metric_by_region": f"""WITH pp AS (SELECT p.policy_id, p.title, p.region_code, coalesce(p.issue_date, p.effective_from) AS d,
+            {STATUS} IN ('in_force', 'unknown') AS cur, a.n_terms, a.value AS cap, r.value AS rate
+            FROM policies p LEFT JOIN map_policy_metrics a ON a.policy_id = p.policy_id AND a.measure = ''
+            LEFT JOIN map_policy_metrics r ON r.policy_id = p.policy_id AND r.measure = $measure
+            WHERE p.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor IN
+                                    (SELECT code FROM regions WHERE parent_code = $parent)))
+        SELECT g.code, count(pp.policy_id), sum(pp.n_terms), max(pp.cap) FILTER (WHERE pp.cur),
+               max(pp.rate) FILTER (WHERE pp.cur), max_by(pp.title, pp.d, 3)
         FROM regions g LEFT JOIN v_region_lineage l ON l.ancestor = g.code LEFT JOIN pp ON pp.region_code = l.code
         WHERE g.parent_code = $parent AND g.level IN ('prefecture', 'district', 'zone') GROUP BY g.code ORDER BY g.code""",
-    "map/region_policies": f"""WITH l AS (SELECT policy_id, title, coalesce(issue_date, effective_from) AS d FROM policies
-            WHERE region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region) ORDER BY d DESC NULLS LAST, title {{page}})
-        SELECT l.*, count(t.term_id), max(t.value), {CITES.format(p='l')} FROM l LEFT JOIN terms t USING (policy_id)
-        GROUP BY ALL ORDER BY d DESC NULLS LAST, title""",
-    "map/region_terms": """SELECT t.term_id, p.title, t.measure, t.value, t.quote FROM policies p JOIN terms t USING (policy_id)
-        WHERE p.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region)
-          AND t.value_kind <> 'statement' AND t.measure NOT IN ('target', 'period')
-        ORDER BY coalesce(p.issue_date, p.effective_from) DESC NULLS LAST, p.title, t.line_start, t.number_at""",
+    "map/region_policies": """WITH l AS (SELECT policy_id, title, coalesce(issue_date, effective_from) AS d, count(*) OVER () AS total
+            FROM policies WHERE region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region)
+            ORDER BY d DESC NULLS LAST, title {page})
+        SELECT l.*, a.n_terms, a.value, a.sources, m.value FROM l
+        LEFT JOIN map_policy_metrics a ON a.policy_id = l.policy_id AND a.measure = ''
+        LEFT JOIN map_policy_metrics m ON m.policy_id = l.policy_id AND m.measure = $measure
+        ORDER BY d DESC NULLS LAST, title""",
+    "map/region_terms": """SELECT t.*, count(*) OVER () FROM map_terms t
+        WHERE t.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region)
+        ORDER BY t.timeline_date DESC NULLS LAST, t.title, t.policy_id, t.origin, t.line_start, t.number_at {page}""",
+    "ai/region_options": None,   # already a lookup of ai_region_counts
     "explorer/full_data": f"""SELECT p.*, {STATUS}, (SELECT string_agg(topic, '; ') FROM policy_topics pt WHERE pt.policy_id = p.policy_id),
         (SELECT count(*) FROM terms t WHERE t.policy_id = p.policy_id), {CITES.format(p='p')}
         FROM policies p WHERE policy_id IN (SELECT unnest($ids)) ORDER BY list_position($ids, policy_id)""",

@@ -339,10 +339,8 @@ def ai_views(values: dict, lang: str, link: str) -> list[ChartView]:
     regions, measures = labels("region", lang), labels("measure", lang)
     compare = [c for c in values["compare"] if c not in AI_REFERENCES]
     columns = AI_REFERENCES + compare
-    long = run_query("ai/compared_terms", regions=columns)
-    if values.get("rows"):
-        long = long[long.measure.isin(values["rows"])]
-    frame = charts_ai.mark_agreement(charts_ai.mark_best(charts_ai.entries(long, columns, list(measures))))
+    frame = charts_ai.mark_agreement(charts_ai.prepare(run_query(   # mapai: entries and best from the database
+        "ai/compared_entries", regions=columns, measures=values.get("rows") or None, per_cell=charts_ai.PER_CELL)))
     rows = [m for m in measures if m in set(values.get("rows") or frame.measure)]
     tr = lambda key: tx(key, lang)  # noqa: E731
     table = charts_ai.slide_table(frame, columns, AI_REFERENCES, rows, regions, measures, tr, lang)

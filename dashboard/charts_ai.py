@@ -1,9 +1,11 @@
-"""The AI comparison's builders: pure functions from the long table of terms to cells, marks and tables.
+"""The AI comparison's builders: pure functions from the entries to cells, marks and tables.
 
-`entries` turns the rows of queries/ai/compared_terms.sql (one row per number) into entries (one per corpus
-clause and measure, or one per curated row) with a reference number [n]; `mark_best` and `mark_agreement`
-add the marks the matrix shows; `matrix_html` draws the matrix (every text from the data is escaped);
-`matrix_frame`, `differences_frame` and `long_frame` are the tables shown and downloaded.
+The entries (one per corpus clause and measure, one per register or curated row) come from
+queries/ai/compared_entries.sql with their reference number [n] and "★ 最优" already decided by the database
+(ai_entries in data/schema.sql: one rule for best with the map); `prepare` tidies them, `mark_agreement` adds the
+agreement marks between a curated or register entry and the corpus clause of the same policy and measure;
+`matrix_html` draws the matrix (every text from the data is escaped; a cell lists at most PER_CELL entries and says
+how many more there are); `matrix_frame`, `differences_frame` and `long_frame` are the tables shown and downloaded.
 `tr` is the page's text function (dashboard.i18n.t), so the builders need no Streamlit.
 """
 from __future__ import annotations
@@ -15,9 +17,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+ORIGIN_COLOURS = {"curated": "#2e86c1", "register": "#7d3c98"}
 TRUST_COLOURS = {"high": "#1e8449", "medium-high": "#148f77", "medium": "#b7950b", "medium-low": "#ca6f1e",
                  "low": "#c0392b", "official_summary": "#2e86c1"}
-KIND_ORDER = {"rate": 0, "cap": 1, "amount": 2, "threshold": 3}
 
 
 def esc(value) -> str:
@@ -53,108 +55,19 @@ def host(url) -> str:
 
 # Entries ----------------------------------------------------------------------------------
 
-ENTRY_COLUMNS = ["ref", "entry_id", "origin", "region_code", "measure", "measure_printed", "rate", "rate_max", "cap",
-                 "amount", "rate_ok", "cap_ok", "standing", "others", "thresholds", "conditions", "basis", "beneficiary",
-                 "quote", "source", "lines", "source_url", "source_title", "trust", "dataset", "policy_id",
-                 "policy_title", "doc_number", "issue_date"]
-# Corpus kinds shown as the entry's rate / cap / amount; any other kind (a budget share, a loan ceiling, a fee
-# ceiling …) is listed with the other numbers as printed.
-SHOWN_KINDS = {"incentive_rate", "incentive_amount", "incentive_cap", "reduced_rate"}
+PER_CELL = 8        # entries listed in one cell of the matrix (best first); the detail table has them all
+CURATED_ORIGINS = ("curated", "register")   # not extracted from a corpus text: shown with their trust and URL
 LAPSED = ("draft", "superseded", "expired", "not_yet")
 
 
-def entries(long: pd.DataFrame, columns: list[str], measure_order: list[str]) -> pd.DataFrame:
-    """One entry per corpus clause and measure, or per curated row, ordered by measure, column and origin.
-
-    Columns: ref (1…), entry_id, origin, region_code, measure, rate, rate_max, cap, amount, others (numbers of other
-    kinds, as printed), thresholds (as printed), conditions (list), basis, beneficiary, quote, source, lines,
-    source_url, source_title, trust, dataset, policy_id, policy_title, doc_number, issue_date, measure_printed.
-    """
-    groups: dict[str, list[dict]] = {}
-    for rec in long.to_dict("records"):
-        groups.setdefault(rec["entry_id"], []).append({k: (None if _missing(v) else v) for k, v in rec.items()})
-    out = []
-    for entry_id, rows in groups.items():
-        first = rows[0]
-
-        def shown(r) -> bool:
-            return r["origin"] == "curated" or r.get("term_kind") is None or r.get("term_kind") in SHOWN_KINDS
-
-        def pick(kind):
-            return next((r for r in rows if r["value_kind"] == kind and r["value"] is not None and shown(r)), None)
-
-        def one(kind, col="value"):
-            hit = pick(kind)
-            return float(hit[col]) if hit is not None and hit[col] is not None else math.nan
-
-        def ok(kind) -> bool:   # may this entry's rate / cap be the row's best? (best_candidate, schema.sql)
-            hit = pick(kind)
-            return hit is not None and bool(hit.get("best_ok", True))
-
-        lines = ""
-        if first["origin"] == "corpus" and first["line_start"] is not None:
-            start, end = int(first["line_start"]), int(first["line_end"])
-            lines = f"{start}" + (f"-{end}" if end != start else "")
-        out.append({
-            "entry_id": entry_id, "origin": first["origin"], "region_code": first["region_code"],
-            "measure": first["measure"], "measure_printed": first["measure_printed"],
-            "rate": one("rate"), "rate_max": one("rate", "value_max"), "cap": one("cap"), "amount": one("amount"),
-            "rate_ok": ok("rate"), "cap_ok": ok("cap"),
-            "standing": next((r.get("standing") for r in rows if r.get("standing") is not None), None),
-            "others": [str(r["number_printed"]) for r in rows if r["number_printed"] is not None
-                       and (r["value_kind"] not in ("rate", "cap", "amount", "threshold", "statement")
-                            or r["value_kind"] in ("rate", "cap", "amount") and not shown(r))],
-            "thresholds": [(r["comparator"] or "") + str(r["number_printed"]) for r in rows
-                           if r["value_kind"] == "threshold" and r["number_printed"] is not None],
-            "conditions": [c for c in dict.fromkeys(str(r["condition"]) for r in rows if r["condition"] is not None)
-                           if c.strip()],
-            "basis": next((r["basis"] for r in rows if r["basis"] is not None), None),
-            "beneficiary": next((r["beneficiary"] for r in rows if r["beneficiary"] is not None), None),
-            "lines": lines,
-            **{k: first[k] for k in ("quote", "source", "source_url", "source_title", "trust", "dataset",
-                                     "policy_id", "policy_title", "doc_number", "issue_date")},
-        })
-    m_rank = {m: i for i, m in enumerate(measure_order)}
-    c_rank = {c: i for i, c in enumerate(columns)}
-    out.sort(key=lambda e: (m_rank.get(e["measure"], len(m_rank)), c_rank.get(e["region_code"], len(c_rank)),
-                            e["origin"] != "corpus", e["entry_id"]))
-    for i, e in enumerate(out, 1):
-        e["ref"] = i
-    return pd.DataFrame(out, columns=ENTRY_COLUMNS)
-
-
-def mark_best(frame: pd.DataFrame) -> pd.DataFrame:
-    """best = the highest rate of the measure's row; among equal rates, the highest cap; when no entry of the
-    row states a rate, the highest cap. Ties stay tied (all marked). Only a rate or cap that may be best takes
-    part (rate_ok / cap_ok: a current firm-facing incentive from a source not marked low trust, never a draft,
-    superseded or lapsed policy, a loan ceiling, an equity investment or a fund size; best_candidate in
-    data/schema.sql)."""
-    recs = frame.to_dict("records")
-    best = [False] * len(recs)
-
-    def rate(r):
-        return r["rate"] if r.get("rate_ok", True) else math.nan
-
-    def cap(r):
-        return r["cap"] if r.get("cap_ok", True) else math.nan
-
-    for measure in dict.fromkeys(r["measure"] for r in recs):
-        row = [(i, r) for i, r in enumerate(recs) if r["measure"] == measure]
-        rated = [(i, r) for i, r in row if not math.isnan(rate(r))]
-        if rated:
-            key = max((rate(r), _or(cap(r), -1.0)) for _, r in rated)
-            winners = [i for i, r in rated if (rate(r), _or(cap(r), -1.0)) == key]
-        else:
-            capped = [(i, r) for i, r in row if not math.isnan(cap(r))]
-            top = max((cap(r) for _, r in capped), default=None)
-            winners = [i for i, r in capped if cap(r) == top]
-        for i in winners:
-            best[i] = True
-    return frame.assign(best=best)
-
-
-def _or(value: float, default: float) -> float:
-    return default if math.isnan(value) else value
+def prepare(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ai/compared_entries as the builders read them: lists as lists, conditions without repeats."""
+    out = frame.copy()
+    for col in ("others", "thresholds", "conditions"):
+        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else [] for v in out[col]]
+    out["conditions"] = [list(dict.fromkeys(str(c) for c in v)) for v in out.conditions]
+    out["best"] = out.best.fillna(False).astype(bool)
+    return out
 
 
 def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
@@ -169,7 +82,7 @@ def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
     counterparts: list[list[int]] = [[] for _ in recs]
     rank = {"match": 0, "partial": 1, "differs": 2}
     for i, cur in enumerate(recs):
-        if cur["origin"] != "curated" or _missing(cur["policy_id"]):
+        if cur["origin"] == "corpus" or _missing(cur["policy_id"]):
             continue
         peers = [j for j, k in enumerate(recs) if k["origin"] == "corpus" and k["policy_id"] == cur["policy_id"]
                  and k["measure"] == cur["measure"] and k["region_code"] == cur["region_code"]]
@@ -240,6 +153,8 @@ def source_text(e, tr: Callable[[str], str]) -> str:
     """file:lines of the policy's appearance (and the clause's own line), or the curated row's URL."""
     if e.origin == "corpus":
         return corpus_source(e.source, e.lines, tr)
+    if e.origin == "register":
+        return f"{e.source} · {e.source_url}"
     return str(e.source_url)
 
 
@@ -254,7 +169,7 @@ def agreement_text(e, tr: Callable[[str], str]) -> str:
     if _missing(e.agreement):
         return ""
     refs = " ".join(f"[{r}]" for r in e.counterparts)
-    side = "curated" if e.origin == "curated" else "corpus"
+    side = "corpus" if e.origin == "corpus" else "curated"
     return f"{tr(f'ai.agree.{e.agreement}.{side}')} {refs}"
 
 
@@ -272,6 +187,8 @@ table.ai-matrix .tag{font-weight:normal;font-size:11px;color:#5d6d7e;}
 .ai-e{border-left:4px solid #95a5a6;padding:2px 5px;margin:0 0 4px 0;background:#fff;border-radius:3px;}
 .ai-e.corpus{border-left-color:#7f8c8d;}
 .ai-e.curated{border-left-color:#2e86c1;}
+.ai-e.register{border-left-color:#7d3c98;}
+.ai-more{color:#566573;font-size:11px;font-style:italic;}
 .ai-e.best{background:#fdebd0;box-shadow:0 0 0 2px #f39c12 inset;}
 .ai-v{font-weight:700;font-size:13px;color:#17202a;}
 .ai-ref{font-weight:400;color:#808b96;font-size:11px;}
@@ -294,14 +211,14 @@ def _clip(text: str, n: int) -> str:
 
 
 def entry_html(e, tr: Callable[[str], str], lang: str, measure_label: str = "") -> str:
-    kind = "curated" if e.origin == "curated" else "corpus"
+    kind = e.origin if e.origin in CURATED_ORIGINS else "corpus"
     quote = "" if _missing(e.quote) else str(e.quote)
     cond = condition_text(e, lang)
     tip = f"{tr('col.quote')}: {quote}\n{tr('ai.condition')}: {cond or '—'}\n{tr('col.sources')}: {source_text(e, tr)}"
-    if kind == "curated":
+    if kind != "corpus":
         tip += f"\n{tr('trust')}: {e.trust}" + ("" if _missing(e.source_title) else f"\n{e.source_title}")
     parts = [f'<div class="ai-e {kind}{" best" if e.best else ""}" data-ref="{int(e.ref)}"'
-             + (f' data-trust="{esc(e.trust)}"' if kind == "curated" else "") + f' title="{esc(tip)}">',
+             + (f' data-trust="{esc(e.trust)}"' if kind != "corpus" else "") + f' title="{esc(tip)}">',
              f'<div class="ai-v"><span class="ai-ref">[{int(e.ref)}]</span> {esc(value_text(e, lang))}'
              + (f' <span class="ai-best">★ {esc(tr("best_term"))}</span>' if e.best else "") + "</div>"]
     if not _missing(e.measure_printed) and str(e.measure_printed) != measure_label:
@@ -318,9 +235,10 @@ def entry_html(e, tr: Callable[[str], str], lang: str, measure_label: str = "") 
         url = safe_url(e.source_url)
         link = (f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(host(url))}</a>'
                 if url else esc(e.source_url))
-        parts.append(f'<div class="ai-s"><span class="ai-badge" style="background:#2e86c1">'
-                     f'{esc(tr("ai.origin.curated"))}</span><span class="ai-badge" style="background:{colour}">'
-                     f'{esc(e.trust)}</span>{link}</div>')
+        cited = f" · {esc(e.source)}" if kind == "register" else ""
+        parts.append(f'<div class="ai-s"><span class="ai-badge" style="background:{ORIGIN_COLOURS[kind]}">'
+                     f'{esc(tr(f"ai.origin.{kind}"))}</span><span class="ai-badge" style="background:{colour}">'
+                     f'{esc(e.trust)}</span>{link}{cited}</div>')
     standing = getattr(e, "standing", None)
     if not _missing(standing) and standing in LAPSED:
         parts.append(f'<div class="ai-flag">{esc(tr(f"ai.standing.{standing}"))}</div>')
@@ -337,7 +255,8 @@ def matrix_html(frame: pd.DataFrame, columns: list[str], references: list[str], 
     """The matrix: measures (rows) × regions (columns, references first), every entry with value, condition,
     quote (full text on hover), source and marks."""
     by_cell = _cells(frame)
-    counts = frame.region_code.value_counts().to_dict()
+    counts = (dict(zip(frame.region_code, frame.region_n)) if "region_n" in frame
+              else frame.region_code.value_counts().to_dict())
     head = [f'<th class="measure">{esc(tr("measure"))}</th>']
     for code in columns:
         n = int(counts.get(code, 0))
@@ -349,8 +268,12 @@ def matrix_html(frame: pd.DataFrame, columns: list[str], references: list[str], 
     for m in rows:
         cells = [f'<th class="measure" data-measure="{esc(m)}">{esc(measure_labels.get(m, m))}</th>']
         for code in columns:
-            inner = ("".join(entry_html(e, tr, lang, measure_labels.get(m, m)) for e in by_cell.get((m, code), []))
+            cell = by_cell.get((m, code), [])
+            inner = ("".join(entry_html(e, tr, lang, measure_labels.get(m, m)) for e in cell)
                      or '<span class="ai-none">—</span>')
+            more = int(cell[0].cell_n) - len(cell) if cell and "cell_n" in cell[0]._fields else 0
+            if more > 0:
+                inner += f'<div class="ai-more">{esc(tr("ai.more").format(n=more))}</div>'
             cells.append(f'<td class="{"ref" if code in references else ""}" data-region="{esc(code)}">{inner}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (CSS + '<div class="ai-wrap"><table class="ai-matrix"><thead><tr>' + "".join(head)
@@ -360,7 +283,7 @@ def matrix_html(frame: pd.DataFrame, columns: list[str], references: list[str], 
 # Tables ------------------------------------------------------------------------------------
 
 def origin_label(e, tr) -> str:
-    return tr("ai.origin.corpus") if e.origin == "corpus" else tr("ai.origin.curated")
+    return tr(f"ai.origin.{e.origin}")
 
 
 def matrix_frame(frame: pd.DataFrame, columns: list[str], rows: list[str], region_labels: dict[str, str],
@@ -379,7 +302,7 @@ def matrix_frame(frame: pd.DataFrame, columns: list[str], rows: list[str], regio
                 cond = condition_text(e, lang)
                 if cond:
                     bits.append(cond)
-                bits.append(origin_label(e, tr) + (f" ({tr('trust')}: {e.trust})" if e.origin == "curated" else ""))
+                bits.append(origin_label(e, tr) + (f" ({tr('trust')}: {e.trust})" if e.origin != "corpus" else ""))
                 if e.best:
                     bits.append("★ " + tr("best_term"))
                 if agreement_text(e, tr):
@@ -398,7 +321,7 @@ def differences_frame(frame: pd.DataFrame, region_labels: dict[str, str], measur
     refs = {e.ref: e for e in frame.itertuples(index=False)}
     out = []
     for e in refs.values():
-        if e.origin != "curated" or _missing(e.agreement):
+        if e.origin == "corpus" or _missing(e.agreement):
             continue
         for r in e.counterparts:
             k = refs[r]
@@ -417,34 +340,30 @@ def differences_frame(frame: pd.DataFrame, region_labels: dict[str, str], measur
     return pd.DataFrame(out)
 
 
-def long_frame(long: pd.DataFrame, frame: pd.DataFrame, region_labels: dict[str, str],
-               measure_labels: dict[str, str], tr: Callable[[str], str]) -> pd.DataFrame:
-    """All compared terms, one row per number, with the entry's [n], in the matrix's order."""
+def long_frame(long: pd.DataFrame, region_labels: dict[str, str], measure_labels: dict[str, str],
+               tr: Callable[[str], str]) -> pd.DataFrame:
+    """A page of the compared numbers (ai/compared_terms: one row per number, with its entry's [n] and lines)."""
     cols = ["#", "col.region", "col.measure", "ai.kind", "col.value", "col.unit", "ai.condition", "col.quote",
             "col.sources", "ai.source_title", "ai.link", "ai.origin", "trust", "col.policy", "col.doc_number"]
     if long.empty:
         return pd.DataFrame(columns=[c if c == "#" else tr(c) for c in cols])
-    ref = dict(zip(frame.entry_id, frame.ref))
-    rows = long.assign(_ref=long.entry_id.map(ref),
-                       _k=long.value_kind.map(lambda k: KIND_ORDER.get(k, 9))).sort_values(["_ref", "_k"], kind="stable")
-    lines = dict(zip(frame.entry_id, frame.lines))
     return pd.DataFrame({
-        "#": rows._ref.astype(int).values,
-        tr("col.region"): rows.region_code.map(lambda c: region_labels.get(c, c)).values,
-        tr("col.measure"): rows.measure.map(lambda m: measure_labels.get(m, m)).values,
-        tr("ai.kind"): rows.value_kind.map(lambda k: tr(f"ai.kind.{k}")).values,
-        tr("col.value"): rows.value.values,
-        tr("col.unit"): rows.unit.values,
-        tr("ai.condition"): rows.condition.values,
-        tr("col.quote"): rows.quote.values,
-        tr("col.sources"): [s if o == "curated" else corpus_source(s, lines.get(eid, ""), tr)
-                            for s, o, eid in zip(rows.source, rows.origin, rows.entry_id)],
-        tr("ai.source_title"): rows.source_title.values,
-        tr("ai.link"): [safe_url(u) for u in rows.source_url],
-        tr("ai.origin"): rows.origin.map(lambda o: tr(f"ai.origin.{o}")).values,
-        tr("trust"): rows.trust.values,
-        tr("col.policy"): rows.policy_title.values,
-        tr("col.doc_number"): rows.doc_number.values,
+        "#": long.ref.astype(int).values,
+        tr("col.region"): long.region_code.map(lambda c: region_labels.get(c, c)).values,
+        tr("col.measure"): long.measure.map(lambda m: measure_labels.get(m, m)).values,
+        tr("ai.kind"): long.value_kind.map(lambda k: tr(f"ai.kind.{k}")).values,
+        tr("col.value"): long.value.values,
+        tr("col.unit"): long.unit.values,
+        tr("ai.condition"): long.condition.values,
+        tr("col.quote"): long.quote.values,
+        tr("col.sources"): [corpus_source(s, lines, tr) if o == "corpus" else s
+                            for s, o, lines in zip(long.source, long.origin, long.lines)],
+        tr("ai.source_title"): long.source_title.values,
+        tr("ai.link"): [safe_url(u) for u in long.source_url],
+        tr("ai.origin"): long.origin.map(lambda o: tr(f"ai.origin.{o}")).values,
+        tr("trust"): long.trust.values,
+        tr("col.policy"): long.policy_title.values,
+        tr("col.doc_number"): long.doc_number.values,
     })
 
 

@@ -390,25 +390,273 @@ WHERE CASE v.value_kind WHEN 'rate' THEN c.rate_pct IS NOT NULL
 
 -- The one rule for "best" (the comparison's ★ 最优) and for a map's rate or cap: a current firm-facing incentive
 -- (never a draft, superseded, lapsed or not-yet policy), not a per-unit amount, from a source not marked low trust.
+-- (current_standing is the part that changes with the day: the map's aggregate keeps the rest, and its query
+-- checks this one on the policy's status today.)
+CREATE MACRO current_standing(standing) AS standing IN ('in_force', 'unknown');
 CREATE MACRO best_candidate(term_kind, shape, standing, trust) AS
     term_kind IN (SELECT slug FROM term_kinds WHERE firm_incentive AND axis = 'kind')
     AND term_kind NOT IN ('reduced_rate')
     AND coalesce(shape, 'point') <> 'per_unit'
-    AND standing IN ('in_force', 'unknown')
+    AND current_standing(standing)
     AND coalesce(trust, '') <> 'low';
 
--- Measure terms per region for the map: corpus terms of the region's policies, and curated terms (origin curated).
+-- The register's terms as terms (data/curated/wuhan_register_terms.csv): a rate, a cap and a duration row per
+-- register row, a statement row when it has none. The kind follows the same vocabulary as the extracted terms
+-- (term_kinds): an equity or lending measure is never a firm-facing incentive; the paraphrase says when a number is
+-- a fund or pool size ("pool size"), a share of a fund ("share of … funds") or paid to someone other than a firm
+-- ("not to firms"). The threshold (free text) and the paraphrase are the condition; the trust is the register
+-- row's; the standing is its policy's (a draft or superseded policy keeps its terms, never as best).
+CREATE VIEW v_register_terms AS
+SELECT rt.*, v.value_kind,
+       CASE WHEN v.value_kind IN ('duration', 'statement') THEN v.value_kind
+            WHEN rt.measure = 'equity' THEN 'equity_investment'
+            WHEN rt.measure = 'loan' THEN 'loan_ceiling'
+            WHEN regexp_matches(coalesce(rt.condition_paraphrase, ''), '(?i)\bnot to firms\b') THEN 'other'
+            WHEN regexp_matches(coalesce(rt.condition_paraphrase, ''), '(?i)\bpool\b|fund size') THEN 'fund_size'
+            WHEN v.value_kind = 'rate' AND regexp_matches(coalesce(rt.condition_paraphrase, ''), '(?i)share of .*\bfunds?\b')
+                THEN 'budget_share'
+            WHEN v.value_kind = 'rate' THEN 'incentive_rate'
+            ELSE 'incentive_cap' END AS term_kind,
+       CASE v.value_kind WHEN 'rate' THEN rt.rate_pct WHEN 'cap' THEN rt.cap_wan WHEN 'duration' THEN rt.duration_months
+            END AS value,
+       CASE v.value_kind WHEN 'rate' THEN '%' WHEN 'cap' THEN '万元' WHEN 'duration' THEN '月' ELSE '' END AS unit,
+       nullif(concat_ws('; ', rt.threshold, rt.condition_paraphrase), '') AS condition,
+       'curated/wuhan_register_terms.csv:' || rt.line AS citation,
+       ps.trust, p.title AS policy_title, p.region_code, p.level, p.doc_number, p.issue_date,
+       policy_standing(p.title, NULL, p.status_now) AS standing
+FROM register_terms rt
+JOIN v_policies p USING (policy_id)
+LEFT JOIN policy_sources ps ON ps.policy_id = rt.policy_id AND ps.kind = 'register_entry' AND ps.record_id = rt.register_id
+CROSS JOIN (VALUES ('rate'), ('cap'), ('duration'), ('statement')) AS v(value_kind)
+WHERE CASE v.value_kind WHEN 'rate' THEN rt.rate_pct IS NOT NULL
+                        WHEN 'cap' THEN rt.cap_wan IS NOT NULL
+                        WHEN 'duration' THEN rt.duration_months IS NOT NULL
+                        ELSE rt.rate_pct IS NULL AND rt.cap_wan IS NULL AND rt.duration_months IS NULL END;
+
+-- Every term the map and the AI comparison read, whatever its evidence: origin corpus (extracted from a source's
+-- text, cited file:lines), register (the register of district policies, cited by its CSV line and page URL) and
+-- curated (the curated AI-support terms, cited by URL), each with its kind, its policy's standing, its trust mark
+-- and the one rule for best (best_ok: best_candidate; map_rate / map_cap: best_ok and the kind may be a map's rate
+-- or cap, term_kinds). A curated or register term's standing is its policy's, as an extracted term's is.
+-- entry_id groups the numbers of one clause and measure (corpus) or one curated / register row.
 CREATE VIEW v_measure_terms AS
-SELECT 'corpus' AS origin, t.term_id AS row_id, t.policy_id, t.policy_title AS title, t.region_code, t.level,
-       t.measure,
-       t.term_kind, t.shape, t.value, t.value_max, t.unit, t.standing, CAST(NULL AS VARCHAR) AS trust,
-       best_candidate(t.term_kind, t.shape, t.standing, NULL) AND t.map_rate AS map_rate,
-       best_candidate(t.term_kind, t.shape, t.standing, NULL) AND t.map_cap AS map_cap
-FROM v_terms t
-UNION ALL
-SELECT 'curated', c.curated_id || ':' || c.value_kind, c.policy_id, c.policy_title, c.region_code,
-       CASE c.level WHEN 'zone' THEN 'district' ELSE c.level END, c.measure,
-       c.term_kind, 'point', c.value, NULL, c.unit, c.standing, c.trust,
-       best_candidate(c.term_kind, 'point', c.standing, c.trust) AND c.term_kind = 'incentive_rate',
-       best_candidate(c.term_kind, 'point', c.standing, c.trust) AND c.term_kind = 'incentive_cap'
-FROM v_curated_terms c;
+WITH k AS (SELECT slug, firm_incentive, map_rate, map_cap FROM term_kinds WHERE axis = 'kind'),
+u AS (
+    SELECT 'corpus' AS origin, t.term_id AS row_id,
+           'k:' || t.policy_id || ':' || t.source_id || ':' || t.line_start || '-' || t.line_end || ':' || t.measure
+               AS entry_id,
+           t.policy_id, t.policy_title AS title, t.region_code, t.level, t.measure,
+           CAST(NULL AS VARCHAR) AS measure_printed, t.value_kind, t.term_kind, t.shape, t.tier, t.per_unit,
+           t.value, t.value_max, t.unit, t.number_printed, t.comparator, t.basis, t.beneficiary, t.condition, t.quote,
+           t.citation, CAST(NULL AS VARCHAR) AS source_url, CAST(NULL AS VARCHAR) AS source_title,
+           CAST(NULL AS VARCHAR) AS trust, CAST(NULL AS VARCHAR) AS dataset, t.standing, t.superseded_by, t.source_id,
+           t.line_start, t.line_end, t.number_at
+    FROM v_terms t
+    UNION ALL
+    SELECT 'register', r.register_term_id || ':' || r.value_kind, 'r:' || r.register_term_id, r.policy_id,
+           r.policy_title, r.region_code, r.level, r.measure, NULL, r.value_kind, r.term_kind, 'point', NULL, NULL,
+           r.value, NULL, r.unit,
+           CASE r.value_kind WHEN 'rate' THEN format('{:g}%', r.value) WHEN 'cap' THEN format('{:g}万元', r.value)
+                             WHEN 'duration' THEN format('{:g}个月', r.value) END,
+           CASE WHEN r.value_kind = 'cap' THEN '≤' END, NULL, NULL, r.condition, NULL,
+           r.citation, r.source_url, NULL, r.trust, 'wuhan_register_terms', r.standing, NULL, 'wuhan_policy_register',
+           r.line, r.line, 0
+    FROM v_register_terms r
+    UNION ALL
+    SELECT 'curated', c.curated_id || ':' || c.value_kind, 'c:' || c.curated_id, c.policy_id, c.policy_title,
+           c.region_code, CASE c.level WHEN 'zone' THEN 'district' ELSE c.level END, c.measure, c.measure_printed,
+           c.value_kind, c.term_kind, 'point', NULL, NULL, c.value, NULL, c.unit, NULL,
+           CASE WHEN c.value_kind = 'cap' THEN '≤' END, NULL, NULL, c.condition, c.quote, c.source_url, c.source_url,
+           c.source_title, c.trust, c.dataset,
+           coalesce(policy_standing(c.policy_title, NULL, p.status_now), c.standing), NULL, c.dataset, NULL, NULL, 0
+    FROM v_curated_terms c LEFT JOIN v_policies p USING (policy_id)
+)
+SELECT u.*, k.firm_incentive,
+       best_candidate(u.term_kind, u.shape, u.standing, u.trust) AS best_ok,
+       best_candidate(u.term_kind, u.shape, u.standing, u.trust) AND k.map_rate AS map_rate,
+       best_candidate(u.term_kind, u.shape, u.standing, u.trust) AND k.map_cap AS map_cap
+FROM u JOIN k ON k.slug = u.term_kind;
+
+-- The map and the AI comparison at scale (mapai; built by load.build_map_ai_aggregates from v_measure_terms, so the
+-- rules above stay the only rules). What changes with the day (a policy's status today) is not stored: the queries
+-- check current_standing(status_now) of the policy, which with the stored part is best_candidate exactly.
+-- The map's metrics of each policy: row measure = '' (one for every policy) holds its firm-facing incentive terms (every origin) and its
+-- highest cap of any measure (万元); one row per measure holds that measure's best rate (%, a range's upper end).
+-- value is a best candidate but for the day's status; origin, trust, citation and source_url are the term's giving it
+-- (ties: corpus, then register, then curated).
+CREATE TABLE map_policy_metrics (   -- stored by measure and region: a layer's rows are a few row groups
+    policy_id  VARCHAR NOT NULL,    -- key (policy_id, measure)
+    region_code VARCHAR,            -- the policy's
+    measure    VARCHAR NOT NULL,
+    n_terms    INTEGER,
+    value      DOUBLE,
+    origin     VARCHAR,
+    trust      VARCHAR,
+    citation   VARCHAR,
+    source_url VARCHAR,
+    sources    VARCHAR,             -- '' row: where the policy is printed (policy_citations), for the region's list
+    source_ids VARCHAR[]            -- '' row: the sources it appears in (policy_sources), for the map's coverage
+);
+-- The firm-facing incentive terms of every origin (v_measure_terms, firm_incentive), stored by region and then in
+-- the order the map lists them (newest policy first; its extracted terms in the text's order, then the register's,
+-- then the curated rows): one region's terms are a few row groups. The standing and best_ok are the query's.
+CREATE TABLE map_terms (
+    region_code   VARCHAR,
+    policy_id     VARCHAR NOT NULL,
+    timeline_date DATE,
+    title         VARCHAR,
+    origin        VARCHAR NOT NULL,
+    row_id        VARCHAR NOT NULL,   -- key
+    level         VARCHAR,
+    measure       VARCHAR,
+    term_kind     VARCHAR,
+    shape         VARCHAR,
+    tier          VARCHAR,
+    per_unit      VARCHAR,
+    value_kind    VARCHAR,
+    comparator    VARCHAR,
+    value         DOUBLE,
+    value_max     DOUBLE,
+    unit          VARCHAR,
+    basis         VARCHAR,
+    condition     VARCHAR,
+    quote         VARCHAR,
+    citation      VARCHAR,
+    source_url    VARCHAR,
+    trust         VARCHAR,
+    superseded_by VARCHAR,
+    line_start    INTEGER,
+    number_at     INTEGER
+);
+-- Every term the AI comparison reads (v_measure_terms): those of AI policies (title names 人工智能|AI|OPC|大模型|算力)
+-- and every curated and register term, stored by region; policy_span is the policy's appearance (file:lines) that
+-- holds a corpus term's lines. The standing and best_ok are computed by the query (they change with the day).
+CREATE TABLE ai_terms (
+    region_code     VARCHAR,
+    origin          VARCHAR NOT NULL,
+    row_id          VARCHAR NOT NULL,  -- key
+    entry_id        VARCHAR NOT NULL,
+    policy_id       VARCHAR NOT NULL,
+    title           VARCHAR,
+    doc_number      VARCHAR,
+    issue_date      VARCHAR,
+    measure         VARCHAR,
+    measure_printed VARCHAR,
+    value_kind      VARCHAR,
+    term_kind       VARCHAR,
+    shape           VARCHAR,
+    tier            VARCHAR,
+    per_unit        VARCHAR,
+    value           DOUBLE,
+    value_max       DOUBLE,
+    unit            VARCHAR,
+    number_printed  VARCHAR,
+    comparator      VARCHAR,
+    basis           VARCHAR,
+    beneficiary     VARCHAR,
+    condition       VARCHAR,
+    quote           VARCHAR,
+    citation        VARCHAR,
+    policy_span     VARCHAR,
+    source_url      VARCHAR,
+    source_title    VARCHAR,
+    trust           VARCHAR,
+    dataset         VARCHAR,
+    superseded_by   VARCHAR,
+    line_start      INTEGER,
+    line_end        INTEGER,
+    number_at       INTEGER,
+    -- the policy's status inputs (policies), so its status today is computed here as v_policies computes it
+    status_mark     VARCHAR,
+    effective_from  DATE,
+    effective_to    DATE,
+    issue_day       DATE
+);
+-- The regions one can compare on the AI page: entries (a corpus clause and measure, a curated or register row) per region.
+CREATE TABLE ai_region_counts (
+    region_code VARCHAR NOT NULL,   -- key
+    corpus      INTEGER NOT NULL,
+    curated     INTEGER NOT NULL,
+    register    INTEGER NOT NULL
+);
+-- An AI policy: its title names 人工智能, AI, OPC, 大模型 or 算力 (the AI comparison's one rule).
+CREATE MACRO ai_policy(title) AS regexp_matches(title, '人工智能|AI|OPC|大模型|算力');
+-- The AI comparison's numbers of some regions: ai_terms with the policy's standing today, best_ok (best_candidate)
+-- and shown: whether the number may be its entry's rate / cap / amount (a firm-facing incentive, term_kinds, or a
+-- curated row); any other number (a budget share, a duration …) is listed as printed.
+CREATE MACRO ai_numbers(regions) AS TABLE
+WITH a AS (SELECT *, policy_standing(title, superseded_by,
+                                      marked_status(status_mark, effective_from, effective_to, issue_day, current_date))
+                         AS standing
+           FROM ai_terms WHERE list_contains(regions, region_code))
+SELECT a.*, best_candidate(a.term_kind, a.shape, a.standing, a.trust) AS best_ok,
+       a.origin = 'curated' OR k.firm_incentive AS shown,
+       CASE a.origin WHEN 'corpus' THEN a.policy_span WHEN 'register' THEN a.citation ELSE a.source_url END AS source,
+       CASE a.value_kind WHEN 'rate' THEN 0 WHEN 'cap' THEN 1 WHEN 'amount' THEN 2 WHEN 'threshold' THEN 3 ELSE 4 END
+           AS kind_rank
+FROM a JOIN term_kinds k ON k.slug = a.term_kind;
+
+-- The AI comparison's entries (one per corpus clause and measure, one per register or curated row) of some regions
+-- and measures (NULL: all): its rate (and a range's upper end), cap and amount (the first shown number of each kind),
+-- whether each may be best, the other numbers as printed, thresholds, conditions, and the first number's quote and
+-- source; ref = its number on the page (measures in their order, regions in the order given, corpus first); best =
+-- "★ 最优" of its measure's row: the highest rate that may be best, ties to the higher cap; with no such rate in the
+-- row, the highest cap (ties stay tied); cell_rank orders a cell's entries (best, rate, cap, ref), cell_n and
+-- region_n count them.
+CREATE MACRO ai_entries(regions, measures) AS TABLE
+WITH n AS (
+    SELECT *, row_number() OVER (PARTITION BY entry_id ORDER BY kind_rank, row_id) AS k
+    FROM ai_numbers(regions) WHERE measures IS NULL OR list_contains(measures, measure)
+),
+e AS (
+    SELECT entry_id, min_by(origin, k) AS origin, min_by(region_code, k) AS region_code, min_by(measure, k) AS measure,
+           min_by({'v': measure_printed}, k).v AS measure_printed,
+           min_by({'v': value, 'm': value_max, 'ok': best_ok}, k)
+               FILTER (WHERE value_kind = 'rate' AND value IS NOT NULL AND shown) AS r,
+           min_by({'v': value, 'ok': best_ok}, k) FILTER (WHERE value_kind = 'cap' AND value IS NOT NULL AND shown) AS c,
+           min_by(value, k) FILTER (WHERE value_kind = 'amount' AND value IS NOT NULL AND shown) AS amount,
+           min_by(standing, k) FILTER (WHERE standing IS NOT NULL) AS standing,
+           coalesce(list(number_printed ORDER BY k) FILTER (
+               WHERE number_printed IS NOT NULL AND (value_kind NOT IN ('rate', 'cap', 'amount', 'threshold', 'statement')
+                                                     OR (value_kind IN ('rate', 'cap', 'amount') AND NOT shown))), [])
+               AS others,
+           coalesce(list(coalesce(comparator, '') || number_printed ORDER BY k)
+                    FILTER (WHERE value_kind = 'threshold' AND number_printed IS NOT NULL), []) AS thresholds,
+           coalesce(list(condition ORDER BY k) FILTER (WHERE trim(coalesce(condition, '')) <> ''), []) AS conditions,
+           min_by(basis, k) FILTER (WHERE basis IS NOT NULL) AS basis,
+           min_by(beneficiary, k) FILTER (WHERE beneficiary IS NOT NULL) AS beneficiary,
+           min_by({'quote': quote, 'source': source, 'source_url': source_url, 'source_title': source_title,
+                   'trust': trust, 'dataset': dataset, 'policy_id': policy_id, 'policy_title': title,
+                   'doc_number': doc_number, 'issue_date': issue_date, 'line_start': line_start,
+                   'line_end': line_end, 'citation': citation}, k) AS f
+    FROM n GROUP BY entry_id
+),
+numbered AS (
+    SELECT e.entry_id, e.origin, e.region_code, e.measure, e.measure_printed, e.r.v AS rate, e.r.m AS rate_max,
+           e.c.v AS cap, e.amount, coalesce(e.r.ok, false) AS rate_ok, coalesce(e.c.ok, false) AS cap_ok, e.standing,
+           e.others, e.thresholds, e.conditions, e.basis, e.beneficiary, e.f.quote, e.f.source, e.f.source_url,
+           e.f.source_title, e.f.trust, e.f.dataset, e.f.policy_id, e.f.policy_title, e.f.doc_number, e.f.issue_date,
+           e.f.citation,
+           CASE WHEN e.origin = 'corpus' AND e.f.line_start IS NOT NULL
+                THEN e.f.line_start || CASE WHEN e.f.line_end <> e.f.line_start THEN '-' || e.f.line_end ELSE '' END
+                ELSE '' END AS lines,
+           CASE WHEN e.r.ok THEN e.r.v END AS r_ok, CASE WHEN e.c.ok THEN e.c.v END AS c_ok,
+           row_number() OVER (ORDER BY coalesce(m.sort_order, 2147483647),
+                                       coalesce(nullif(list_position(regions, e.region_code), 0), 2147483647),
+                                       e.origin <> 'corpus', e.entry_id) AS ref
+    FROM e LEFT JOIN measures m ON m.slug = e.measure
+),
+best AS (
+    SELECT *, CASE WHEN count(r_ok) OVER w > 0
+                   THEN r_ok IS NOT NULL AND {'r': r_ok, 'c': coalesce(c_ok, -1)}
+                        = max({'r': r_ok, 'c': coalesce(c_ok, -1)}) FILTER (WHERE r_ok IS NOT NULL) OVER w
+                   ELSE c_ok IS NOT NULL AND c_ok = max(c_ok) OVER w END AS best
+    FROM numbered
+    WINDOW w AS (PARTITION BY measure)
+)
+SELECT * EXCLUDE (r_ok, c_ok),
+       row_number() OVER (PARTITION BY measure, region_code ORDER BY best DESC, r_ok DESC NULLS LAST,
+                          c_ok DESC NULLS LAST, ref) AS cell_rank,
+       count(*) OVER (PARTITION BY measure, region_code) AS cell_n,
+       count(*) OVER (PARTITION BY region_code) AS region_n
+FROM best;

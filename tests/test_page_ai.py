@@ -181,9 +181,11 @@ def test_best_term_of_the_compute_row(open_page):
     m = matrix(open_page("ai"))
     row = [(region, e) for (measure, region), entries in m.cells.items() if measure == "compute" for e in entries]
     best = [(region, e) for region, e in row if "best" in e["classes"]]
-    # highest rate 60% (武昌区, corpus and tracker); the tie goes to the higher cap: the tracker's 50 万元
-    assert [(region, "curated" in e["classes"]) for region, e in best] == [("420106", True)]
-    assert "★ 最优" in best[0][1]["text"] and "60% · 上限50万元" in best[0][1]["text"]
+    # highest rate 60% (武昌区: corpus, tracker and register WH-D-001); the tie goes to the higher cap, 50 万元, which
+    # the tracker and the register both state: both are best (ties stay tied), the corpus clause (no cap) is not
+    assert sorted((region, e["classes"][1]) for region, e in best) == [("420106", "curated"), ("420106", "register")]
+    for _, e in best:
+        assert "★ 最优" in e["text"] and "60% · 上限50万元" in e["text"]
     at = open_page("ai")
     assert any("比例最高" in c.value and "上限" in c.value for c in at.caption)   # the rule is stated
 
@@ -232,7 +234,7 @@ def test_statement_rows_and_long_table(open_page):
     detail = table(at, "#")
     assert list(detail.columns)[:9] == ["#", "地区", "措施", "数值类型", "数值", "单位", "条件", "原文", "来源"]
     wuchang = detail[detail["地区"] == "武昌区"]
-    assert set(wuchang["数据类型"]) == {"语料摘录", "人工整理"}
+    assert set(wuchang["数据类型"]) == {"语料摘录", "人工整理", "登记表"}
     assert {"csv.ai_terms", "xlsx.ai_terms"} <= {b.key for b in at.get("download_button")}
 
 
@@ -245,6 +247,15 @@ def test_rows_parameter_and_empty_selection(open_page):
     assert any("尚未选择对比地区" in i.value for i in at.info)
 
 
+def entry_frame(long: pd.DataFrame) -> pd.DataFrame:
+    """Hand-made rows as ai/compared_entries returns them (one entry per row; a cap row)."""
+    return long.assign(ref=range(1, len(long) + 1), rate=float("nan"), rate_max=float("nan"), cap=long.value,
+                       amount=float("nan"), rate_ok=False, cap_ok=False, standing="in_force",
+                       others=[[] for _ in range(len(long))], thresholds=[[] for _ in range(len(long))],
+                       conditions=[[c] for c in long.condition], lines="", best=False, cell_rank=1, cell_n=1,
+                       region_n=len(long))
+
+
 def test_matrix_escapes_data():
     """Quotes, conditions and URLs come from data: markup in them is shown as text, and only http(s) links."""
     long = pd.DataFrame([{
@@ -255,7 +266,7 @@ def test_matrix_escapes_data():
         "source": "javascript:alert(1)", "line_start": None, "line_end": None, "source_url": "javascript:alert(1)",
         "source_title": "<i>t</i>", "trust": "<u>low</u>", "dataset": "d", "policy_id": None,
         "policy_title": "p", "doc_number": None, "issue_date": None}])
-    frame = charts_ai.mark_agreement(charts_ai.mark_best(charts_ai.entries(long, ["420106"], ["compute"])))
+    frame = charts_ai.mark_agreement(charts_ai.prepare(entry_frame(long)))
     markup = charts_ai.matrix_html(frame, ["420106"], [], ["compute"], {"420106": "<武昌区>"},
                                    {"compute": "算力补贴"}, lambda k: k, "zh")
     body = markup.split("</style>", 1)[1]
@@ -289,39 +300,40 @@ def test_browser_matrix_is_visible(browse, case, path, columns):
 
 # The one rule for ★ 最优 and the map --------------------------------------------------------------------------
 
-def _long(rows):
-    base = {"origin": "curated", "region_code": "420106", "measure": "compute", "measure_printed": None,
-            "value_max": None, "number_printed": None, "comparator": None, "basis": None, "beneficiary": None,
-            "condition": None, "quote": "q", "source": "https://example.org", "line_start": None, "line_end": None,
-            "source_url": "https://example.org", "source_title": None, "trust": "high", "dataset": "d",
-            "policy_id": None, "policy_title": "p", "doc_number": None, "issue_date": None, "tier": None,
-            "per_unit": None, "shape": "point", "standing": "in_force"}
-    return pd.DataFrame([{**base, **r} for r in rows])
+def entries_of(con, regions, measures=None):
+    sql = (Path(__file__).resolve().parents[1] / "queries" / "ai" / "compared_entries.sql").read_text(encoding="utf-8")
+    return con.execute(sql, {"regions": regions, "measures": measures, "per_cell": 1000}).df()
 
 
-def test_best_goes_only_to_a_current_firm_facing_incentive_from_a_trusted_source():
-    long = _long([
-        {"entry_id": "c:draft", "value_kind": "rate", "value": 90.0, "unit": "%", "term_kind": "incentive_rate",
-         "standing": "draft", "best_ok": False},                                   # 征求意见稿
-        {"entry_id": "c:low", "value_kind": "rate", "value": 70.0, "unit": "%", "term_kind": "incentive_rate",
-         "trust": "low", "best_ok": False},                                        # a low-trust host
-        {"entry_id": "k:share", "origin": "corpus", "value_kind": "rate", "value": 80.0, "unit": "%",
-         "term_kind": "budget_share", "number_printed": "80%", "best_ok": False},  # 80% 的奖补资金
-        {"entry_id": "c:ok", "value_kind": "rate", "value": 60.0, "unit": "%", "term_kind": "incentive_rate",
-         "best_ok": True},
-        {"entry_id": "c:loan", "measure": "loan", "value_kind": "cap", "value": 1000.0, "unit": "万元",
-         "term_kind": "loan_ceiling", "best_ok": False},                           # a loan ceiling
-        {"entry_id": "c:grant", "measure": "loan", "value_kind": "cap", "value": 50.0, "unit": "万元",
-         "term_kind": "incentive_cap", "best_ok": True},
-    ])
-    frame = charts_ai.mark_best(charts_ai.entries(long, ["420106"], ["compute", "loan"]))
-    assert sorted(frame[frame.best].entry_id) == ["c:grant", "c:ok"]
-    share = frame[frame.entry_id == "k:share"].iloc[0]
-    assert pd.isna(share.rate) and share.others == ["80%"]        # shown as printed, never as the entry's rate
-    markup = charts_ai.matrix_html(charts_ai.mark_agreement(frame), ["420106"], [], ["compute", "loan"],
-                                   {"420106": "武昌区"}, {"compute": "算力补贴", "loan": "信贷投放"},
-                                   lambda k: k, "zh")
-    assert "ai.standing.draft" in markup                           # the draft is marked on the page
+def test_best_goes_only_to_a_current_firm_facing_incentive_from_a_trusted_source(con):
+    """Real register and curated rows: 汉阳区's low-trust repost (WH-D-004: 8 % R&D top-up, 100 万元) and the
+    superseded 2023 东湖 software measures (WH-Z-010: 10 %, 500 万元) are listed, marked, and never best; the share of
+    a top-talent grant advanced as start-up funds (WH-Z-012: 20 %) is a budget share, listed as printed."""
+    frame = entries_of(con, ["420000", "420100", "420105", "420190"])
+    by_source = {s: r for s, r in zip(frame.source, frame.itertuples())}
+    hanyang = by_source["curated/wuhan_register_terms.csv:13"]
+    assert (hanyang.origin, hanyang.rate, hanyang.cap, hanyang.trust) == ("register", 8.0, 100.0, "low")
+    assert not hanyang.rate_ok and not hanyang.cap_ok and not hanyang.best
+    software = by_source["curated/wuhan_register_terms.csv:30"]
+    assert (software.standing, software.rate_ok, software.cap_ok, software.best) == ("superseded", False, False, False)
+    share = by_source["curated/wuhan_register_terms.csv:38"]
+    assert share.rate != share.rate and list(share.others) == ["20%"] and not share.best   # NaN: not a rate
+    # whatever wins a row is a current firm-facing incentive from a source not marked low trust
+    for e in frame[frame.best].itertuples():
+        assert e.rate_ok or e.cap_ok, e
+        assert e.trust != "low" and e.standing in ("in_force", "unknown"), e
+    # model R&D: 东湖's 30 % of R&D spending up to 5000 万元 (register WH-Z-011 and the tracker) is the row's best
+    best = frame[frame.best & (frame.measure == "model_rd")]
+    assert set(best.origin) == {"register", "curated"} and set(best.rate) == {30.0} and set(best.cap) == {5000.0}
+
+
+def test_register_entries_in_the_matrix_with_trust_link_and_line(open_page):
+    """硚口区 (WH-D-002): the register's compute vouchers, 50 % up to 20 万元, beside the tracker's row."""
+    m = matrix(open_page("ai", compare="420104"))
+    [r] = [e for e in m.cell("compute", "420104") if "register" in e["classes"]]
+    assert "50% · 上限20万元" in r["text"] and "登记表" in r["text"] and "medium-high" in r["text"]
+    assert "curated/wuhan_register_terms.csv:7" in r["text"] and r["trust"] == "medium-high"
+    assert r["links"] and r["links"][0].startswith("https://")
 
 
 def test_best_rule_is_stated_on_the_page_in_both_languages(open_page):
@@ -336,7 +348,9 @@ def test_best_rule_is_stated_on_the_page_in_both_languages(open_page):
 
 def test_compared_rows_carry_kind_standing_and_best_ok(q, con):
     sql = (Path(__file__).resolve().parents[1] / "queries" / "ai" / "compared_terms.sql").read_text(encoding="utf-8")
-    rows = con.execute(sql, {"regions": ["420000", "420100", "420106", "420104", "420190"]}).df()
+    rows = con.execute(sql, {"regions": ["420000", "420100", "420106", "420104", "420190"], "measures": None,
+                             "limit": 100000, "offset": 0}).df()
+    assert set(rows.origin) == {"corpus", "register", "curated"} and rows.total.iloc[0] == len(rows)
     assert rows.term_kind.notna().all() and rows.standing.notna().all()
     ok = rows[rows.best_ok]
     assert len(ok) and set(ok.term_kind) <= {"incentive_rate", "incentive_amount", "incentive_cap"}
@@ -355,14 +369,14 @@ def test_map_shows_curated_district_terms_marked_as_curated(open_page):
     texts = [t for d in fig["data"] for key in ("hovertext", "text", "customdata")
              for t in (d.get(key) or []) if isinstance(t, str) or isinstance(t, list)]
     flat = [" ".join(map(str, t)) if isinstance(t, list) else t for t in texts]
-    assert any("硚口区" in t and "〔人工整理〕" in t for t in flat)
+    assert any("硚口区" in t and "〔登记表〕 中高" in t for t in flat)     # WH-D-002, tied with the tracker's 50 %
     at = open_page("map", metric="max_cap")
     assert "420190" in str(at.get("plotly_chart")[0].proto.spec)
     table = next(d.value for d in at.dataframe if "最高补贴上限（万元）" in d.value.columns and "代码" in d.value.columns
                  and "功能区" not in d.value.columns)
     assert table.set_index("代码").loc["420104", "最高补贴上限（万元）"] == "100"
     zones = next(d.value for d in at.dataframe if "功能区" in d.value.columns)
-    assert zones.set_index("代码").loc["420190"].iloc[1] == "5,000 万元"     # not 未发现政策
+    assert zones.set_index("代码").loc["420190"].iloc[1] == "10,000 万元"    # WH-Z-012's top-talent grant
 
 
 def _arr(a):

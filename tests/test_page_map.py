@@ -182,12 +182,19 @@ def test_selected_region_lists_its_policies_and_terms_with_sources(open_page, q)
     assert set(policies["标题"]) == {"武昌区关于支持人工智能产业发展的若干措施", "区十六届人大四次会议一号议案办理工作方案"}
     assert "000_a52cd0f27d184548.txt" in policies[policies["标题"] == "武昌区关于支持人工智能产业发展的若干措施"]["来源"].iloc[0]
     terms = at.dataframe[-1].value
-    expected = q("""SELECT count(*) AS n FROM v_terms WHERE region_code = '420106' AND firm_incentive""")[0]["n"]
-    curated = q("""SELECT count(*) AS n FROM v_curated_terms WHERE region_code = '420106'
-                   AND value_kind <> 'statement'""")[0]["n"]
-    corpus = terms[terms["数据类型"] == "语料摘录"]
-    assert len(corpus) == expected > 0 and corpus["来源"].str.contains("000_a52cd0f27d184548.txt:").all()
-    assert len(terms) == expected + curated          # the curated district terms, marked as curated
+    expected = q("""SELECT origin, count(*) AS n FROM v_measure_terms WHERE region_code = '420106' AND firm_incentive
+                    GROUP BY 1""")
+    n = {r["origin"]: r["n"] for r in expected}
+    corpus = terms[terms["数据类型"] == "〔语料摘录〕"]
+    assert len(corpus) == n["corpus"] > 0 and corpus["来源"].str.contains("000_a52cd0f27d184548.txt:").all()
+    assert (corpus["可信度"] == "").all()              # an extracted term carries no trust mark of its own
+    # the register's terms (WH-D-001) and the curated rows, each marked, with trust and citation
+    register = terms[terms["数据类型"] == "〔登记表〕"]
+    assert len(register) == n["register"] > 0 and register["来源"].str.startswith("curated/wuhan_register_terms.csv:").all()
+    assert set(register["可信度"]) == {"中高"} and register["网址"].str.startswith("https://").all()
+    curated = terms[terms["数据类型"] == "〔人工整理〕"]
+    assert len(curated) == n["curated"] > 0 and curated["来源"].str.startswith("http").all()
+    assert len(terms) == sum(n.values())
     # the selected region is outlined on the map
     assert any(d.get("name") == "selected" and d["locations"] == ["420106"] for d in map_figure(at)["data"])
     labels = {b.label for b in at.get("download_button")}
@@ -309,3 +316,105 @@ def test_browser_wuhan_map_paints_offline_and_a_click_selects_a_region(browse, a
     page.get_by_text("所选地区的政策与条款：武昌区").first.wait_for(timeout=15000)
     page.get_by_text("武昌区关于支持人工智能产业发展的若干措施").first.wait_for(state="attached", timeout=15000)
     page.screenshot(path=str(SHOTS / "map-wuhan-selected.png"))
+
+
+# The register's terms on the map (issue 9) ---------------------------------------------------------------
+
+def ranking(at):
+    return next(d.value for d in at.dataframe if "代码" in d.value.columns and "功能区" not in d.value.columns
+                and "标题" not in d.value.columns)
+
+
+def test_qiaokou_register_compute_subsidy_is_its_best_rate_marked_with_trust_and_line(open_page, q):
+    """WH-D-002 (硚政规〔2025〕1号): compute service fees via vouchers, 50 % up to 20 万元 (register line 7)."""
+    [row] = q("""SELECT * FROM v_measure_terms WHERE origin = 'register' AND region_code = '420104'
+                 AND measure = 'compute' AND value_kind = 'rate'""")
+    assert (row["value"], row["trust"], row["citation"], row["map_rate"]) == (
+        50.0, "medium-high", "curated/wuhan_register_terms.csv:7", True)
+    at = open_page("map", metric="best_rate", measure="compute")
+    assert map_values(at)["420104"] == 50.0
+    hover = [h for d in main_traces(map_figure(at)) if d["type"] == "choropleth"
+             for c, h in (d.get("customdata") or []) if c == "420104"][0]
+    assert "〔登记表〕 中高 · curated/wuhan_register_terms.csv:7" in hover
+    table = ranking(at).set_index("代码")
+    assert table.loc["420104", "算力补贴 最高比例（%）"] == "50"
+    assert table.loc["420104", "比例出处（类型·可信度·出处）"] == "〔登记表〕 中高 · curated/wuhan_register_terms.csv:7"
+    # 武昌区: the corpus clause and the register both say 60 %; the extracted term is the one shown
+    assert table.loc["420106", "比例出处（类型·可信度·出处）"].startswith("〔语料摘录〕 · 000_a52cd0f27d184548.txt:")
+
+
+def test_register_caps_follow_the_rule_for_best(open_page, q):
+    """东湖高新区: its highest cap is WH-Z-012's 1 亿元 top-talent grant (in force, trust medium); the superseded 2023
+    software measures (WH-Z-010: 3000 万元 platform) and a share of a grant (WH-Z-012: 20 %) never count; 汉阳区's
+    only caps are on a low-trust repost (WH-D-004), so it has none on the map; 荆门's draft city award (HB-P-037)
+    paid to the zone itself is not a firm-facing cap."""
+    at = open_page("map", metric="max_cap")
+    table = ranking(at).set_index("代码")
+    assert table.loc["420190", "最高补贴上限（万元）"] == "10,000"
+    assert table.loc["420190", "上限出处（类型·可信度·出处）"] == "〔登记表〕 中 · curated/wuhan_register_terms.csv:37"
+    assert table.loc["420105", "最高补贴上限（万元）"] == ""
+    kinds = {(r["citation"], r["value_kind"]): (r["term_kind"], r["standing"], r["map_rate"], r["map_cap"])
+             for r in q("SELECT * FROM v_measure_terms WHERE origin = 'register'")}
+    assert kinds[("curated/wuhan_register_terms.csv:31", "cap")] == ("incentive_cap", "superseded", False, False)
+    assert kinds[("curated/wuhan_register_terms.csv:38", "rate")] == ("budget_share", "in_force", False, False)
+    assert kinds[("curated/wuhan_register_terms.csv:47", "cap")][0] == "other"        # not to firms
+    assert kinds[("curated/wuhan_register_terms.csv:48", "rate")][0] == "budget_share"  # a share of city funds
+    assert kinds[("curated/wuhan_register_terms.csv:13", "cap")][2:] == (False, False)  # low trust
+    at = open_page("map", metric="best_rate", measure="other")
+    assert "420190" not in map_values(at)                  # 20 % of a grant advanced is not a rate of support
+    hubei = ranking(open_page("map", layer="hubei", metric="max_cap")).set_index("代码")
+    assert hubei.loc["420800", "上限出处（类型·可信度·出处）"] != "〔登记表〕 中 · curated/wuhan_register_terms.csv:47"
+
+
+def test_a_register_cap_never_beats_an_extracted_one_of_equal_value_and_loses_to_a_higher_one(q, con):
+    """Ties go to the extracted term (then the register, then the curated rows); a register value is the map's only
+    when it is the highest firm-facing one."""
+    sql = (Path(__file__).resolve().parents[1] / "queries" / "map" / "metric_by_region.sql").read_text(encoding="utf-8")
+    rows = con.execute(sql, dict(levels=None, topics=None, year_from=1900, year_to=2100, include_undated=True,
+                                 statuses=None, parent="420100", view="issued", metric="best_rate",
+                                 measure="compute")).df().set_index("code")
+    wuchang = rows.loc["420106"]
+    assert wuchang.best_rate == 60 and wuchang.rate_term["origin"] == "corpus"
+    for code, r in rows.iterrows():
+        if r.best_rate == r.best_rate:   # not NaN
+            best = q("""SELECT max(greatest(value, coalesce(value_max, value))) AS v FROM v_measure_terms
+                        WHERE map_rate AND measure = 'compute' AND unit = '%'
+                          AND region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $c)""", c=code)[0]["v"]
+            assert r.best_rate == best, code
+
+
+def test_region_lists_are_paginated_with_a_total(open_page, q):
+    """A page of 200 rows at most, with "a–b of n" when there are more (applies view: the national and
+    provincial policies count for every district)."""
+    at = open_page("map", view="applies", region="420106")
+    total = q("""SELECT count(*) AS n FROM policies WHERE region_code IN ('100000', '420000', '420100', '420106')""")[0]["n"]
+    policies = at.dataframe[2].value
+    assert len(policies) == min(total, 200)
+    assert any(m.value == f"**政策** · {total}" for m in at.markdown)
+    if total > 200:
+        assert any(c.value == f"第 1–200 条，共 {total} 条" for c in at.caption)
+        at.number_input(key="map.page.policies.420106.applies").set_value(2).run()
+        second = at.dataframe[2].value
+        assert len(second) == min(total - 200, 200) and not set(second["标题"]) & set(policies["标题"][:0])
+
+
+def test_region_pages_put_together_are_the_whole_list(con):
+    """map/region_policies and map/region_terms page by page ($limit/$offset) give the whole list once, in order,
+    and each page says how many there are in all; ai/compared_terms likewise."""
+    root = Path(__file__).resolve().parents[1] / "queries"
+    base = dict(levels=None, topics=None, year_from=1900, year_to=2100, include_undated=True, statuses=None,
+                region="420106", view="applies")
+    for name, extra, key in (("map/region_policies", {"measure": "compute"}, "policy_id"),
+                             ("map/region_terms", {}, "term_id")):
+        sql = (root / f"{name}.sql").read_text(encoding="utf-8")
+        whole = con.execute(sql, {**base, **extra, "limit": 100000, "offset": 0}).df()
+        assert len(whole) > 60 and (whole.total == len(whole)).all(), name
+        pages = [con.execute(sql, {**base, **extra, "limit": 25, "offset": o}).df() for o in range(0, len(whole), 25)]
+        assert [k for p in pages for k in p[key]] == list(whole[key]), name
+        assert all((p.total == len(whole)).all() for p in pages), name
+    sql = (root / "ai" / "compared_terms.sql").read_text(encoding="utf-8")
+    args = {"regions": ["420000", "420100", "420106"], "measures": None}
+    whole = con.execute(sql, {**args, "limit": 100000, "offset": 0}).df()
+    pages = [con.execute(sql, {**args, "limit": 30, "offset": o}).df() for o in range(0, len(whole), 30)]
+    assert [k for p in pages for k in p.row_id] == list(whole.row_id) and len(whole) > 30
+    assert list(whole.ref) == sorted(whole.ref)

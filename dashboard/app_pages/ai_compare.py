@@ -15,11 +15,13 @@ from dashboard.i18n import TEXT, lang, t
 TEXT.update({
     "ai.intro": (
         "按措施逐行对比各区（功能区）支持人工智能的条款。左侧两列是参照：湖北省与武汉市的条款。"
-        "数据有两种来源：【语料摘录】（标题含“人工智能/AI/OPC/大模型/算力”的政策中抽取的条款，注明文件与行号）"
+        "数据有三种来源：【语料摘录】（标题含“人工智能/AI/OPC/大模型/算力”的政策中抽取的条款，注明文件与行号）、"
+        "【登记表】（武汉各区政策登记表中的条款，注明登记表行号、来源网址与可信度）"
         "和【人工整理】（非语料，注明来源网址与可信度）。每个条目前的 [编号] 对应页面下方明细表的“#”列。",
         "Measure by measure, the AI-support terms of Wuhan's districts and zones. The two left columns are the "
-        "reference: the terms of Hubei Province and of Wuhan. Two kinds of data: [corpus] from the corpus (clauses of "
-        "policies whose title names 人工智能/AI/OPC/大模型/算力, with file and lines) and [curated] (not from the "
+        "reference: the terms of Hubei Province and of Wuhan. Three kinds of data: [corpus] from the corpus (clauses of "
+        "policies whose title names 人工智能/AI/OPC/大模型/算力, with file and lines), [register] (the register of "
+        "Wuhan district policies, with its line, source URL and trust mark) and [curated] (not from the "
         "corpus, with source URL and trust mark). The [number] of each entry is the '#' of the table at the bottom."),
     "ai.rows": ("显示的措施", "Measures shown"),
     "ai.all_rows": ("全部（有条款的措施）", "All (measures with terms)"),
@@ -50,9 +52,9 @@ TEXT.update({
         "tracker's second-hand summary of an official text, linked to the official page. Where a curated row and a "
         "corpus clause are about the same policy and measure, both are shown and marked as agreeing or not; neither "
         "is chosen."),
-    "ai.legend": ("图例：【语料摘录】灰色标签（文件:行号）·【人工整理】蓝色标签（可信度与来源链接）· ★ 该行最优 · ✓ 一致 · ≈ 部分一致 · ⚠ 读数不同。"
+    "ai.legend": ("图例：【语料摘录】灰色标签（文件:行号）·【登记表】紫色标签（可信度、来源链接与登记表行号）·【人工整理】蓝色标签（可信度与来源链接）· ★ 该行最优 · ✓ 一致 · ≈ 部分一致 · ⚠ 读数不同。"
                   "鼠标停在条目上可看完整原文与出处。",
-                  "Legend: [corpus] grey tag (file:lines) · [curated] blue tag (trust and source link) · ★ best of the row · ✓ agrees · "
+                  "Legend: [corpus] grey tag (file:lines) · [register] purple tag (trust, source link and register line) · [curated] blue tag (trust and source link) · ★ best of the row · ✓ agrees · "
                   "≈ partly agrees · ⚠ readings differ. Hover an entry for the full quote and source."),
     "ai.standing.draft": ("征求意见稿，不参与最优", "draft, never best"),
     "ai.standing.superseded": ("已被替代，不参与最优", "superseded, never best"),
@@ -79,6 +81,13 @@ TEXT.update({
                       "a curated row's is its URL."),
     "ai.condition": ("条件", "Condition"),
     "ai.kind": ("数值类型", "Kind"),
+    "ai.origin.register": ("登记表", "register"),
+    "ai.more": ("另有 {n} 条，见下方明细表", "{n} more in the detail table below"),
+    "ai.cells_capped": ("每个单元格最多列出 {n} 条（最优者在前），其余见下方明细表。", "Each cell lists at most {n} entries (the best first); the detail table below has them all."),
+    "ai.page": ("页码", "Page"),
+    "ai.page_note": ("第 {a}–{b} 条，共 {n} 条", "{a}–{b} of {n}"),
+    "ai.full": ("下载全部对比条款 CSV（最多 {n} 条）", "Download every compared term, CSV (at most {n})"),
+    "ai.full_capped": ("共 {n} 条，下载只含前 {cap} 条（按页面顺序）。", "{n} terms; the download holds the first {cap} (in the page's order)."),
     "ai.kind.rate": ("比例", "rate"),
     "ai.kind.cap": ("上限", "cap"),
     "ai.kind.amount": ("金额", "amount"),
@@ -132,12 +141,12 @@ if url.encoded(params.SHARED_NAMES).keys() - {"lang"}:
 if not compare:
     st.info(t("ai.no_compare"))
 
-measure_order = list(measures)
-long = run_query("ai/compared_terms", regions=columns)
-if chosen_rows:
-    long = long[long.measure.isin(chosen_rows)]
-frame = charts_ai.mark_agreement(charts_ai.mark_best(charts_ai.entries(long, columns, measure_order)))
-rows = [m for m in measure_order if m in set(chosen_rows or frame.measure)]
+PAGE_ROWS = 200        # the detail table is fetched a page at a time
+FULL_ROWS = 100_000    # the most rows its full download holds
+picked_rows = chosen_rows or None
+frame = charts_ai.mark_agreement(charts_ai.prepare(
+    run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
+rows = [m for m in measures if m in set(chosen_rows or frame.measure)]
 
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
@@ -146,6 +155,8 @@ with st.expander(t("images.heading")):
     images.offer("ai_matrix")
 st.caption(t("best_rule"))
 st.caption(t("ai.none_found"))
+if (frame.cell_n > frame.groupby(["measure", "region_code"]).ref.transform("size")).any():
+    st.caption(t("ai.cells_capped").format(n=charts_ai.PER_CELL))
 empty = [regions.get(c, c) for c in columns if not (frame.region_code == c).any()]
 if empty:
     st.warning(t("ai.empty_regions").format(regions="、".join(empty) if lang() == "zh" else ", ".join(empty)))
@@ -166,10 +177,35 @@ else:
 
 st.subheader(t("ai.long"))
 st.caption(t("ai.long_intro"))
-detail = charts_ai.long_frame(long, frame, regions, measures, t)
+page_key = "ai.page." + "~".join(columns) + "." + "~".join(chosen_rows)
+page_no = int(st.session_state.get(page_key, 1))
+long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
+                 offset=(page_no - 1) * PAGE_ROWS)
+if long.empty and page_no > 1:   # the selection changed under a later page: back to the first
+    page_no = st.session_state[page_key] = 1
+    long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS, offset=0)
+total = int(long.total.iloc[0]) if len(long) else 0
+detail = charts_ai.long_frame(long, regions, measures, t)
 st.dataframe(detail, hide_index=True, width="stretch", column_config={
     "#": st.column_config.NumberColumn("#", width="small"),
     t("ai.link"): st.column_config.LinkColumn(t("ai.link"), display_text=r"https?://([^/?#]+)"),
     t("col.quote"): st.column_config.TextColumn(t("col.quote"), width="large"),
 })
-download_buttons(detail, "ai_terms", filters, key="ai_terms")
+if total > PAGE_ROWS:
+    first = (page_no - 1) * PAGE_ROWS
+    st.number_input(t("ai.page"), min_value=1, max_value=-(-total // PAGE_ROWS), key=page_key)
+    st.caption(t("ai.page_note").format(a=first + 1, b=first + len(detail), n=total))
+
+
+def all_terms():
+    """Every compared number (built when the button is clicked), at most FULL_ROWS, the cap said in the file."""
+    out = charts_ai.long_frame(run_query("ai/compared_terms", regions=columns, measures=picked_rows,
+                                         limit=FULL_ROWS, offset=0), regions, measures, t)
+    if total > FULL_ROWS:
+        out.insert(0, "note", "")
+        out.iloc[0, 0] = t("ai.full_capped").format(n=total, cap=FULL_ROWS)
+    return out
+
+
+download_buttons(detail, "ai_terms", filters, key="ai_terms", full=all_terms)
+st.caption(t("ai.full").format(n=f"{FULL_ROWS:,}"))

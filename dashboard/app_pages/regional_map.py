@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import coverage, images, params
+from dashboard.coverage import trust_label
 from dashboard.charts import plotly_config
 from dashboard.charts_map import (CENTRAL_DISTRICTS, LAYER_FILE, LAYER_PARENT, MAP_HEIGHT, UNITS, Inset, MapText,
                                   english_short, format_value, ranking_bars, region_map)
@@ -23,9 +24,64 @@ from dashboard.controls import (choose_one, current_url, level_labels, measure_l
                                 status_labels, topic_labels)
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
-from dashboard.i18n import lang, t
+from dashboard.i18n import TEXT, lang, t
 from dashboard.state import write_url
 from geo.gazetteer import boundaries
+
+PAGE_ROWS = 200   # a region's policies and terms are fetched a page at a time
+FULL_ROWS = 100_000   # the most rows a full download of a region's terms holds
+
+TEXT.update({
+    "map.tag.corpus": ("〔语料摘录〕", "[extracted]"),
+    "map.tag.register": ("〔登记表〕", "[register]"),
+    "map.tag.curated": ("〔人工整理〕", "[curated]"),
+    "map.evidence_of": ("依据", "Evidence"),
+    "col.cap_evidence": ("上限出处（类型·可信度·出处）", "Cap: evidence (kind · trust · citation)"),
+    "col.rate_evidence": ("比例出处（类型·可信度·出处）", "Rate: evidence (kind · trust · citation)"),
+    "col.condition": ("条件", "Condition"),
+    "col.standing": ("效力", "Standing"),
+    "col.kind": ("数值类型", "Kind"),
+    "col.url": ("网址", "URL"),
+    "map.page": ("页码", "Page"),
+    "map.page_note": ("第 {a}–{b} 条，共 {n} 条", "{a}–{b} of {n}"),
+    "map.download_terms_full": ("下载该地区全部条款 CSV（最多 {n} 条）", "Download all the region's terms, CSV (at most {n})"),
+    "map.full_capped": ("该地区共有 {n} 条条款，下载只含前 {cap} 条（按页面顺序）。", "The region has {n} terms; the download holds the first {cap} (in the page's order)."),
+    "map_terms_note": ("条款数只计企业可得的激励（补贴比例、金额、上限、优惠税率），不计目标、门槛、资金占比、费率上限、"
+                       "资金规模、贷款额度、股权投资与期限。条款有三种依据：语料原文中抽取的〔语料摘录〕、武汉政策登记表的"
+                       "〔登记表〕与人工整理的〔人工整理〕，每个数值都注明依据、可信度与出处。最高补贴上限与最高比例按与AI对比页"
+                       "相同的规则取值：只取现行政策中企业可得的补贴上限/比例（不含征求意见稿、已被替代或已失效的政策，不含按展位、"
+                       "按亩等计的单价，不含低可信度来源）；数值相同时取〔语料摘录〕。悬停查看地区的主要政策。",
+                       "Terms count only incentives a firm receives (a rate, amount or cap, a reduced tax rate), never "
+                       "targets, thresholds, budget shares, fee ceilings, fund sizes, loans, equity or durations. A term "
+                       "rests on one of three kinds of evidence: [extracted] from a corpus text, the Wuhan policy "
+                       "[register], or a [curated] row; every value says which, with its trust mark and citation. The "
+                       "highest cap and the best rate follow the AI comparison's rule: only a firm-facing cap or rate of a "
+                       "current policy (no draft, superseded or lapsed policy, no per-booth or per-mu amount, no low-trust "
+                       "source); on a tie the extracted term is shown. Hover for a region's top policies."),
+    "standing.in_force": ("现行有效", "in force"),
+    "standing.expired": ("已失效", "expired"),
+    "standing.not_yet": ("尚未生效", "not yet in force"),
+    "standing.unknown": ("效力不详", "unknown"),
+    "standing.draft": ("征求意见稿", "draft"),
+    "standing.superseded": ("已被替代", "superseded"),
+})
+
+
+def tag(origin) -> str:
+    """〔语料摘录〕/〔登记表〕/〔人工整理〕: the evidence kind a value rests on."""
+    return t(f"map.tag.{origin}") if isinstance(origin, str) and f"map.tag.{origin}" in TEXT else ""
+
+
+def evidence(origin, trust, citation) -> str:
+    """'〔登记表〕 中高 · curated/wuhan_register_terms.csv:12' (extracted terms carry no trust mark); '' for none."""
+    if not isinstance(origin, str):
+        return ""
+    mark = trust_label(trust) if isinstance(trust, str) else ""
+    return " ".join(x for x in (tag(origin), mark) if x) + (f" · {citation}" if isinstance(citation, str) else "")
+
+
+def term_evidence(term) -> str:
+    return evidence(term.get("origin"), term.get("trust"), term.get("citation")) if isinstance(term, dict) else ""
 
 
 
@@ -66,6 +122,31 @@ def filters_text(url) -> str:
     if url["status"]:
         parts.append(sep.join(status_labels()[c] for c in url["status"]))
     return " · ".join(parts) or t("all")
+
+
+def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
+    """A region's terms as shown and downloaded: every value with its evidence kind, trust mark and citation."""
+    return pd.DataFrame({
+        t("col.policy"): terms.title,
+        t("col.measure"): terms.measure.map(measure_labels()).fillna(terms.measure),
+        t("col.kind"): terms.term_kind.map(kind_labels()).fillna(terms.term_kind),
+        t("col.value"): [(c if isinstance(c, str) else "") + format_value(v)
+                         + (f"–{format_value(m)}" if pd.notna(m) else "")
+                         for c, v, m in zip(terms.comparator, terms.value, terms.value_max)],
+        t("col.unit"): terms.unit,
+        t("col.condition"): terms.condition.fillna(""),
+        t("col.quote"): terms.quote.fillna(""),
+        t("ai.origin"): terms.origin.map(tag),
+        t("col.trust"): [trust_label(x) if o != "corpus" else "" for o, x in zip(terms.origin, terms.trust)],
+        t("col.standing"): terms.standing.map(lambda v: t(f"standing.{v}") if f"standing.{v}" in TEXT else v),
+        t("col.sources"): terms.source,
+        t("col.url"): terms.source_url,
+    })
+
+
+def kind_labels() -> dict[str, str]:
+    table = run_query("map/term_kinds")
+    return dict(zip(table.slug, table.label_zh if lang() == "zh" else table.label_en))
 
 
 url = current_url()
@@ -109,6 +190,9 @@ def hover(i: int) -> str:
         return f"{head}<br>{t('policies_no_term').format(n=int(data.policies[i]))}"
     colon = "：" if zh else ": "
     lines = [head, f"{metric_label}{colon}<b>{format_value(value[i], unit)}</b>"]
+    term = data.cap_term[i] if metric == "max_cap" else data.rate_term[i] if metric == "best_rate" else None
+    if isinstance(term, dict):
+        lines.append(f"{t('map.evidence_of')}{colon}{html.escape(term_evidence(term))}")
     if metric != "policies":
         lines.append(f"{t('policies')}{colon}{int(data.policies[i])}")
     top = list(data.top[i])
@@ -116,8 +200,9 @@ def hover(i: int) -> str:
         lines.append(f"<br>{t('top_policies')}{colon}")
         for item in top:
             amount = format_value(item["value"], unit) if metric != "policies" else ""
-            lines.append(f"• {shorten(item['title'])}" + (f"（{amount}）" if amount else "")
-                         + (f" {t('map.curated_tag')}" if item.get("curated") else ""))
+            mark = (" " + html.escape(evidence(item.get("origin"), item.get("trust"), None))
+                    if metric in ("max_cap", "best_rate") and item.get("origin") else "")
+            lines.append(f"• {shorten(item['title'])}" + (f"（{amount}）" if amount else "") + mark)
     return "<br>".join(lines)
 
 
@@ -177,7 +262,9 @@ with right:
         t("policies"): data.policies[order],
         t("col.terms"): data.terms[order].map(cell),
         t("col.max_cap"): data.max_cap[order].map(cell),
+        t("col.cap_evidence"): data.cap_term[order].map(term_evidence),
         rate_label: data.best_rate[order].map(cell),
+        t("col.rate_evidence"): data.rate_term[order].map(term_evidence),
         t("col.sources"): data.code[order].map(dict(zip(region_coverage.code, region_coverage.sources))).fillna(""),
     })
     st.dataframe(table, hide_index=True, width="stretch", height=280)
@@ -193,7 +280,26 @@ if selected is None:
 else:
     if selected not in set(data.code):
         st.caption(t("outside_layer"))
-    policies = run_query("map/region_policies", **filters, region=selected, view=view, measure=measure)
+    def paged(name: str, key: str, **extra) -> tuple[pd.DataFrame, int, int]:
+        """A page of a region's list ($limit/$offset), the page number kept per region and view; back to the
+        first page when the filters changed under a later one."""
+        page_key = f"map.page.{key}.{selected}.{view}"
+        page_no = int(st.session_state.get(page_key, 1))
+        rows = run_query(name, **filters, region=selected, view=view, limit=PAGE_ROWS,
+                         offset=(page_no - 1) * PAGE_ROWS, **extra)
+        if rows.empty and page_no > 1:
+            page_no = st.session_state[page_key] = 1
+            rows = run_query(name, **filters, region=selected, view=view, limit=PAGE_ROWS, offset=0, **extra)
+        return rows, page_no, (int(rows.total.iloc[0]) if len(rows) else 0)
+
+    def pager(key: str, page_no: int, shown: int, total: int) -> None:
+        if total > PAGE_ROWS:
+            first = (page_no - 1) * PAGE_ROWS
+            st.number_input(t("map.page"), min_value=1, max_value=-(-total // PAGE_ROWS),
+                            key=f"map.page.{key}.{selected}.{view}")
+            st.caption(t("map.page_note").format(a=first + 1, b=first + shown, n=total))
+
+    policies, page_no, total = paged("map/region_policies", "policies", measure=measure)
     if policies.empty:
         st.info(t("no_policy_here"))
     else:
@@ -205,29 +311,35 @@ else:
             t("col.region"): policies.region_code.map(labels),
             t("col.terms"): policies.n_terms,
             t("col.max_cap"): policies.max_cap.map(cell),
+            t("col.cap_evidence"): [evidence(o, tr, c) for o, tr, c in
+                                    zip(policies.cap_origin, policies.cap_trust, policies.cap_citation)],
             rate_label: policies.best_rate.map(cell),
+            t("col.rate_evidence"): [evidence(o, tr, c) for o, tr, c in
+                                     zip(policies.rate_origin, policies.rate_trust, policies.rate_citation)],
             t("col.status"): policies.status_now.map(status_labels()),
             **coverage.evidence_columns(policies),
             t("col.sources"): policies.sources,
         })
-        st.markdown(f"**{t('region_policies')}** · {len(shown)}")
+        st.markdown(f"**{t('region_policies')}** · {total}")
         st.dataframe(shown, hide_index=True, width="stretch")
+        pager("policies", page_no, len(shown), total)
         stem = {**url.encoded(), "region": selected}
         download_buttons(shown, "map_region_policies", stem, key="map_region_policies",
-                         full=lambda: run_query("common/policies_full", **filters, region=None))
-        terms = run_query("map/region_terms", **filters, region=selected, view=view)
-        st.markdown(f"**{t('region_terms')}** · {len(terms)}")
+                         full=lambda: run_query("common/policies_full", **filters, region=selected))
+        terms, page_no, total = paged("map/region_terms", "terms")
+        st.markdown(f"**{t('region_terms')}** · {total}")
         if not terms.empty:
-            terms_shown = pd.DataFrame({
-                t("col.policy"): terms.title,
-                t("col.measure"): terms.measure.map(measure_labels()),
-                t("col.value"): [(c if isinstance(c, str) else "") + format_value(v)
-                                 + (f"–{format_value(m)}" if pd.notna(m) else "")
-                                 for c, v, m in zip(terms.comparator, terms.value, terms.value_max)],
-                t("col.unit"): terms.unit,
-                t("col.quote"): terms.quote,
-                t("col.sources"): terms.source,
-                t("ai.origin"): terms.origin.map(lambda o: t(f"ai.origin.{o}")),
-            })
-            st.dataframe(terms_shown, hide_index=True, width="stretch")
-            download_buttons(terms_shown, "map_region_terms", stem, key="map_region_terms")
+            terms_shown = terms_table(terms)
+            st.dataframe(terms_shown, hide_index=True, width="stretch", column_config={
+                t("col.url"): st.column_config.LinkColumn(t("col.url"), display_text=r"https?://([^/?#]+)")})
+            pager("terms", page_no, len(terms_shown), total)
+
+            def all_terms() -> pd.DataFrame:
+                rows = run_query("map/region_terms", **filters, region=selected, view=view, limit=FULL_ROWS, offset=0)
+                out = terms_table(rows)
+                if total > FULL_ROWS:   # the note travels with the file
+                    out.insert(0, "#", "")
+                    out.iloc[0, 0] = t("map.full_capped").format(n=total, cap=FULL_ROWS)
+                return out
+            download_buttons(terms_shown, "map_region_terms", stem, key="map_region_terms", full=all_terms)
+            st.caption(t("map.download_terms_full").format(n=f"{FULL_ROWS:,}"))

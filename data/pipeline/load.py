@@ -178,6 +178,79 @@ def build_aggregates(con) -> None:
                    FROM policy_sources GROUP BY 1) a USING (source_id)
         LEFT JOIN (SELECT source_id, count(*) AS terms FROM terms GROUP BY 1) t USING (source_id)
         ORDER BY s.source_id""")
+    build_map_ai_aggregates(con)   # mapai: the map's and the AI comparison's tables (below)
+
+
+# mapai: the map's metrics and the AI comparison's terms, from v_measure_terms (the one set of rules). A term's
+# standing that does not change with the day (draft, superseded) is applied here; the day's status by the queries.
+STATIC_BEST = ("best_candidate(m.term_kind, m.shape, policy_standing(m.title, m.superseded_by, 'in_force'), m.trust)")
+ORIGIN_RANK = "CASE m.origin WHEN 'corpus' THEN 2 WHEN 'register' THEN 1 ELSE 0 END"
+
+
+def build_map_ai_aggregates(con) -> None:
+    """map_policy_metrics, ai_terms and ai_region_counts (data/schema.sql)."""
+    winner = (f"max_by({{'origin': m.origin, 'trust': m.trust, 'citation': m.citation, 'source_url': m.source_url}}, "
+              f"({{'v': VALUE, 'o': {ORIGIN_RANK}, 'c': m.citation}}))")
+    cap = "m.value"
+    rate = "greatest(m.value, coalesce(m.value_max, m.value))"
+    con.execute(f"""
+        INSERT INTO map_policy_metrics
+        WITH m AS (SELECT m.*, k.map_rate AS kind_rate, k.map_cap AS kind_cap, {STATIC_BEST} AS ok
+                   FROM v_measure_terms m JOIN term_kinds k ON k.slug = m.term_kind),
+        caps AS (
+            SELECT m.policy_id, '' AS measure, count(*) FILTER (WHERE m.firm_incentive) AS n_terms,
+                   max({cap}) FILTER (WHERE m.ok AND m.kind_cap AND m.unit = '万元') AS value,
+                   {winner.replace('VALUE', cap)} FILTER (WHERE m.ok AND m.kind_cap AND m.unit = '万元') AS w
+            FROM m GROUP BY m.policy_id),
+        rates AS (
+            SELECT m.policy_id, m.measure, NULL AS n_terms, max({rate}) AS value, {winner.replace('VALUE', rate)} AS w
+            FROM m WHERE m.ok AND m.kind_rate AND m.unit = '%' GROUP BY m.policy_id, m.measure),
+        every AS (   -- a '' row for every policy, with its sources cell (the region's list reads it from here)
+            SELECT p.policy_id, '' AS measure, coalesce(c.n_terms, 0) AS n_terms, c.value, c.w, pc.sources,
+                   sl.source_ids
+            FROM policies p LEFT JOIN caps c USING (policy_id) LEFT JOIN policy_citations pc USING (policy_id)
+            LEFT JOIN (SELECT policy_id, list(DISTINCT source_id ORDER BY source_id) AS source_ids
+                       FROM policy_sources GROUP BY 1) sl USING (policy_id))
+        SELECT u.policy_id, p.region_code, u.measure, u.n_terms, u.value, u.w.origin, u.w.trust, u.w.citation,
+               u.w.source_url, u.sources, u.source_ids
+        FROM (SELECT * FROM every UNION ALL BY NAME SELECT * FROM rates) u JOIN policies p USING (policy_id)
+        ORDER BY u.measure, p.region_code, u.policy_id""")
+    con.execute(f"""
+        INSERT INTO map_terms
+        SELECT m.region_code, m.policy_id, coalesce(p.issue_date, p.effective_from), m.title, m.origin, m.row_id,
+               m.level, m.measure, m.term_kind, m.shape, m.tier, m.per_unit, m.value_kind, m.comparator, m.value,
+               m.value_max, m.unit, m.basis, m.condition, m.quote, m.citation, m.source_url, m.trust, m.superseded_by,
+               m.line_start, m.number_at
+        FROM v_measure_terms m JOIN policies p USING (policy_id)
+        WHERE m.firm_incentive
+        ORDER BY m.region_code, coalesce(p.issue_date, p.effective_from) DESC NULLS LAST, m.title, m.policy_id,
+                 {ORIGIN_RANK} DESC, m.line_start, m.number_at, m.row_id""")
+    con.execute("""
+        INSERT INTO ai_terms
+        SELECT m.region_code, m.origin, m.row_id, m.entry_id, m.policy_id, m.title, p.doc_number,
+               coalesce(c.issue_date, CAST(p.issue_date AS VARCHAR)), m.measure, m.measure_printed, m.value_kind,
+               m.term_kind, m.shape, m.tier, m.per_unit, m.value, m.value_max, m.unit, m.number_printed, m.comparator,
+               m.basis, m.beneficiary, m.condition, m.quote, m.citation,
+               CASE WHEN m.origin = 'corpus' THEN s.file || ':' || coalesce(
+                   (SELECT ps.line_start || '-' || ps.line_end FROM policy_sources ps
+                    WHERE ps.policy_id = m.policy_id AND ps.source_id = m.source_id
+                      AND ps.line_start <= m.line_start AND ps.line_end >= m.line_end
+                    ORDER BY ps.line_end - ps.line_start, ps.line_start LIMIT 1),
+                   m.line_start || '-' || m.line_end) END,
+               m.source_url, coalesce(m.source_title, s.title), m.trust, m.dataset, m.superseded_by, m.line_start,
+               m.line_end, m.number_at, p.status_mark, p.effective_from, p.effective_to, p.issue_date
+        FROM v_measure_terms m
+        JOIN policies p USING (policy_id)
+        LEFT JOIN sources s ON s.source_id = m.source_id AND m.origin = 'corpus'
+        LEFT JOIN curated_terms c ON m.origin = 'curated' AND 'c:' || c.curated_id = m.entry_id
+        WHERE m.origin <> 'corpus' OR ai_policy(p.title)
+        ORDER BY m.region_code, m.entry_id, m.row_id""")
+    con.execute("""
+        INSERT INTO ai_region_counts
+        SELECT region_code, count(DISTINCT entry_id) FILTER (WHERE origin = 'corpus'),
+               count(DISTINCT entry_id) FILTER (WHERE origin = 'curated'),
+               count(DISTINCT entry_id) FILTER (WHERE origin = 'register')
+        FROM ai_terms WHERE region_code IS NOT NULL GROUP BY 1 ORDER BY 1""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

@@ -2,24 +2,28 @@
 -- source holds and which source that is, how many rest only on curated rows (register entries, curated terms), and
 -- its sources as one cell ("file (policies); …"). Used by: map (coverage notes, the ranking table's sources column).
 -- params: $levels, $topics, $year_from, $year_to, $include_undated, $statuses, $parent, $view
-WITH f AS (
+WITH layer AS (SELECT * FROM regions WHERE parent_code = $parent AND level IN ('prefecture', 'district', 'zone')),
+scope AS (   -- (a layer region, a region whose policies count there)
+    SELECT l.ancestor AS code, l.code AS policy_region FROM v_region_lineage l WHERE l.ancestor IN (SELECT code FROM layer)
+    UNION
+    SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies' AND l.code IN (SELECT code FROM layer)
+),
+f AS (
     SELECT policy_id, region_code, evidence_kind
     FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses)
-),
-layer AS (SELECT * FROM regions WHERE parent_code = $parent AND level IN ('prefecture', 'district', 'zone')),
-scope AS (
-    SELECT l.ancestor AS code, l.code AS policy_region FROM v_region_lineage l
-    UNION
-    SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies'
+    WHERE region_code IN (SELECT policy_region FROM scope)
 ),
 counted AS (
     SELECT s.code, f.policy_id, f.evidence_kind
     FROM scope s JOIN f ON f.region_code = s.policy_region
-    WHERE s.code IN (SELECT code FROM layer)
 ),
-per_source AS (
-    SELECT c.code, ps.source_id, count(DISTINCT c.policy_id) AS n
-    FROM counted c JOIN policy_sources ps USING (policy_id) GROUP BY ALL
+per_source AS (   -- each policy's sources are kept with the map's metrics (map_policy_metrics, stored by region)
+    SELECT code, source_id, count(*) AS n
+    FROM (SELECT c.code, unnest(a.source_ids) AS source_id
+          FROM counted c
+          JOIN (SELECT policy_id, source_ids FROM map_policy_metrics
+                WHERE measure = '' AND region_code IN (SELECT policy_region FROM scope)) a ON a.policy_id = c.policy_id)
+    GROUP BY ALL
 ),
 top AS (SELECT ps.code, arg_max(ps.source_id, ps.n ORDER BY ps.n, ps.source_id) AS top_source, max(ps.n) AS top_count,
                count(*) AS n_sources,
