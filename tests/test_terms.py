@@ -552,3 +552,73 @@ def test_the_time_a_goal_sets_and_the_size_of_a_list():
     assert only(read("再用5到10年时间，将北交所打造成以成熟投资者为主体的交易所。"), "5到10年").term_kind == "target"
     listed = only(read("对税务行政处罚“首违不罚”事项清单中的14个事项，首次发生且危害后果轻微，在税务机关发现前主动改正的，不予行政处罚。"), "14个")
     assert listed.term_kind == "count"
+
+
+# --- issue 9, round 3: the patterns of the final hand check (clauses of the five sources) ---
+
+def test_goals_set_per_size_class_are_tiered():
+    """001 (鄂州 大健康 plan): 1家/5家/10家 by revenue class, 1个/3个 by cluster size, 20个/100个 by level."""
+    firms = read("- 3年打造1家营业收入过1500亿元、5家营业收入过300亿元、10家营业收入过100亿元的大健康产业龙头企业。")
+    assert [(t.value, t.shape, t.tier) for t in firms if t.unit == "家"] == [
+        (1.0, "tiered", "营业收入过1500亿元"), (5.0, "tiered", "营业收入过300亿元"), (10.0, "tiered", "营业收入过100亿元")]
+    clusters = read("- 力争3年打造1个过千亿元、3个过500亿元的大健康产业集聚区。")
+    assert [(t.term_kind, t.tier) for t in clusters if t.unit == "个"] == [("target", "过千亿元"), ("target", "过500亿元")]
+    levels = read("- 3年建设20个国家级重大科技研发平台、100个以上省级科技研发平台，构建全省大健康发展技术支撑体系。")
+    assert [t.tier for t in levels] == ["国家级", "省级"]
+    # a list of different things is not a schedule
+    assert {t.shape for t in read("到2022年，新遴选培育200家服务型制造示范企业、100家示范平台、100个示范项目、20个示范城市。")} == {"point"}
+
+
+def test_how_many_a_programme_awards_and_the_scope_of_a_rule_are_counts():
+    quota = read("每年遴选10个左右企业级工业互联网(云)平台，每个一次性奖补50万元。")
+    assert (only(quota, "10个").term_kind, only(quota, "10个").measure) == ("count", "award")
+    cloud = only(read("持续推进“万企上云”工程，每年遴选50家左右上云标杆企业，每个一次性奖补20万元。"), "50家")
+    assert (cloud.term_kind, cloud.measure) == ("count", "compute")
+    scope = only(read("通知明确再贷款支持扩至 14 个领域：电子信息、AI、设施农业、消费商业设施等。"), "14个")
+    assert (scope.term_kind, scope.measure) == ("count", "loan")
+    assert only(read("中小企业服务站扩大到 600 个。"), "600个").term_kind == "target"   # a goal stays a goal
+
+
+def test_a_higher_governments_share_of_local_spending_is_a_budget_share():
+    term = only(read("省财政对各地 2022 年 6 月至 12 月开展的政府发放消费券或进行消费补贴方面的财政投入按 50%的比例给予补助。"), "50%")
+    assert term.term_kind == "budget_share"
+
+
+def test_a_down_payment_ratio_is_a_contract_term():
+    term = only(read("鼓励金融机构对自然人车主提供以下三种汽车金融服务：首付金额在机动车销售统一发票价税合计金额的 2 成以内（含 2 成）。"), "2成")
+    assert (term.term_kind, term.measure, term.value, term.comparator) == ("other", "loan", 20.0, "≤")
+
+
+def test_a_budget_line_among_per_firm_caps_is_a_fund_size():
+    """000 (the OPC news summary): 2000万元算力支持 beside 最高50万元 / 最高10万元 is the programme's line."""
+    terms = read("含“210”开办服务、最高 50 万元创业扶持、2000 万元算力支持、最高 10 万元算力券、500 万元创业担保贷款贴息，助力“AI + 超级个体”发展。")
+    assert (only(terms, "2000万元").term_kind, only(terms, "2000万元").measure) == ("fund_size", "compute")
+    assert only(terms, "10万元").term_kind == "incentive_cap"
+
+
+def test_the_base_step_of_a_per_unit_award_is_a_threshold():
+    terms = read("对新引进规模在500个标准展位以上，且其主办、承办单位的注册地不在湖北的展览，以引进 500 个标准展位奖励 6 万元为标准，"
+                 "每增加 500 个标准展位，奖励金额增加 3 万元，最高奖励不超过 40 万元。")
+    base = [t for t in terms if t.number_printed == "500 个"]
+    assert [(t.term_kind, t.comparator, t.shape) for t in base] == [("threshold", "≥", "point"), ("count", None, "per_unit")]
+    assert base[1].per_unit == "每增加"
+
+
+def test_the_rate_in_force_is_the_old_value_of_a_raised_rate():
+    terms = read("二、现行适用研发费用税前加计扣除比例 75%的企业，在2022 年 10 月 1 日至 2022 年 12 月 31 日期间，税前加计扣除比例提高至 100%。")
+    assert [(t.value, t.previous_value, t.term_kind) for t in terms] == [(100.0, 75.0, "incentive_rate")]
+
+
+def test_loan_bounds_gating_an_interest_subsidy_bridge_funds_and_notice_periods():
+    limit = only(read("对未能纳入但在支持疫情防控工作中作用突出的相关企业2020年新增贷款（1000万元以内），按市场报价利率的30%给予贴息。"), "1000万元")
+    assert limit.measure == "loan_interest"
+    fee = only(read("帮助企业按期还贷续贷，应急转贷纾困基金日使用费率不超过 0.08%。"), "0.08%")
+    assert (fee.term_kind, fee.measure) == ("fee_ceiling", "loan")
+    notice = only(read("对符合法定情形确需裁员的企业，指导其提前30日向工会或者全体职工说明情况。"), "30日")
+    assert notice.comparator == "≥"
+
+
+def test_a_definition_in_a_tax_notice_takes_the_relief(q):
+    rows = terms_of(q, "关于延续实施小额贷款公司有关税收优惠政策的公告")
+    small = one(rows, number_printed="10 万元")
+    assert (small["term_kind"], small["measure"], small["comparator"]) == ("threshold", "tax_relief", "≤")
