@@ -577,6 +577,13 @@ def test_how_many_a_programme_awards_and_the_scope_of_a_rule_are_counts():
     scope = only(read("通知明确再贷款支持扩至 14 个领域：电子信息、AI、设施农业、消费商业设施等。"), "14个")
     assert (scope.term_kind, scope.measure) == ("count", "loan")
     assert only(read("中小企业服务站扩大到 600 个。"), "600个").term_kind == "target"   # a goal stays a goal
+    cases = only(read("每年征集50个工业APP典型应用案例，每个给予10万元奖补。"), "50个")
+    assert (cases.term_kind, cases.measure) == ("count", "award")
+
+
+def test_a_share_of_procurement_reserved_for_smes_is_procurement():
+    term = only(read("超过前述金额的采购项目，适宜由中小企业提供的，预留该部分采购项目预算总额的 40%以上专门面向中小企业采购。"), "40%")
+    assert (term.term_kind, term.measure) == ("budget_share", "procurement")
 
 
 def test_a_higher_governments_share_of_local_spending_is_a_budget_share():

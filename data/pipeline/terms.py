@@ -454,7 +454,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
     return out
 
 
-QUOTA_BEFORE = re.compile(r"(?:遴选|评选|选择|选取|择优|认定|确定)[^，。；\d]{0,4}$")
+QUOTA_BEFORE = re.compile(r"(?:遴选|评选|征集|选择|选取|择优|认定|确定)[^，。；\d]{0,4}$")
 QUOTA_AWARD = re.compile(r"^[^。；]{0,40}?[，,]\s*(?:并)?(?:对)?每(?:个|家|项|户|名)[^，。；]{0,10}?(?:奖补|奖励|补助|补贴|资助|给予)")
 SCOPE = re.compile(r"(?:扩至|扩大到|扩大至|扩展至|扩展到|扩围至|扩容至)\s*$")
 SCOPE_UNIT = re.compile(r"^\s*(?:领域|行业|类|品种|门类|险种|范围|方向)")
