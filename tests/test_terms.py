@@ -579,6 +579,9 @@ def test_how_many_a_programme_awards_and_the_scope_of_a_rule_are_counts():
     assert only(read("中小企业服务站扩大到 600 个。"), "600个").term_kind == "target"   # a goal stays a goal
     cases = only(read("每年征集50个工业APP典型应用案例，每个给予10万元奖补。"), "50个")
     assert (cases.term_kind, cases.measure) == ("count", "award")
+    cities = only(read("我委将调整设立中央预算内投资专项，每年选择 20 个民间投资增速快、占比高、活力强、措施实的地级市（区）予以支持，"
+                       "由相关地方将专项资金用于符合条件的重点项目建设。"), "20个")
+    assert (cities.term_kind, cities.measure) == ("count", "subsidy")
 
 
 def test_a_share_of_procurement_reserved_for_smes_is_procurement():

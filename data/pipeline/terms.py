@@ -455,7 +455,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
 
 
 QUOTA_BEFORE = re.compile(r"(?:遴选|评选|征集|选择|选取|择优|认定|确定)[^，。；\d]{0,4}$")
-QUOTA_AWARD = re.compile(r"^[^。；]{0,40}?[，,]\s*(?:并)?(?:对)?每(?:个|家|项|户|名)[^，。；]{0,10}?(?:奖补|奖励|补助|补贴|资助|给予)")
+QUOTA_AWARD = re.compile(r"^[^。；]{0,40}?[，,]\s*(?:并)?(?:对)?每(?:个|家|项|户|名)[^，。；]{0,10}?(?:奖补|奖励|补助|补贴|资助|给予)"
+                         r"|^[^，。；]{0,40}?(?:予以|给予)(?P<v>支持|奖励|奖补|补助|补贴)")
 SCOPE = re.compile(r"(?:扩至|扩大到|扩大至|扩展至|扩展到|扩围至|扩容至)\s*$")
 SCOPE_UNIT = re.compile(r"^\s*(?:领域|行业|类|品种|门类|险种|范围|方向)")
 
@@ -467,9 +468,11 @@ def _quotas_and_scopes(terms: list[Term], sentence: str) -> None:
         if t.value_kind != "count" or t.term_kind not in ("target", "count"):
             continue
         before, after = sentence[:t.number_at], sentence[t.number_at + len(t.number_printed):]
-        if QUOTA_BEFORE.search(before) and QUOTA_AWARD.search(after):
+        quota = QUOTA_AWARD.search(after) if QUOTA_BEFORE.search(before) else None
+        if quota:
             grant = next((g for g in terms if g.number_at > t.number_at and g.term_kind.startswith("incentive")), None)
-            t.term_kind, t.measure = "count", grant.measure if grant else "award"
+            t.term_kind = "count"
+            t.measure = grant.measure if grant else "subsidy" if quota["v"] in ("支持", "补助", "补贴") else "award"
         elif SCOPE.search(before) and SCOPE_UNIT.search(after) and not re.search(r"力争|争取|目标|到\s*\d{4}\s*年|推动", sentence):
             found = _specific(before)
             t.term_kind, t.measure = "count", found[0] if found else "other"
