@@ -632,3 +632,8 @@ def test_a_definition_in_a_tax_notice_takes_the_relief(q):
     rows = terms_of(q, "关于延续实施小额贷款公司有关税收优惠政策的公告")
     small = one(rows, number_printed="10 万元")
     assert (small["term_kind"], small["measure"], small["comparator"]) == ("threshold", "tax_relief", "≤")
+
+
+def test_a_score_and_its_cap_are_not_a_grant():
+    terms = read("总局确定的金融服务乡村振兴或中小微企业典型地区及试验区，绩效考核加 0.5 分/个，累计加分不超过 1 分。")
+    assert [(t.term_kind, t.measure) for t in terms] == [("other", "other"), ("other", "other")]

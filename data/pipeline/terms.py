@@ -406,8 +406,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "tax_relief"      # 小额贷款公司…贷款损失准备金准予在税前扣除: a tax rule on lending income
         if kind_ == "count" and measure == "tax_relief" and not re.search(r"减(?!少|轻)|免|退|抵|优惠|扣除|缓缴", sentence):
             measure = "other"           # 11项证明材料采用调阅复用: paperwork, not relief
-        if kind_ == "other" and unit_printed == "分":
-            measure = "other"           # 绩效考核加0.5分/个: a score, not a grant
+        if unit_printed == "分" and (kind_ == "other" or re.search(r"加分|扣分|计分|得分", sentence[max(0, start - 12):start])):
+            kind_, measure = "other", "other"   # 绩效考核加0.5分/个，累计加分不超过1分: a score and its cap, not a grant
         if measure in ("loan", "guarantee") and kind_ in ("duration", "threshold", "loan_ceiling") \
                 and re.search(r"(?:给予|予以|安排|进行|按)[^。；]{0,30}?贴息", sentence[end:]):
             measure = "loan_interest"   # 新增贷款（1000万元以内），按…30%给予贴息: a loan bound gates the subsidy
