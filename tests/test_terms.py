@@ -637,3 +637,13 @@ def test_a_definition_in_a_tax_notice_takes_the_relief(q):
 def test_a_score_and_its_cap_are_not_a_grant():
     terms = read("总局确定的金融服务乡村振兴或中小微企业典型地区及试验区，绩效考核加 0.5 分/个，累计加分不超过 1 分。")
     assert [(t.term_kind, t.measure) for t in terms] == [("other", "other"), ("other", "other")]
+
+
+@pytest.mark.parametrize("clause,printed", [
+    ("小型微利企业应纳税所得额减按 25%，按 20% 缴税（实际税负 5%）。", "20%"),                       # 000 (monthly notes)
+    ("对上述四地跨境电商综合试验区内从事相关业务的民营企业，无法取得进货凭证的实行企业所得税按应税所得率 4%核定征收。", "4%"),  # 003
+    ("受疫情影响的企业，可按规定在2020年6月30日前，结合本单位的实际情况，在5%至12%之间，自主调整单位和个人的住房公积金缴存比例。",
+     "5%至12%"),                                                                                   # 001
+])
+def test_a_rate_a_firm_pays_is_a_reduced_rate(clause, printed):
+    assert only(read(clause), printed).term_kind == "reduced_rate"

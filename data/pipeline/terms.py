@@ -150,7 +150,7 @@ FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规
                        r"[^，。；]{0,8}$|^\s*(?:以上|左右)?\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
 LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
-REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
+REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负|应税所得率)[^，。；]{0,10}$")
 TAX_WORD = re.compile(r"税|征收")
 PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时|间|块|张))"
                       r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
@@ -773,10 +773,13 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
-        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*(?:的(?:标准|比例))?\s*缴(?:纳|存)", after)
+        # 按20%缴税, 在5%至12%之间自主调整…住房公积金缴存比例: the rate a firm pays
+        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*(?:的(?:标准|比例))?\s*缴(?:纳|存|税)"
+                                   r"|\s*之间[，,]?[^，。；]{0,20}缴(?:存|费)比例", sentence[end:end + 40])
         if (REDUCED_RATE.search(before[-10:]) or rate_word_after
                 or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
-                and re.search(r"税|征收|保障金|缴费|缴存|公积金", near + after + before) and not re.search(
+                and re.search(r"税|征收|保障金|缴费|缴存|公积金", near + after + before + (rate_word_after[0] if rate_word_after else "")) \
+                and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
         if re.search(r"(?:可)?上浮\s*$", before) and re.search(r"标准|限额|定额", sentence[:start]):
