@@ -647,3 +647,11 @@ def test_a_score_and_its_cap_are_not_a_grant():
 ])
 def test_a_rate_a_firm_pays_is_a_reduced_rate(clause, printed):
     assert only(read(clause), printed).term_kind == "reduced_rate"
+
+
+def test_rates_by_county_class_are_tiered_and_a_foreign_ownership_cap_is_no_stake():
+    terms = read("对符合条件的个体工商户额度不超过 20 万元、期限不超过 3 年，小微企业额度不超过 300 万元、期限不超过 2 年的创业担保贷款，"
+                 "给予 37个脱贫县最高 4%、其他地区最高 3%贴息，贴息资金由各级财政按比例分担。")      # 003
+    assert [(t.value, t.tier) for t in terms if t.unit == "%"] == [(4.0, "37个脱贫县"), (3.0, "其他地区")]
+    foreign = only(read("稳妥增加国内互联网虚拟专用网业务（外资股比不超过 50%）、信息服务业务。"), "50%")   # 002
+    assert foreign.term_kind == "threshold"

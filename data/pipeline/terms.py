@@ -156,7 +156,8 @@ PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|
                       r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
 TIER = re.compile(r"(?P<t>前\s*[\d一二两三四五六七八九十]+\s*年|后\s*[\d一二两三四五六七八九十]+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|AAA级|AA级|A级|高级技师|预备技师|[高中初]级工?|技师)[^，。；、]{0,12}$"
-                  r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?)[^，。；、]{0,16}$")
+                  r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?"
+                  r"|(?:\d+\s*个)?(?:脱贫|贫困|欠发达)(?:县|地区)|其他地区|其余地区)[^，。；、]{0,16}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
                                    r"(?<!不)超过|实现|扩大|扩至|年均|累计|普及率|渗透率|上云率|数字化率")
 
@@ -755,6 +756,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
                 and re.match(r"\s*的?比例?\s*(?:予以|给予)|\s*(?:补助|奖补|奖励)", after) \
                 or re.match(r"\s*(?:以上|及以上)?\s*用于", after):
             return "budget_share", shape, per_unit
+        if re.search(r"外资(?:股比|持股|比例)", near):
+            return "threshold", shape, per_unit   # 外资股比不超过50%: a bound on who may run the business, no stake
         if EQUITY.search(near):
             return "equity_investment", shape, per_unit
         if re.search(r"首付|预付款|保证金比例", near):
