@@ -655,3 +655,9 @@ def test_rates_by_county_class_are_tiered_and_a_foreign_ownership_cap_is_no_stak
     assert [(t.value, t.tier) for t in terms if t.unit == "%"] == [(4.0, "37个脱贫县"), (3.0, "其他地区")]
     foreign = only(read("稳妥增加国内互联网虚拟专用网业务（外资股比不超过 50%）、信息服务业务。"), "50%")   # 002
     assert foreign.term_kind == "threshold"
+
+
+def test_a_bound_before_a_right_to_apply_is_who_qualifies():
+    term = only(read("参保企业上年度未裁员或裁员率不高于上年度全国城镇调查失业率控制目标，30 人（含）以下的参保企业裁员率不高于参保职工总数 20%的，"
+                     "可申请失业保险稳岗返还。"), "20%")                                              # 002
+    assert (term.term_kind, term.measure, term.comparator) == ("threshold", "social_insurance", "≤")

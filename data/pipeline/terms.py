@@ -665,7 +665,8 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
             and not GRANT.search(sentence[:start]) and not EQUITY.search(before):
         return True             # 评估净值原则上不低于8亿元, 民营企业股权占比原则上不低于35%: a requirement on who applies
     cond = re.match(r"[^，。；]{0,14}?的(?=[，,][^，。；]*?(?:按|给予|予以|可|免征|减|享受|返还|缴纳|不得|应|不再))", sentence[end:end + 40])
-    if comparator and cond and not goal and not CAP.search(before) \
+    applies = re.match(r"[^，。；]{0,14}?的[，,]\s*(?:可|方可|均可)(?:申请|享受)", sentence[end:end + 30])
+    if comparator and cond and not goal and (not CAP.search(before) or applies) \
             and not re.search(r"补贴|补助|奖励|奖补|资助|贴息|支持|资金|费用", cond.group(0)):
         return True             # 残疾人就业比例在1%以下的，按…90%缴纳: a "…的，" clause states who the rule is for
     if re.match(r"\s*(?:的)?(?:征收率|预征率|税率)的", sentence[end:end + 8]):
