@@ -661,3 +661,8 @@ def test_a_bound_before_a_right_to_apply_is_who_qualifies():
     term = only(read("参保企业上年度未裁员或裁员率不高于上年度全国城镇调查失业率控制目标，30 人（含）以下的参保企业裁员率不高于参保职工总数 20%的，"
                      "可申请失业保险稳岗返还。"), "20%")                                              # 002
     assert (term.term_kind, term.measure, term.comparator) == ("threshold", "social_insurance", "≤")
+
+
+def test_a_payroll_allowance_of_a_public_body_is_not_a_grant():
+    term = only(read("职业院校面向社会承接的各类技能培训所得扣除必要成本后的剩余部分，按照最高不超过 40%的比例核增单位绩效工资总量。"), "40%")  # 003
+    assert term.term_kind == "other"

@@ -790,6 +790,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             return "other", shape, per_unit   # 限额标准最高可上浮20%: how far a province may raise a quota
         if re.search(r"(?:可)?相应提高\s*$", before) and re.search(r"补贴标准|补助标准", sentence[:start]):
             return "incentive_rate", shape, per_unit   # 培训补贴标准可相应提高20%: a raised subsidy
+        if re.match(r"\s*(?:的)?(?:比例)?\s*核(?:增|定)[^，。；]{0,10}(?:绩效工资|工资总量|工资总额)", after):
+            return "other", shape, per_unit   # 按…40%的比例核增单位绩效工资总量: a payroll rule of a public body, no grant
         if re.search(r"(?:合同|预付款|付款)[^，。；\d]{0,8}比例[^，。；\d]{0,6}$", before):
             return "other", shape, per_unit   # 将合同预付款比例提高到30%以上: a term of a contract
         if not grant_here and POLICY_TARGET_SUBJECT.search(near):
