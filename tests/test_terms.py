@@ -552,3 +552,117 @@ def test_the_time_a_goal_sets_and_the_size_of_a_list():
     assert only(read("再用5到10年时间，将北交所打造成以成熟投资者为主体的交易所。"), "5到10年").term_kind == "target"
     listed = only(read("对税务行政处罚“首违不罚”事项清单中的14个事项，首次发生且危害后果轻微，在税务机关发现前主动改正的，不予行政处罚。"), "14个")
     assert listed.term_kind == "count"
+
+
+# --- issue 9, round 3: the patterns of the final hand check (clauses of the five sources) ---
+
+def test_goals_set_per_size_class_are_tiered():
+    """001 (鄂州 大健康 plan): 1家/5家/10家 by revenue class, 1个/3个 by cluster size, 20个/100个 by level."""
+    firms = read("- 3年打造1家营业收入过1500亿元、5家营业收入过300亿元、10家营业收入过100亿元的大健康产业龙头企业。")
+    assert [(t.value, t.shape, t.tier) for t in firms if t.unit == "家"] == [
+        (1.0, "tiered", "营业收入过1500亿元"), (5.0, "tiered", "营业收入过300亿元"), (10.0, "tiered", "营业收入过100亿元")]
+    clusters = read("- 力争3年打造1个过千亿元、3个过500亿元的大健康产业集聚区。")
+    assert [(t.term_kind, t.tier) for t in clusters if t.unit == "个"] == [("target", "过千亿元"), ("target", "过500亿元")]
+    levels = read("- 3年建设20个国家级重大科技研发平台、100个以上省级科技研发平台，构建全省大健康发展技术支撑体系。")
+    assert [t.tier for t in levels] == ["国家级", "省级"]
+    # a list of different things is not a schedule
+    assert {t.shape for t in read("到2022年，新遴选培育200家服务型制造示范企业、100家示范平台、100个示范项目、20个示范城市。")} == {"point"}
+
+
+def test_how_many_a_programme_awards_and_the_scope_of_a_rule_are_counts():
+    quota = read("每年遴选10个左右企业级工业互联网(云)平台，每个一次性奖补50万元。")
+    assert (only(quota, "10个").term_kind, only(quota, "10个").measure) == ("count", "award")
+    cloud = only(read("持续推进“万企上云”工程，每年遴选50家左右上云标杆企业，每个一次性奖补20万元。"), "50家")
+    assert (cloud.term_kind, cloud.measure) == ("count", "compute")
+    scope = only(read("通知明确再贷款支持扩至 14 个领域：电子信息、AI、设施农业、消费商业设施等。"), "14个")
+    assert (scope.term_kind, scope.measure) == ("count", "loan")
+    assert only(read("中小企业服务站扩大到 600 个。"), "600个").term_kind == "target"   # a goal stays a goal
+    cases = only(read("每年征集50个工业APP典型应用案例，每个给予10万元奖补。"), "50个")
+    assert (cases.term_kind, cases.measure) == ("count", "award")
+    cities = only(read("我委将调整设立中央预算内投资专项，每年选择 20 个民间投资增速快、占比高、活力强、措施实的地级市（区）予以支持，"
+                       "由相关地方将专项资金用于符合条件的重点项目建设。"), "20个")
+    assert (cities.term_kind, cities.measure) == ("count", "subsidy")
+
+
+def test_a_share_of_procurement_reserved_for_smes_is_procurement():
+    term = only(read("超过前述金额的采购项目，适宜由中小企业提供的，预留该部分采购项目预算总额的 40%以上专门面向中小企业采购。"), "40%")
+    assert (term.term_kind, term.measure) == ("budget_share", "procurement")
+
+
+def test_a_higher_governments_share_of_local_spending_is_a_budget_share():
+    term = only(read("省财政对各地 2022 年 6 月至 12 月开展的政府发放消费券或进行消费补贴方面的财政投入按 50%的比例给予补助。"), "50%")
+    assert term.term_kind == "budget_share"
+
+
+def test_a_down_payment_ratio_is_a_contract_term():
+    term = only(read("鼓励金融机构对自然人车主提供以下三种汽车金融服务：首付金额在机动车销售统一发票价税合计金额的 2 成以内（含 2 成）。"), "2成")
+    assert (term.term_kind, term.measure, term.value, term.comparator) == ("other", "loan", 20.0, "≤")
+
+
+def test_a_budget_line_among_per_firm_caps_is_a_fund_size():
+    """000 (the OPC news summary): 2000万元算力支持 beside 最高50万元 / 最高10万元 is the programme's line."""
+    terms = read("含“210”开办服务、最高 50 万元创业扶持、2000 万元算力支持、最高 10 万元算力券、500 万元创业担保贷款贴息，助力“AI + 超级个体”发展。")
+    assert (only(terms, "2000万元").term_kind, only(terms, "2000万元").measure) == ("fund_size", "compute")
+    assert only(terms, "10万元").term_kind == "incentive_cap"
+
+
+def test_the_base_step_of_a_per_unit_award_is_a_threshold():
+    terms = read("对新引进规模在500个标准展位以上，且其主办、承办单位的注册地不在湖北的展览，以引进 500 个标准展位奖励 6 万元为标准，"
+                 "每增加 500 个标准展位，奖励金额增加 3 万元，最高奖励不超过 40 万元。")
+    base = [t for t in terms if t.number_printed == "500 个"]
+    assert [(t.term_kind, t.comparator, t.shape) for t in base] == [("threshold", "≥", "point"), ("count", None, "per_unit")]
+    assert base[1].per_unit == "每增加"
+
+
+def test_the_rate_in_force_is_the_old_value_of_a_raised_rate():
+    terms = read("二、现行适用研发费用税前加计扣除比例 75%的企业，在2022 年 10 月 1 日至 2022 年 12 月 31 日期间，税前加计扣除比例提高至 100%。")
+    assert [(t.value, t.previous_value, t.term_kind) for t in terms] == [(100.0, 75.0, "incentive_rate")]
+
+
+def test_loan_bounds_gating_an_interest_subsidy_bridge_funds_and_notice_periods():
+    limit = only(read("对未能纳入但在支持疫情防控工作中作用突出的相关企业2020年新增贷款（1000万元以内），按市场报价利率的30%给予贴息。"), "1000万元")
+    assert limit.measure == "loan_interest"
+    fee = only(read("帮助企业按期还贷续贷，应急转贷纾困基金日使用费率不超过 0.08%。"), "0.08%")
+    assert (fee.term_kind, fee.measure) == ("fee_ceiling", "loan")
+    notice = only(read("对符合法定情形确需裁员的企业，指导其提前30日向工会或者全体职工说明情况。"), "30日")
+    assert notice.comparator == "≥"
+
+
+def test_a_definition_in_a_tax_notice_takes_the_relief(q):
+    rows = terms_of(q, "关于延续实施小额贷款公司有关税收优惠政策的公告")
+    small = one(rows, number_printed="10 万元")
+    assert (small["term_kind"], small["measure"], small["comparator"]) == ("threshold", "tax_relief", "≤")
+
+
+def test_a_score_and_its_cap_are_not_a_grant():
+    terms = read("总局确定的金融服务乡村振兴或中小微企业典型地区及试验区，绩效考核加 0.5 分/个，累计加分不超过 1 分。")
+    assert [(t.term_kind, t.measure) for t in terms] == [("other", "other"), ("other", "other")]
+
+
+@pytest.mark.parametrize("clause,printed", [
+    ("小型微利企业应纳税所得额减按 25%，按 20% 缴税（实际税负 5%）。", "20%"),                       # 000 (monthly notes)
+    ("对上述四地跨境电商综合试验区内从事相关业务的民营企业，无法取得进货凭证的实行企业所得税按应税所得率 4%核定征收。", "4%"),  # 003
+    ("受疫情影响的企业，可按规定在2020年6月30日前，结合本单位的实际情况，在5%至12%之间，自主调整单位和个人的住房公积金缴存比例。",
+     "5%至12%"),                                                                                   # 001
+])
+def test_a_rate_a_firm_pays_is_a_reduced_rate(clause, printed):
+    assert only(read(clause), printed).term_kind == "reduced_rate"
+
+
+def test_rates_by_county_class_are_tiered_and_a_foreign_ownership_cap_is_no_stake():
+    terms = read("对符合条件的个体工商户额度不超过 20 万元、期限不超过 3 年，小微企业额度不超过 300 万元、期限不超过 2 年的创业担保贷款，"
+                 "给予 37个脱贫县最高 4%、其他地区最高 3%贴息，贴息资金由各级财政按比例分担。")      # 003
+    assert [(t.value, t.tier) for t in terms if t.unit == "%"] == [(4.0, "37个脱贫县"), (3.0, "其他地区")]
+    foreign = only(read("稳妥增加国内互联网虚拟专用网业务（外资股比不超过 50%）、信息服务业务。"), "50%")   # 002
+    assert foreign.term_kind == "threshold"
+
+
+def test_a_bound_before_a_right_to_apply_is_who_qualifies():
+    term = only(read("参保企业上年度未裁员或裁员率不高于上年度全国城镇调查失业率控制目标，30 人（含）以下的参保企业裁员率不高于参保职工总数 20%的，"
+                     "可申请失业保险稳岗返还。"), "20%")                                              # 002
+    assert (term.term_kind, term.measure, term.comparator) == ("threshold", "social_insurance", "≤")
+
+
+def test_a_payroll_allowance_of_a_public_body_is_not_a_grant():
+    term = only(read("职业院校面向社会承接的各类技能培训所得扣除必要成本后的剩余部分，按照最高不超过 40%的比例核增单位绩效工资总量。"), "40%")  # 003
+    assert term.term_kind == "other"

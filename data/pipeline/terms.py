@@ -101,7 +101,9 @@ OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*(?:%|�
                        r"(?=\s*(?:阶段性)?(?:提高|下调|降低|调整|上调|调减|调增|缩短|延长|放宽|扩大|压缩|提|降|调)(?:至|到|为))"
                        r"|(?P<old2>\d+(?:\.\d+)?\s*%)(?=\s*(?:的)?(?:征收率|税率|费率|预征率)\s*减按)"
                        r"|适用\s*(?P<old3>\d+(?:\.\d+)?\s*%)(?=\s*(?:征收率|预征率)的[^。；]{0,30}减按)"
-                       r"|(?P<old4>\d+(?:\.\d+)?\s*%)(?=\s*(?:以上|以下)?\s*(?:阶段性)?(?:提高|下调|降低|上调|扩大|提|降|调)(?:至|到|为))")
+                       r"|(?P<old4>\d+(?:\.\d+)?\s*%)(?=\s*(?:以上|以下)?\s*(?:阶段性)?(?:提高|下调|降低|上调|扩大|提|降|调)(?:至|到|为))"
+                       # 现行适用…比例75%的企业，…比例提高至100%: the rate now in force is the old value
+                       r"|现行(?:适用)?[^，。；\d%]{0,20}?(?P<old5>\d+(?:\.\d+)?\s*%)(?=[^。；]{0,80}?(?:提高|下调|降低|上调|调整)(?:至|到|为))")
 _NUM = r"\d+(?:\.\d+)?|\d+\.\s\d+"                            # "1. 85" is 1.85 with a PDF space
 CN = r"[一二两三四五六七八九十百千]+"
 RANGE_LO = rf"(?:(?P<lo>{_NUM})\s*(?:[—\-–~至到]|(?:万元|元|万|亿元|亿)\s*[—\-–~至到])\s*)?"
@@ -143,18 +145,19 @@ DURATION_MONTHS = {"个月": 1, "年": 12, "个自然月": 1, "自然月": 1, "�
 BUDGET_SHARE = re.compile(r"^\s*(?:以上|及以上|左右)?\s*的?\s*(?:[^，。；]{0,6})?(?:资金|经费|预算|份额|专项资金|奖补资金|财政资金)"
                           r"|(?:资金|经费|预算总额|预算|份额|(?<!贷款)总额)[^，。；]{0,6}的\s*(?:比例)?\s*(?:不低于|不少于|达到|超过)?\s*$"
                           r"|预留[^，。；]{0,20}$|用于[^，。；]{0,10}$|专门面向[^，。；]{0,20}$")
-FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化|首付)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
+FEE_CEILING = re.compile(r"(?:担保费率|费率|利率|收费|费用|资费|价格|服务费|手续费|保费|评审费|年化)[^，。；]{0,10}$|降至[^，。；]{0,4}$|LPR")
 FUND_SIZE = re.compile(r"(?:安排|设立|统筹|筹集|投入|下达|整合|规模|总规模|总额|总量|资金池|专项资金|引导资金|额度|授信|消费券)"
                        r"[^，。；]{0,8}$|^\s*(?:以上|左右)?\s*(?:的)?\s*(?:专项资金|引导基金|产业基金|基金|资金池|再贷款|再贴现|专项额度|信贷额度|授信)")
 LOAN = re.compile(r"贷款|授信|信贷|放款|融资额度|借款")
 EQUITY = re.compile(r"股权投资|拨改投|参股|股比|投资入股|持股")
-REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负)[^，。；]{0,10}$")
+REDUCED_RATE = re.compile(r"(?:减按|税率|征收率|税负|应税所得率)[^，。；]{0,10}$")
 TAX_WORD = re.compile(r"税|征收")
 PER_UNIT = re.compile(r"(?P<u>每(?:个标准展位|个展位|个产品|个|家|户|人|名|亩|平方米|台|套|项|件|次|场|年|月|天|生|标准展位|展位|床位|辆|吨|千瓦时|间|块|张))"
                       r"[^，。；\d]{0,6}$|^\s*(?:/|／|每)\s*(?P<u2>平方米|立方米|千瓦时|千瓦|标准展位|[人个亩生户家年月天次台套件吨场间块张床瓦度](?:\s*/\s*[人年月天夜次])?)")
 TIER = re.compile(r"(?P<t>前\s*[\d一二两三四五六七八九十]+\s*年|后\s*[\d一二两三四五六七八九十]+\s*年|第[一二三四五\d]+年|首年|次年|国家级|省级|市级|区级|县级|一等奖|二等奖|三等奖|"
                   r"一档|二档|三档|[一二三四五]星|AAA级|AA级|A级|高级技师|预备技师|[高中初]级工?|技师)[^，。；、]{0,12}$"
-                  r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?)[^，。；、]{0,16}$")
+                  r"|(?P<r>(?:东部|中部|西部|东北|脱贫|欠发达)地区(?:和(?:东部|中部|西部|东北)地区)?"
+                  r"|(?:\d+\s*个)?(?:脱贫|贫困|欠发达)(?:县|地区)|其他地区|其余地区)[^，。；、]{0,16}$")
 POLICY_TARGET_SUBJECT = re.compile(r"覆盖率|占比|比重|增速|增长|提升|(?<!小)规模|总量|总数|达到|突破|力争|培育|新增|打造|建成|"
                                    r"(?<!不)超过|实现|扩大|扩至|年均|累计|普及率|渗透率|上云率|数字化率")
 
@@ -213,7 +216,10 @@ CONDITION_SPAN = re.compile(r"对(?!应|外|接|标|比|象|照|口)[^。；]{0,
 # 200万以下项目, 100万元以下的部分, 500人（含）以下的企业: the number bounds who or what qualifies
 CONDITION_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以下|以上|及以下|及以上)的?[^，。；]{0,6}?"
                              r"(?:企业|项目|部分|单位|机构|纳税人|工程|采购|个体工商户|小微)")
-STEP = re.compile(r"(?:每增加|每提高|每超过|每增长|以引进)\s*$")
+STEP = re.compile(r"(?:每增加|每提高|每超过|每增长)\s*$")
+# 以引进500个标准展位奖励6万元为标准: the base step of a per-unit award is the bound the award starts from
+BASE_STEP = re.compile(r"以(?:引进|达到|完成|实现|新增|销售|招用)?\s*$")
+BASE_STEP_AFTER = re.compile(r"^[^，。；]{0,30}?为(?:标准|基准|基数|起点)")
 BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际促成贷款金额的: the base, not the subject
 
 
@@ -316,7 +322,7 @@ def _masked(text: str) -> str:
 
 
 def _mask_group(m: re.Match) -> str:
-    g = next(k for k in ("old", "old2", "old3", "old4") if m.group(k))
+    g = next(k for k in ("old", "old2", "old3", "old4", "old5") if m.group(k))
     a, b = m.span(g)
     s = m.group(0)
     return s[: a - m.start()] + "◇" * (b - a) + s[b - m.start():]
@@ -349,7 +355,7 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
             offset = c0 + (len(text[c0:c1]) - len(text[c0:c1].lstrip()))
             scan = scan.strip()
             clause_terms += _sentence_terms(sentence, scan, text, line_of, offset, clause, context,
-                                            policy_id, source_id, ai_policy, masked)
+                                            policy_id, source_id, ai_policy, masked, title)
         _tiers(clause_terms)
         out += clause_terms
     _attach_conditions(out)
@@ -357,7 +363,7 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
 
 
 def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, policy_id, source_id, ai_policy,
-                    masked) -> list[Term]:
+                    masked, title="") -> list[Term]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in PATTERNS:
@@ -401,10 +407,17 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "tax_relief"      # 小额贷款公司…贷款损失准备金准予在税前扣除: a tax rule on lending income
         if kind_ == "count" and measure == "tax_relief" and not re.search(r"减(?!少|轻)|免|退|抵|优惠|扣除|缓缴", sentence):
             measure = "other"           # 11项证明材料采用调阅复用: paperwork, not relief
-        if kind_ == "other" and unit_printed == "分":
-            measure = "other"           # 绩效考核加0.5分/个: a score, not a grant
-        if kind_ == "duration" and comparator == "≥" and measure == "loan" and re.search(r"贴息", sentence[end:]):
-            measure = "loan_interest"   # 期限不低于1年的优惠贷款，专项贴息资金按此100%进行贴息: gates the subsidy
+        if unit_printed == "分" and (kind_ == "other" or re.search(r"加分|扣分|计分|得分", sentence[max(0, start - 12):start])):
+            kind_, measure = "other", "other"   # 绩效考核加0.5分/个，累计加分不超过1分: a score and its cap, not a grant
+        if measure in ("loan", "guarantee") and kind_ in ("duration", "threshold", "loan_ceiling") \
+                and re.search(r"(?:给予|予以|安排|进行|按)[^。；]{0,30}?贴息", sentence[end:]):
+            measure = "loan_interest"   # 新增贷款（1000万元以内），按…30%给予贴息: a loan bound gates the subsidy
+        if measure in ("equity", "guarantee", "other") and re.search(r"转贷|过桥", sentence) and not EQUITY.search(sentence) \
+                and not re.search(r"风险补偿|担保", phrase):
+            measure = "loan"            # 应急转贷纾困基金日使用费率: bridge money to repay a loan is lending, no stake
+        if re.search(r"(?:本|上述)(?:公告|通知|办法|规定|政策|细则)所称[^，。；]{0,20}[，,]?\s*是指", sentence) \
+                and re.search(r"税收优惠|税费优惠|税收政策|所得税|增值税", title) and measure not in ("tax_relief",):
+            measure = "tax_relief"      # 本公告所称小额贷款，是指…10万元以下的贷款: the scope of the notice's tax relief
         if kind_ == "incentive_cap" and measure == "loan":
             kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
         if penalty and kind_ not in ("duration", "threshold", "count"):
@@ -430,12 +443,50 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             value_kind = "amount" if unit == "万元" else "rate" if unit == "%" else "count"
         if kind_ == "threshold":
             value_kind = "threshold"
+            if comparator is None and kind == "count" and BASE_STEP.search(sentence[max(0, start - 6):start]) \
+                    and BASE_STEP_AFTER.search(sentence[end:]):
+                comparator = "≥"        # the base step: the award is for N or more
         old = _previous(masked, text, offset, start, unit)
         out.append(Term(
             policy_id, source_id, line_start, line_end, sentence, measure, value_kind, value, value_max,
             unit, unit_printed, number_printed, comparator, _basis(sentence, start),
             _beneficiary(sentence, lead), None, start, clause.clause_id, kind_, shape, None, per_unit, old, lead))
+    _quotas_and_scopes(out, sentence)
     return out
+
+
+QUOTA_BEFORE = re.compile(r"(?:遴选|评选|征集|选择|选取|择优|认定|确定)[^，。；\d]{0,4}$")
+QUOTA_AWARD = re.compile(r"^[^。；]{0,40}?[，,]\s*(?:并)?(?:对)?每(?:个|家|项|户|名)[^，。；]{0,10}?(?:奖补|奖励|补助|补贴|资助|给予)"
+                         r"|^[^，。；]{0,40}?(?:予以|给予)(?P<v>支持|奖励|奖补|补助|补贴)")
+SCOPE = re.compile(r"(?:扩至|扩大到|扩大至|扩展至|扩展到|扩围至|扩容至)\s*$")
+SCOPE_UNIT = re.compile(r"^\s*(?:领域|行业|类|品种|门类|险种|范围|方向)")
+
+
+def _quotas_and_scopes(terms: list[Term], sentence: str) -> None:
+    """Counts a rule sets now, not goals: 每年遴选10个左右…平台，每个一次性奖补50万元 (how many the programme
+    awards: the award's measure); 再贷款支持扩至14个领域 (the scope of an instrument: its measure)."""
+    for t in terms:
+        if t.value_kind != "count" or t.term_kind not in ("target", "count"):
+            continue
+        before, after = sentence[:t.number_at], sentence[t.number_at + len(t.number_printed):]
+        quota = QUOTA_AWARD.search(after) if QUOTA_BEFORE.search(before) else None
+        if quota:
+            grant = next((g for g in terms if g.number_at > t.number_at and g.term_kind.startswith("incentive")), None)
+            t.term_kind = "count"
+            t.measure = grant.measure if grant else "subsidy" if quota["v"] in ("支持", "补助", "补贴") else "award"
+        elif SCOPE.search(before) and SCOPE_UNIT.search(after) and not re.search(r"力争|争取|目标|到\s*\d{4}\s*年|推动", sentence):
+            found = _specific(before)
+            t.term_kind, t.measure = "count", found[0] if found else "other"
+    # 最高50万元创业扶持、2000万元算力支持、最高10万元算力券: in a list of per-firm caps, a bare sum more than ten
+    # times every cap beside it is the programme's budget for that line
+    for t in terms:
+        if t.term_kind != "incentive_amount" or t.comparator or t.unit != "万元" or t.value is None:
+            continue
+        siblings = [c for c in terms if c.term_kind == "incentive_cap" and c.unit == "万元" and c.value
+                    and re.fullmatch(r"[^，,。；]*、[^，,。；]*", sentence[min(c.number_at, t.number_at):
+                                                                       max(c.number_at, t.number_at)])]
+        if siblings and t.value > 10 * max(c.value for c in siblings):
+            t.term_kind = "fund_size"
 
 
 def _beneficiary(sentence: str, lead: str | None) -> str | None:
@@ -447,12 +498,16 @@ def _previous(masked: str, text: str, offset: int, start: int, unit: str = "") -
     """The old value masked just before a new one (由9%下调至6%): its first number."""
     window = masked[max(0, offset + start - 40):offset + start]
     k = window.rfind("◇")
-    if k == -1 or re.search(r"[，。；]", window[k:]):
+    base = max(0, offset + start - 40)
+    if (k == -1 or re.search(r"[，。；]", window[k:])) \
+            and re.search(r"(?:提高|下调|降低|上调|调整)(?:至|到|为)\s*$", window) and "◇" in masked[offset:offset + start]:
+        window, base = masked[offset:offset + start], offset   # 现行适用75%的企业，…提高至100%
+        k = window.rfind("◇")
+    elif k == -1 or re.search(r"[，。；]", window[k:]):
         return None
     j = k
     while j > 0 and window[j - 1] == "◇":
         j -= 1
-    base = max(0, offset + start - 40)
     m = re.search(r"(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|个月|年)?", text[base + j:base + k + 3])
     if not m:
         return None
@@ -540,6 +595,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         low, high = (lo * factor, value * factor) if lo is not None else (value * factor, None)
         if comparator is None and lo is None and re.match(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:之|以)?内(?!\s*不(?:能|得|再))", clause[end:end + 16]):
             comparator = "≤"    # 自收到申请之日起10个工作日内, 3年内: at most
+        if comparator is None and re.search(r"提前\s*$", before):
+            comparator = "≥"    # 提前30日向工会说明情况: a notice period is at least N days
         return "duration", low, high, unit, m["u"], printed, comparator
     if kind == "foreign":
         value = _number(m["n"])
@@ -608,7 +665,8 @@ def _is_condition(sentence: str, start: int, end: int, before: str, comparator: 
             and not GRANT.search(sentence[:start]) and not EQUITY.search(before):
         return True             # 评估净值原则上不低于8亿元, 民营企业股权占比原则上不低于35%: a requirement on who applies
     cond = re.match(r"[^，。；]{0,14}?的(?=[，,][^，。；]*?(?:按|给予|予以|可|免征|减|享受|返还|缴纳|不得|应|不再))", sentence[end:end + 40])
-    if comparator and cond and not goal and not CAP.search(before) \
+    applies = re.match(r"[^，。；]{0,14}?的[，,]\s*(?:可|方可|均可)(?:申请|享受)", sentence[end:end + 30])
+    if comparator and cond and not goal and (not CAP.search(before) or applies) \
             and not re.search(r"补贴|补助|奖励|奖补|资助|贴息|支持|资金|费用", cond.group(0)):
         return True             # 残疾人就业比例在1%以下的，按…90%缴纳: a "…的，" clause states who the rule is for
     if re.match(r"\s*(?:的)?(?:征收率|预征率|税率)的", sentence[end:end + 8]):
@@ -648,7 +706,9 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "target", shape, per_unit     # 主要目标: …抽检合格率在 97% 以上
     if STEP.search(before[-8:]):
         # 每增加500个标准展位，奖励金额增加3万元: the unit of a per-unit award, not a bound on who qualifies
-        return ("count" if kind == "count" else "other"), "per_unit", before[-8:].strip()
+        return ("count" if kind == "count" else "other"), "per_unit", STEP.search(before[-8:]).group(0).strip()
+    if kind == "count" and BASE_STEP.search(before[-6:]) and BASE_STEP_AFTER.search(sentence[end:]):
+        return "threshold", "point", None
     if kind == "count" and unit_printed == "分" and re.search(r"加|扣|计|得", before[-4:]):
         return "other", ("per_unit" if re.match(r"\s*/\s*个", after) else shape), ("个" if re.match(r"\s*/\s*个", after) else per_unit)
     if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
@@ -693,13 +753,16 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
                 or re.search(r"(?:财政|政府|各级)[^，。；]{0,12}(?:承担|分担|负担)\s*$", before) \
                 or re.search(r"对(?:各地|市县|市州|地方)[^，。；]{0,30}(?:财政投入|投入)", sentence[:start]) \
                 or re.search(r"按(?:照)?各地[^，。；]{0,20}的\s*$", before) \
-                or re.search(r"(?:省级|市级|中央)财政对各地", sentence[:start]) and re.match(r"\s*的?比例?\s*(?:予以|给予)", after) \
+                or re.search(r"(?:省|市|中央|县|区)(?:级)?财政(?:资金)?(?:统筹)?对(?:各地|各市|市县|市州|各市州|各区|区县|县市区|地方|下级)", sentence[:start]) \
+                and re.match(r"\s*的?比例?\s*(?:予以|给予)|\s*(?:补助|奖补|奖励)", after) \
                 or re.match(r"\s*(?:以上|及以上)?\s*用于", after):
             return "budget_share", shape, per_unit
+        if re.search(r"外资(?:股比|持股|比例)", near):
+            return "threshold", shape, per_unit   # 外资股比不超过50%: a bound on who may run the business, no stake
         if EQUITY.search(near):
             return "equity_investment", shape, per_unit
-        if "首付" in near:
-            return "fee_ceiling", shape, per_unit   # 首付…2成以内: a ceiling on the down payment
+        if re.search(r"首付|预付款|保证金比例", near):
+            return "other", shape, per_unit   # 首付…2成以内: a ratio in the terms of a loan contract, not a fee
         if LOAN.search(sentence) and re.search(r"额度", before[-24:]) and comparator == "≤":
             return "loan_ceiling", shape, per_unit   # 最高不超过…额度上限之和的110%
         if re.search(r"(?:养老|失业|工伤|医疗|生育)?保险(?:单位)?(?:缴费)?费率(?:阶段性)?(?:降低|下调|降)(?:至|到|为)\s*$"
@@ -714,16 +777,21 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
             if not re.search(r"补贴|补助|贴息|奖补|返还|减免|减半|扣除|加计", before[-10:]) \
                     and not re.match(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以)?[^，。；]{0,6}(?:补贴|补助|奖励|奖补|资助|返还|贴息)", after):
                 return "fee_ceiling", shape, per_unit
-        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*(?:的(?:标准|比例))?\s*缴(?:纳|存)", after)
+        # 按20%缴税, 在5%至12%之间自主调整…住房公积金缴存比例: the rate a firm pays
+        rate_word_after = re.match(r"\s*(?:的)?\s*[^，。；\d]{0,6}?(?:税率|征收率|预征率)|\s*(?:的(?:标准|比例))?\s*缴(?:纳|存|税)"
+                                   r"|\s*之间[，,]?[^，。；]{0,20}缴(?:存|费)比例", sentence[end:end + 40])
         if (REDUCED_RATE.search(before[-10:]) or rate_word_after
                 or TAX_WORD.search(before) and re.search(r"(?:下调|降低|调减)(?:至|到|为)\s*$", before)) \
-                and re.search(r"税|征收|保障金|缴费|缴存|公积金", near + after + before) and not re.search(
+                and re.search(r"税|征收|保障金|缴费|缴存|公积金", near + after + before + (rate_word_after[0] if rate_word_after else "")) \
+                and not re.search(
                 r"扣除|摊销|加计|返还|退", near + after):
             return "reduced_rate", shape, per_unit
         if re.search(r"(?:可)?上浮\s*$", before) and re.search(r"标准|限额|定额", sentence[:start]):
             return "other", shape, per_unit   # 限额标准最高可上浮20%: how far a province may raise a quota
         if re.search(r"(?:可)?相应提高\s*$", before) and re.search(r"补贴标准|补助标准", sentence[:start]):
             return "incentive_rate", shape, per_unit   # 培训补贴标准可相应提高20%: a raised subsidy
+        if re.match(r"\s*(?:的)?(?:比例)?\s*核(?:增|定)[^，。；]{0,10}(?:绩效工资|工资总量|工资总额)", after):
+            return "other", shape, per_unit   # 按…40%的比例核增单位绩效工资总量: a payroll rule of a public body, no grant
         if re.search(r"(?:合同|预付款|付款)[^，。；\d]{0,8}比例[^，。；\d]{0,6}$", before):
             return "other", shape, per_unit   # 将合同预付款比例提高到30%以上: a term of a contract
         if not grant_here and POLICY_TARGET_SUBJECT.search(near):
@@ -780,9 +848,39 @@ def _tiers(terms: list[Term]) -> None:
                 if label:
                     t.tier, t.shape = label, "tiered"
         _respectively(group, terms)
+        _size_classes(group)
     for t in terms:
         if t.shape == "point" and t.value_max is not None:
             t.shape = "range"
+
+
+SIZE_CLASS = re.compile(r"^\s*(?:以上|左右)?\s*(?P<c>[^、，,。；和及的]{0,12}?(?:(?<!不)超?过|达到|突破)\s*[\d千百万亿.]+\s*(?:亿元|万元|亿|万)"
+                        r"|(?:国家级|省级|市级|区级|县级)|[\d千百]+\s*亿(?:元)?级)")
+
+
+def _size_classes(group: list[Term]) -> None:
+    """3年打造1家营业收入过1500亿元、5家营业收入过300亿元…的龙头企业, 20个国家级…平台、100个以上省级…平台: goals
+    set per size class or level are the steps of a schedule, each named by its class."""
+    counts = sorted((t for t in group if t.value_kind == "count" and t.term_kind in ("target", "count")
+                     and t.shape == "point"), key=lambda t: t.number_at)
+    quote = group[0].quote if group else ""
+    labelled = []
+    for t in counts:
+        m = SIZE_CLASS.match(quote[t.number_at + len(t.number_printed):])
+        labelled.append((t, re.sub(r"\s+", "", m["c"]) if m else None))
+    runs, run = [], []
+    for t, label in labelled:
+        if label and run and re.fullmatch(r"[^，。；]{0,30}[、和及]\s*",
+                                          quote[run[-1][0].number_at + len(run[-1][0].number_printed):t.number_at]):
+            run.append((t, label))
+            continue
+        runs.append(run)
+        run = [(t, label)] if label else []
+    runs.append(run)
+    for run in runs:
+        if len(run) >= 2 and len({label for _, label in run}) == len(run):
+            for t, label in run:
+                t.tier, t.shape = label, "tiered"
 
 
 def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
