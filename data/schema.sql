@@ -229,8 +229,10 @@ CREATE TABLE register_terms (
     cap_wan              DOUBLE,
     threshold            VARCHAR,
     duration_months      DOUBLE,
-    condition_paraphrase VARCHAR,
-    source_url           VARCHAR NOT NULL
+    condition_paraphrase VARCHAR,                    -- English, as the register holds it
+    source_url           VARCHAR NOT NULL,
+    condition_zh         VARCHAR,                    -- the paraphrase in Chinese (wuhan_register_terms_zh.csv)
+    threshold_zh         VARCHAR
 );
 
 -- Coverage (data/pipeline/coverage.py): per year × level × region, which sources hold how many policies, as what
@@ -420,7 +422,8 @@ SELECT rt.*, v.value_kind,
        CASE v.value_kind WHEN 'rate' THEN rt.rate_pct WHEN 'cap' THEN rt.cap_wan WHEN 'duration' THEN rt.duration_months
             END AS value,
        CASE v.value_kind WHEN 'rate' THEN '%' WHEN 'cap' THEN '万元' WHEN 'duration' THEN '月' ELSE '' END AS unit,
-       nullif(concat_ws('; ', rt.threshold, rt.condition_paraphrase), '') AS condition,
+       nullif(concat_ws('；', coalesce(rt.threshold_zh, rt.threshold), coalesce(rt.condition_zh, rt.condition_paraphrase)),
+              '') AS condition,
        'curated/wuhan_register_terms.csv:' || rt.line AS citation,
        ps.trust, p.title AS policy_title, p.region_code, p.level, p.doc_number, p.issue_date,
        policy_standing(p.title, NULL, p.status_now) AS standing

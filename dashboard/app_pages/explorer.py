@@ -449,15 +449,16 @@ download_buttons(prov_shown, f"provenance_{current}", {}, key="explorer.provenan
 
 # The register's terms (paraphrased facts, not quotations)
 register_terms = run_query("explorer/policy_register_terms", policy_id=current)
+zh = lang() == "zh"   # the register's paraphrases in the interface language (data/curated/wuhan_register_terms_zh.csv)
 if not register_terms.empty:
     st.markdown(f"#### {t('explorer.register_terms')}")
     reg_shown = pd.DataFrame({
         t("col.measure"): register_terms.measure.map(MEASURES).fillna(register_terms.measure),
         t("explorer.col.rate"): register_terms.rate_pct,
         t("explorer.col.cap"): register_terms.cap_wan,
-        t("explorer.col.threshold"): register_terms.threshold.fillna(""),
+        t("explorer.col.threshold"): (register_terms.threshold_zh if zh else register_terms.threshold).fillna(""),
         t("explorer.col.duration"): register_terms.duration_months,
-        t("explorer.col.paraphrase"): register_terms.condition_paraphrase.fillna(""),
+        t("explorer.col.paraphrase"): (register_terms.condition_zh if zh else register_terms.condition_paraphrase).fillna(""),
         t("col.page_url"): register_terms.source_url,
         t("col.sources"): register_terms.sources,
     })

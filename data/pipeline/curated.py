@@ -30,6 +30,9 @@ CURATED = Path(__file__).resolve().parents[1] / "curated"
 LEVELS = {"provincial", "municipal", "district", "zone"}
 REGISTER = "wuhan_policy_register"
 REGISTER_TERMS = "wuhan_register_terms"
+# The register's English paraphrases in Chinese, written by the project (the interface is Chinese first): one row
+# per row of wuhan_register_terms.csv, keyed by its line and checked against its register_id and measure.
+REGISTER_TERMS_ZH = "wuhan_register_terms_zh"
 TERM_TABLES = ("peer_ai_terms", "district_ai_terms")
 # One row of `sources` per curated table: source_id → (file under data/, title, title_en, publisher, kind).
 SOURCES = {
@@ -74,6 +77,7 @@ def rows(name: str) -> list[tuple[str, dict]]:
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
+        reader.fieldnames          # reads the header now, so that the first row is cited at line 2
         start = reader.line_num + 1
         for row in reader:
             out.append((f"data/curated/{name}.csv:{start}", {k: (v or "").strip() for k, v in row.items()}))
@@ -335,6 +339,7 @@ def register_terms(policies: list[Policy]) -> pd.DataFrame:
     policy_of = {a.record_id: p.policy_id for p in policies for a in p.appearances
                  if isinstance(a, CuratedAppearance) and a.kind == "register_entry"}
     measures = set(pd.read_csv(CURATED.parent / "codebook" / "measures.csv", dtype=str).slug)
+    chinese = register_chinese()
     out = []
     for where, r in rows(REGISTER_TERMS):
         if r["register_id"] not in policy_of:
@@ -342,12 +347,27 @@ def register_terms(policies: list[Policy]) -> pd.DataFrame:
         if r["measure"] not in measures:
             raise CuratedError(f"{where}: measure {r['measure']!r} is not in data/codebook/measures.csv")
         line = _line(where)
+        zh = chinese.get(line)
+        if zh is None or (zh["register_id"], zh["measure"]) != (r["register_id"], r["measure"]):
+            raise CuratedError(f"data/curated/{REGISTER_TERMS_ZH}.csv: no row for {where} "
+                               f"({r['register_id']}, {r['measure']}), or it names another row")
         out.append({"register_term_id": f"{r['register_id']}:{line}", "register_id": r["register_id"],
                     "policy_id": policy_of[r["register_id"]], "line": line, "measure": r["measure"],
                     "rate_pct": _number(r["rate_pct"]), "cap_wan": _number(r["cap_wan_yuan"]),
                     "threshold": r["threshold"] or None, "duration_months": _number(r["duration_months"]),
-                    "condition_paraphrase": r["condition_paraphrase"] or None, "source_url": r["source_url"]})
+                    "condition_paraphrase": r["condition_paraphrase"] or None, "source_url": r["source_url"],
+                    "condition_zh": zh["condition_zh"] or None, "threshold_zh": zh["threshold_zh"] or None})
     return pd.DataFrame(out)
+
+
+def register_chinese() -> dict[int, dict]:
+    """Line of wuhan_register_terms.csv → its row of wuhan_register_terms_zh.csv."""
+    out = {}
+    for where, r in rows(REGISTER_TERMS_ZH):
+        if not r["line"].isdigit() or int(r["line"]) in out:
+            raise CuratedError(f"{where}: line {r['line']!r} is not a line number, or is given twice")
+        out[int(r["line"])] = r
+    return out
 
 
 def load_curated(policies) -> pd.DataFrame:
