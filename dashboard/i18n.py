@@ -208,16 +208,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_title": ("{layer} · {metric}", "{layer} · {metric}"),
     "map_hint": ("点击地图上的地区、功能区标记或排名中的柱子（或在左侧“地区”中选择），下方列出该地区的政策与条款。",
                  "Click a region, a zone marker or a bar (or pick a region in the sidebar) to list its policies and terms below."),
-    "map_terms_note": ("条款数只计企业可得的激励（补贴比例、金额、上限、优惠税率），不计目标、门槛、资金占比、费率上限、"
-                       "资金规模、贷款额度、股权投资与期限。最高补贴上限与最高比例按与AI对比页相同的规则取值：" 
-                       "只取现行政策中企业可得的补贴上限/比例（不含征求意见稿、已废止或已失效政策，不含按展位、按亩等计的单价），"
-                       "并包含人工整理的区级条款（标注〔人工整理〕，不含低可信度来源）。悬停查看地区的主要政策。",
-                       "Terms count only incentives a firm receives (a rate, amount or cap, a reduced tax rate), never "
-                       "targets, thresholds, budget shares, fee ceilings, fund sizes, loans, equity or durations. The "
-                       "highest cap and the best rate follow the AI comparison's rule: only a firm-facing cap or rate "
-                       "of a current policy (no draft, superseded or lapsed policy, no per-booth or per-mu amount), "
-                       "curated district terms included (tagged [curated], low-trust sources left out). Hover for a "
-                       "region's top policies."),
     "best_rate_of": ("{measure} 最高比例（%）", "{measure}: best rate (%)"),
     "top_policies": ("主要政策", "Top policies"),
     "no_policy_here": ("当前筛选下未发现该地区的政策", "No policy found for this region under these filters"),

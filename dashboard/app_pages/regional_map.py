@@ -40,7 +40,7 @@ TEXT.update({
     "col.rate_evidence": ("比例出处（类型·可信度·出处）", "Rate: evidence (kind · trust · citation)"),
     "col.condition": ("条件", "Condition"),
     "col.standing": ("效力", "Standing"),
-    "col.kind": ("数值类型", "Kind"),
+    "col.term_kind": ("数值类型", "Kind"),
     "col.url": ("网址", "URL"),
     "map.page": ("页码", "Page"),
     "map.page_note": ("第 {a}–{b} 条，共 {n} 条", "{a}–{b} of {n}"),
@@ -129,7 +129,7 @@ def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         t("col.policy"): terms.title,
         t("col.measure"): terms.measure.map(measure_labels()).fillna(terms.measure),
-        t("col.kind"): terms.term_kind.map(kind_labels()).fillna(terms.term_kind),
+        t("col.term_kind"): terms.term_kind.map(kind_labels()).fillna(terms.term_kind),
         t("col.value"): [(c if isinstance(c, str) else "") + format_value(v)
                          + (f"–{format_value(m)}" if pd.notna(m) else "")
                          for c, v, m in zip(terms.comparator, terms.value, terms.value_max)],
