@@ -121,29 +121,35 @@ def children(root: int) -> list[int]:
 
 
 class Sampler:
-    """Samples, every half second, the CPU of the server and of the clients (this process and its descendants
-    but the server), the server's RSS and the load average. A process that exits keeps its last sample."""
+    """Samples, every half second, the CPU of the servers and of the clients (this process and its descendants
+    but the servers), the servers' RSS and the load average. A process that exits keeps its last sample."""
 
-    def __init__(self, server: int):
-        self.server = server
+    def __init__(self, servers: list[int]):
+        self.servers = servers
         self.last: dict[int, float] = {}
-        self.base_server = cpu_seconds(server)
+        self.base_server = self._servers_cpu()
         self.base_clients = self._clients_now()
-        self.rss_peak = rss_mib(server)
+        self.rss_peak = self._rss()
         self.load = [os.getloadavg()[0]]
         self.start = time.monotonic()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def _servers_cpu(self) -> float:
+        return sum(cpu_seconds(p) for p in self.servers)
+
+    def _rss(self) -> float:
+        return max(rss_mib(p) for p in self.servers)
+
     def _clients_now(self) -> float:
-        for pid in [os.getpid()] + [p for p in children(os.getpid()) if p != self.server]:
+        for pid in [os.getpid()] + [p for p in children(os.getpid()) if p not in self.servers]:
             self.last[pid] = max(self.last.get(pid, 0.0), cpu_seconds(pid))
         return sum(self.last.values())
 
     def _run(self):
         while not self._stop.wait(0.5):
             self._clients_now()
-            self.rss_peak = max(self.rss_peak, rss_mib(self.server))
+            self.rss_peak = max(self.rss_peak, self._rss())
             self.load.append(os.getloadavg()[0])
 
     def __enter__(self):
@@ -154,7 +160,7 @@ class Sampler:
         self._stop.set()
         self._thread.join()
         self.wall = time.monotonic() - self.start
-        self.server_cpu = cpu_seconds(self.server) - self.base_server
+        self.server_cpu = self._servers_cpu() - self.base_server
         self.clients_cpu = self._clients_now() - self.base_clients
 
 
@@ -338,8 +344,9 @@ async def ws_session(base: str, steps: list[Step], rounds: int, start_after: flo
                         record(step.name, what, time.monotonic() - t0, f"{type(err).__name__}: {str(err)[:160]}")
 
 
-async def drive(client: str, base: str, sessions: int, steps: list[Step], rounds: int, stagger: float,
-                timeout: float, warmup: bool, server_pid: int):
+async def drive(client: str, bases: list[str], sessions: int, steps: list[Step], rounds: int, stagger: float,
+                timeout: float, warmup: bool, server_pids: list[int]):
+    """Session i talks to replica i mod R only, as a load balancer with sticky sessions would send it."""
     samples: list[tuple[str, str, float, str | None, dict]] = []   # page, open|change, s, error, phases
     starts = [random.Random(i).uniform(0, stagger) for i in range(sessions)]
 
@@ -348,19 +355,21 @@ async def drive(client: str, base: str, sessions: int, steps: list[Step], rounds
 
     if client == "ws":
         if warmup:
-            await ws_session(base, steps, 1, 0, timeout, lambda *a: None)
-        with Sampler(server_pid) as usage:
-            await asyncio.gather(*(ws_session(base, steps, rounds, s, timeout, record) for s in starts))
+            await asyncio.gather(*(ws_session(base, steps, 1, 0, timeout, lambda *a: None) for base in bases))
+        with Sampler(server_pids) as usage:
+            await asyncio.gather(*(ws_session(bases[i % len(bases)], steps, rounds, s, timeout, record)
+                                   for i, s in enumerate(starts)))
         return samples, usage
     from playwright.async_api import async_playwright
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             if warmup:
-                await browser_session(browser, base, steps, 1, 0, timeout, lambda *a: None)
-            with Sampler(server_pid) as usage:
-                await asyncio.gather(*(browser_session(browser, base, steps, rounds, s, timeout, record)
-                                       for s in starts))
+                await asyncio.gather(*(browser_session(browser, base, steps, 1, 0, timeout, lambda *a: None)
+                                       for base in bases))
+            with Sampler(server_pids) as usage:
+                await asyncio.gather(*(browser_session(browser, bases[i % len(bases)], steps, rounds, s, timeout,
+                                                       record) for i, s in enumerate(starts)))
         finally:
             await browser.close()
     return samples, usage
@@ -409,6 +418,8 @@ def main(argv=None) -> int:
     parser.add_argument("--db", help="database file (default: the corpus, built into a temporary folder)")
     parser.add_argument("--pages", nargs="+", choices=[s.name for s in STEPS], help="default: every page")
     parser.add_argument("--client", choices=["browser", "ws"], default="browser")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="servers on the same file; sessions spread over them, each kept on one (sticky)")
     parser.add_argument("--rounds", type=int, default=1, help="walks through the pages per session")
     parser.add_argument("--stagger", type=float, default=2.0, help="sessions start at random within this many s")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a step counts as failed")
@@ -426,19 +437,22 @@ def main(argv=None) -> int:
         else:
             database = corpus_database(folder)
         load_before = os.getloadavg()
-        with serve(database, folder / "streamlit.log") as (base, pid):
-            samples, usage = asyncio.run(drive(args.client, base, args.sessions, steps, args.rounds, args.stagger,
-                                               args.timeout, args.warmup, pid))
-            server_hwm = rss_mib(pid, "VmHWM")
-        log_tail = (folder / "streamlit.log").read_text(errors="replace")[-2000:]
+        with contextlib.ExitStack() as stack:
+            servers = [stack.enter_context(serve(database, folder / f"streamlit-{k}.log"))
+                       for k in range(args.replicas)]
+            samples, usage = asyncio.run(drive(args.client, [b for b, _ in servers], args.sessions, steps,
+                                               args.rounds, args.stagger, args.timeout, args.warmup,
+                                               [p for _, p in servers]))
+            server_hwm = max(rss_mib(p, "VmHWM") for _, p in servers)
+        log_tail = (folder / "streamlit-0.log").read_text(errors="replace")[-2000:]
 
     result = {
-        "client": args.client, "sessions": args.sessions, "rounds": args.rounds, "warmup": args.warmup,
+        "client": args.client, "sessions": args.sessions, "replicas": args.replicas, "rounds": args.rounds, "warmup": args.warmup,
         "database": args.db or "corpus (built)", "steps": [s.__dict__ for s in steps],
         **summarize(samples, steps),
         "wall_s": round(usage.wall, 1),
         "server": {"cpu_s": round(usage.server_cpu, 1), "cpu_cores": round(usage.server_cpu / usage.wall, 2),
-                   "rss_peak_mib": round(max(usage.rss_peak, server_hwm), 1)},
+                   "rss_peak_mib": round(max(usage.rss_peak, server_hwm), 1)},   # of one replica; CPU: all
         "clients": {"cpu_s": round(usage.clients_cpu, 1), "cpu_cores": round(usage.clients_cpu / usage.wall, 2)},
         "load_average": {"before_1m": round(load_before[0], 2), "during_max_1m": round(max(usage.load), 2),
                          "during_mean_1m": round(statistics.mean(usage.load), 2)},
@@ -448,7 +462,7 @@ def main(argv=None) -> int:
     if result["errors"]:
         result["server_log_tail"] = log_tail
     out = Path(args.out) if args.out else RESULTS / (
-        f"browsers-{args.client}-{args.sessions}" + (f"-{args.label}" if args.label else "") + ".json")
+        f"browsers-{args.client}-{args.sessions}" + (f"-x{args.replicas}" if args.replicas > 1 else "") + (f"-{args.label}" if args.label else "") + ".json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     print_report(result)
@@ -457,7 +471,8 @@ def main(argv=None) -> int:
 
 
 def print_report(r: dict) -> None:
-    print(f"{r['sessions']} {r['client']} sessions × {r['rounds']} round(s), {r['wall_s']} s wall; "
+    print(f"{r['sessions']} {r['client']} sessions × {r['rounds']} round(s) on {r['replicas']} server(s), "
+          f"{r['wall_s']} s wall; "
           f"page finish in seconds (median / p95, n)")
     print(f"{'page':<10} {'open link':>18} {'widget change':>18} {'both':>18}")
     for name, page in r["pages"].items():
@@ -472,7 +487,7 @@ def print_report(r: dict) -> None:
     print(f"{'overall':<10} {'':>18} {'':>18} {o['median_s']:.2f} / {o['p95_s']:.2f} ({o['n']})" if o["n"]
           else "overall: no step finished")
     s, c, la = r["server"], r["clients"], r["load_average"]
-    print(f"server: {s['cpu_s']} CPU s ({s['cpu_cores']} cores), peak RSS {s['rss_peak_mib']} MiB · "
+    print(f"server: {s['cpu_s']} CPU s ({s['cpu_cores']} cores), peak RSS (one) {s['rss_peak_mib']} MiB · "
           f"clients: {c['cpu_s']} CPU s ({c['cpu_cores']} cores) · load average {la['before_1m']} before, "
           f"{la['during_mean_1m']} mean / {la['during_max_1m']} max during, {r['cores']} cores")
     for e in r["errors"][:10]:
