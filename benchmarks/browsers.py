@@ -14,9 +14,14 @@ Two kinds of client (--client):
            so the server's share is visible.
   ws       Streamlit's own websocket protocol, no browser (as tests/test_concurrency.py): a rerun request per
            page load; the widget change is a rerun with the changed URL. What the server alone costs.
+  mixed    --browsers K of the sessions are browsers, the others websocket sessions that walk the pages until
+           the browsers are done: the server carries N sessions, and K browsers see what a user sees (20
+           Chromiums on the server's own 2 cores measure Chromium: it needs ~10x the server's CPU).
 
 A warm-up session walks the pages first (the data cache is shared: this is the steady state of a running
 server, not the first visitor after a rebuild); --no-warmup measures from a cold cache.
+
+--replicas R starts R servers on the same file; session i stays on server i mod R (a sticky load balancer).
 
 Prints median / p95 per page and overall, the server's CPU seconds and peak RSS, the clients' CPU seconds and
 the load average, and writes JSON into benchmarks/results/ (browsers-<client>-<sessions>.json unless --out).
@@ -306,12 +311,13 @@ async def browser_session(browser, base: str, steps: list[Step], rounds: int, st
 class WsSession:
     """One session over Streamlit's websocket protocol: a rerun request per load, done at script_finished."""
 
-    def __init__(self, base: str):
-        self.url = base.replace("http", "ws", 1) + "/_stcore/stream"
+    def __init__(self, base: str, timeout: float = 120.0):
+        self.url, self.timeout = base.replace("http", "ws", 1) + "/_stcore/stream", timeout
 
     async def __aenter__(self):
         import websockets
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None)
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                           open_timeout=self.timeout)
         return self
 
     async def __aexit__(self, *exc):
@@ -330,28 +336,39 @@ class WsSession:
                 return
 
 
-async def ws_session(base: str, steps: list[Step], rounds: int, start_after: float, timeout: float, record) -> None:
+async def ws_session(base: str, steps: list[Step], rounds: int, start_after: float, timeout: float, record,
+                     until: asyncio.Event | None = None) -> None:
+    """`rounds` walks through the pages; with `until`, walks on until it is set (load beside browsers)."""
     await asyncio.sleep(start_after)
-    for _ in range(rounds):
+    walked = 0
+    while walked < rounds if until is None else not until.is_set():
+        walked += 1
         for step in steps:
-            async with WsSession(base) as session:      # a link opened: a new session
-                for what, query in (("open", step.query), ("change", step.changed)):
-                    t0 = time.monotonic()
-                    try:
+            t0 = time.monotonic()
+            try:
+                async with WsSession(base, timeout) as session:      # a link opened: a new session
+                    for what, query in (("open", step.query), ("change", step.changed)):
                         await session.load(step.page, query, timeout)
                         record(step.name, what, time.monotonic() - t0, None)
-                    except Exception as err:
-                        record(step.name, what, time.monotonic() - t0, f"{type(err).__name__}: {str(err)[:160]}")
+                        t0 = time.monotonic()
+            except Exception as err:     # counted, not timed; the session's next page opens a new one
+                record(step.name, "open/change", time.monotonic() - t0, f"{type(err).__name__}: {str(err)[:160]}")
 
 
 async def drive(client: str, bases: list[str], sessions: int, steps: list[Step], rounds: int, stagger: float,
-                timeout: float, warmup: bool, server_pids: list[int]):
-    """Session i talks to replica i mod R only, as a load balancer with sticky sessions would send it."""
+                timeout: float, warmup: bool, server_pids: list[int], browsers: int = 0):
+    """Session i talks to replica i mod R only, as a load balancer with sticky sessions would send it.
+    Mixed: sessions 0..browsers-1 are browsers (measured); the others are websocket sessions walking the
+    pages until the browsers are done (the load; their own times are kept apart, in `load`)."""
     samples: list[tuple[str, str, float, str | None, dict]] = []   # page, open|change, s, error, phases
+    load: list[tuple[str, str, float, str | None, dict]] = []
     starts = [random.Random(i).uniform(0, stagger) for i in range(sessions)]
 
     def record(page, what, seconds, error, phases=None):
         samples.append((page, what, seconds, error, phases or {}))
+
+    def record_load(page, what, seconds, error, phases=None):
+        load.append((page, what, seconds, error, phases or {}))
 
     if client == "ws":
         if warmup:
@@ -359,7 +376,7 @@ async def drive(client: str, bases: list[str], sessions: int, steps: list[Step],
         with Sampler(server_pids) as usage:
             await asyncio.gather(*(ws_session(bases[i % len(bases)], steps, rounds, s, timeout, record)
                                    for i, s in enumerate(starts)))
-        return samples, usage
+        return samples, load, usage
     from playwright.async_api import async_playwright
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -367,12 +384,20 @@ async def drive(client: str, bases: list[str], sessions: int, steps: list[Step],
             if warmup:
                 await asyncio.gather(*(browser_session(browser, base, steps, 1, 0, timeout, lambda *a: None)
                                        for base in bases))
+            measured = sessions if client == "browser" else browsers
+            done = asyncio.Event()
+
+            async def browsers_then_stop():
+                await asyncio.gather(*(browser_session(browser, bases[i % len(bases)], steps, rounds, starts[i],
+                                                       timeout, record) for i in range(measured)))
+                done.set()
             with Sampler(server_pids) as usage:
-                await asyncio.gather(*(browser_session(browser, bases[i % len(bases)], steps, rounds, s, timeout,
-                                                       record) for i, s in enumerate(starts)))
+                await asyncio.gather(browsers_then_stop(), *(
+                    ws_session(bases[i % len(bases)], steps, 1, starts[i], timeout, record_load, until=done)
+                    for i in range(measured, sessions)))
         finally:
             await browser.close()
-    return samples, usage
+    return samples, load, usage
 
 
 # Report -------------------------------------------------------------------------------------------------
@@ -417,7 +442,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--db", help="database file (default: the corpus, built into a temporary folder)")
     parser.add_argument("--pages", nargs="+", choices=[s.name for s in STEPS], help="default: every page")
-    parser.add_argument("--client", choices=["browser", "ws"], default="browser")
+    parser.add_argument("--client", choices=["browser", "ws", "mixed"], default="browser")
+    parser.add_argument("--browsers", type=int, default=2, help="mixed: how many of the sessions are browsers")
     parser.add_argument("--replicas", type=int, default=1,
                         help="servers on the same file; sessions spread over them, each kept on one (sticky)")
     parser.add_argument("--rounds", type=int, default=1, help="walks through the pages per session")
@@ -440,16 +466,18 @@ def main(argv=None) -> int:
         with contextlib.ExitStack() as stack:
             servers = [stack.enter_context(serve(database, folder / f"streamlit-{k}.log"))
                        for k in range(args.replicas)]
-            samples, usage = asyncio.run(drive(args.client, [b for b, _ in servers], args.sessions, steps,
-                                               args.rounds, args.stagger, args.timeout, args.warmup,
-                                               [p for _, p in servers]))
+            samples, load, usage = asyncio.run(drive(args.client, [b for b, _ in servers], args.sessions, steps,
+                                                     args.rounds, args.stagger, args.timeout, args.warmup,
+                                                     [p for _, p in servers], args.browsers))
             server_hwm = max(rss_mib(p, "VmHWM") for _, p in servers)
         log_tail = (folder / "streamlit-0.log").read_text(errors="replace")[-2000:]
 
     result = {
         "client": args.client, "sessions": args.sessions, "replicas": args.replicas, "rounds": args.rounds, "warmup": args.warmup,
         "database": args.db or "corpus (built)", "steps": [s.__dict__ for s in steps],
+        **({"browsers": args.browsers} if args.client == "mixed" else {}),
         **summarize(samples, steps),
+        **({"load": summarize(load, steps)} if load else {}),
         "wall_s": round(usage.wall, 1),
         "server": {"cpu_s": round(usage.server_cpu, 1), "cpu_cores": round(usage.server_cpu / usage.wall, 2),
                    "rss_peak_mib": round(max(usage.rss_peak, server_hwm), 1)},   # of one replica; CPU: all
@@ -471,7 +499,9 @@ def main(argv=None) -> int:
 
 
 def print_report(r: dict) -> None:
-    print(f"{r['sessions']} {r['client']} sessions × {r['rounds']} round(s) on {r['replicas']} server(s), "
+    kind = (f"{r['browsers']} browser + {r['sessions'] - r['browsers']} websocket" if r["client"] == "mixed"
+            else f"{r['sessions']} {r['client']}")
+    print(f"{kind} sessions × {r['rounds']} round(s) on {r['replicas']} server(s), "
           f"{r['wall_s']} s wall; "
           f"page finish in seconds (median / p95, n)")
     print(f"{'page':<10} {'open link':>18} {'widget change':>18} {'both':>18}")
@@ -490,6 +520,9 @@ def print_report(r: dict) -> None:
     print(f"server: {s['cpu_s']} CPU s ({s['cpu_cores']} cores), peak RSS (one) {s['rss_peak_mib']} MiB · "
           f"clients: {c['cpu_s']} CPU s ({c['cpu_cores']} cores) · load average {la['before_1m']} before, "
           f"{la['during_mean_1m']} mean / {la['during_max_1m']} max during, {r['cores']} cores")
+    if "load" in r:
+        o = r["load"]["overall"]
+        print(f"the websocket sessions meanwhile: {o['median_s']:.2f} / {o['p95_s']:.2f} ({o['n']} steps)")
     for e in r["errors"][:10]:
         print(f"  failed: {e['page']} {e['what']}: {e['error']}")
     if len(r["errors"]) > 10:
