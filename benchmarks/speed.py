@@ -255,6 +255,15 @@ def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool
         if out.strip():
             result["pages"] = json.loads(out.strip().splitlines()[-1])
             result["server_peak_rss_mib"] = result["pages"].pop("peak_rss_mib")
+        # each page alone in a fresh process (the app's home page runs first, as a visitor's first request):
+        # which page holds the memory
+        from benchmarks.pages import WIDGETS
+        result["page_alone_peak_mib"] = {}
+        for page in WIDGETS:
+            _, rss, out = run_child([PY, "-m", "benchmarks.pages", "--db", str(db), "--repeat", "1", "--pages", page],
+                                    must=False)
+            if out.strip():
+                result["page_alone_peak_mib"][page] = round(rss)
     report(label, result)
     return result
 
@@ -271,9 +280,11 @@ def report(label: str, r: dict) -> None:
         print(f"  {name:<32} {q['ms']:9.1f} {floor} {q['rows']:8,}{mark}")
     print("  search: " + ", ".join(f"{q} {s['ms']:.0f} ms ({s['rows']})" for q, s in r["search"].items()))
     if "pages" in r:
-        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9}")
+        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9} {'RSS MiB':>8} {'alone MiB':>8}")
         for page, p in r["pages"].items():
+            alone = r.get("page_alone_peak_mib", {}).get(page)
             print(f"  {page:<16} {p['first_ms']:9.0f} {p['rerun_ms']:9.0f} {p['rerun_hit_ms']:9.0f}"
+                  f" {p.get('rss_mib', 0):8.0f} {alone or 0:8.0f}"
                   + (f"  errors: {p['errors']}" if p["errors"] else ""))
 
 
