@@ -279,7 +279,8 @@ def run_child(cmd: list[str], must: bool = True) -> tuple[float, float, str]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, out
 
 
-def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool, page_repeat: int = 3) -> dict:
+def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool, page_repeat: int = 3,
+            alone: bool = False) -> dict:
     print(f"\n== {label}: building {db.name} ...", flush=True)
     for old in (db, db.with_name(db.name + ".wal")):
         old.unlink(missing_ok=True)
@@ -301,10 +302,10 @@ def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool
             result["pages"] = json.loads(out.strip().splitlines()[-1])
             result["server_peak_rss_mib"] = result["pages"].pop("peak_rss_mib")
         # each page alone in a fresh process (the app's home page runs first, as a visitor's first request):
-        # which page holds the memory
+        # which page holds the memory (for the largest database only: it takes as long again)
         from benchmarks.pages import WIDGETS
         result["page_alone_peak_mib"] = {}
-        for page in WIDGETS:
+        for page in WIDGETS if alone else []:
             _, rss, out = run_child([PY, "-m", "benchmarks.pages", "--db", str(db), "--repeat", "1", "--pages", page],
                                     must=False)
             if out.strip():
@@ -383,7 +384,8 @@ def main(argv=None) -> int:
         db = args.work / f"gen_{n}.duckdb"
         results["datasets"][f"{n // 1000}k"] = measure(
             f"{n:,} generated policies", db, [PY, "-m", "benchmarks.generate", "--policies", str(n), "--out", str(db)],
-            repeat=5 if n < 1_000_000 else 3, pages=not args.no_pages, page_repeat=3 if n < 1_000_000 else 1)
+            repeat=5 if n < 1_000_000 else 3, pages=not args.no_pages, page_repeat=3 if n < 1_000_000 else 1,
+            alone=n == max(sizes))
         db.unlink(missing_ok=True)
         save()
     print(f"\nwritten {path.relative_to(ROOT)}")

@@ -24,9 +24,13 @@ phrase_docs AS (    -- docs where the phrase's bigrams stand one after another
     SELECT DISTINCT doc FROM (
         SELECT doc, start FROM (
             SELECT st.doc, pg.off, unnest(st.pos) - pg.off AS start
-            FROM phrase_grams pg JOIN search_grams g USING (term) JOIN search_terms st USING (term_id))
+            FROM phrase_grams pg JOIN search_grams g USING (term) JOIN search_terms st USING (term_id)
+            WHERE length($phrase) > 2)
         GROUP BY doc, start
         HAVING count(*) = (SELECT count(*) FROM phrase_grams))   -- one row per offset: a position is listed once
+    UNION ALL           -- a two-character phrase is its one bigram: any posting with a position
+    SELECT st.doc FROM phrase_grams pg JOIN search_grams g USING (term) JOIN search_terms st USING (term_id)
+    WHERE length($phrase) = 2 AND len(st.pos) > 0
 ),
 candidates AS (     -- every policy that can match (by doc): its BM25 score, and whether the phrase was found by position
     SELECT doc, score, doc IN (SELECT doc FROM phrase_docs) AS phrase_found
