@@ -24,6 +24,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 
@@ -264,13 +265,27 @@ def bare_size(db: Path) -> int:
     return size
 
 
+TIME = Path("/usr/bin/time")   # GNU time
+
+
 def run_child(cmd: list[str], must: bool = True) -> tuple[float, float, str]:
-    """(seconds, peak RSS MiB, stdout) of a child process; a failure stops the run only when `must`."""
+    """(seconds, peak RSS MiB, stdout) of a child process; a failure stops the run only when `must`.
+
+    The peak is GNU time's report when it is installed: Linux carries a parent's resident size at fork over an
+    exec into the child's ru_maxrss, so wait4 would report this process's memory (a database open) for a small
+    child; time is a small process, and the child it forks starts clean."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    report = RESULTS / f".time-{os.getpid()}.txt"
+    timed = [str(TIME), "-f", "%M", "-o", str(report)] + cmd if TIME.exists() else cmd
+    proc = subprocess.Popen(timed, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if report.exists():
+        lines = report.read_text().split()
+        report.unlink()
+        if lines and lines[-1].isdigit():
+            usage = SimpleNamespace(ru_maxrss=int(lines[-1]))
     if proc.returncode and must:
         raise SystemExit(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
     if proc.returncode:
@@ -308,8 +323,8 @@ def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool
         for page in WIDGETS if alone else []:
             _, rss, out = run_child([PY, "-m", "benchmarks.pages", "--db", str(db), "--repeat", "1", "--pages", page],
                                     must=False)
-            if out.strip():
-                result["page_alone_peak_mib"][page] = round(rss)
+            if out.strip():   # the page process's own peak (VmHWM)
+                result["page_alone_peak_mib"][page] = round(json.loads(out.strip().splitlines()[-1])["peak_rss_mib"])
     report(label, result)
     return result
 
