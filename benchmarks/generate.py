@@ -84,7 +84,7 @@ TOPIC_SENTENCES = {
                    "加强知识产权创造、保护和运用，推动科技成果转化和产业化",
                    "实施科技型中小企业评价，对入库企业给予精准支持"],
     "digital": ["支持{who}开展数字化转型，上云用数赋智",
-                "统筹建设算力基础设施，为人工智能企业提供普惠算力服务",
+                "统筹建设算力基础设施，为{who}提供普惠算力服务",
                 "鼓励大模型企业开放应用场景，推动人工智能与实体经济深度融合",
                 "培育一批数字化转型服务商，为中小企业提供低成本解决方案",
                 "建设高质量数据集和语料库，推动数据要素市场化配置"],
@@ -124,8 +124,13 @@ TOPIC_SENTENCES = {
               "各级各部门要加强组织领导，明确责任分工",
               "鼓励行业协会商会为企业提供信息、培训等服务"],
 }
+# Who a sentence addresses, with weights: the broad words are common, the narrow ones rare (so that a word's
+# share of policies is near the shipped corpus's, e.g. 专精特新 17 %, 人工智能 13 %, 贷款贴息 5 %, 担保 18 %).
 WHO = ["中小企业", "小微企业", "民营企业", "个体工商户", "专精特新企业", "科技型中小企业", "外贸企业", "制造业企业",
-       "人工智能企业", "初创企业", "市场主体"]
+       "人工智能企业", "初创企业", "市场主体", "各类企业", "相关企业", "经营主体"]
+WHO_W = [20, 14, 8, 6, 1, 3, 3, 5, 1, 4, 10, 8, 8, 9]
+# What a "培育 … n 家" target counts.
+TARGET_OF = ["专精特新中小企业", "创新型中小企业", "高新技术企业", "规模以上工业企业", "科技型中小企业", "小微企业"]
 GENERIC = ["本措施自印发之日起施行", "各地各部门要结合实际抓好贯彻落实", "具体申报程序另行通知",
            "本办法由{region}财政局会同有关部门负责解释", "资金从中小企业发展专项资金中列支", "同一企业同一项目不重复享受支持",
            "对弄虚作假骗取资金的，依法追回并纳入信用记录", "各有关单位要加强资金监管，提高资金使用效益",
@@ -148,10 +153,26 @@ TERMS = [
     ("scenario", "cap", "万元", "对入选的人工智能应用场景项目，给予最高{n}万元奖励", "万元", "≤", None, lambda r: r.choice([50, 100, 200])),
     ("subsidy", "rate", "%", "按设备购置额的{n}%给予技术改造补助", "%", None, "设备购置额", lambda r: r.choice([5, 8, 10, 15])),
     ("utility", "rate", "%", "{who}用电价格在现行基础上降低{n}%", "%", None, "用电价格", lambda r: r.choice([5, 10])),
-    ("target", "count", "家", "力争到{y}年培育专精特新中小企业{n}家", "家", None, None, lambda r: r.choice([100, 300, 500, 1000])),
+    ("target", "count", "家", "力争到{y}年培育{what}{n}家", "家", None, None, lambda r: r.choice([100, 300, 500, 1000])),
     ("loan", "amount", "万元", "单户小微企业信用贷款额度最高可达{n}万元", "万元", "≤", None, lambda r: r.choice([300, 500, 1000])),
     ("period", "duration", "月", "本政策有效期{n}个月", "个月", None, None, lambda r: r.choice([12, 24, 36])),
 ]
+
+
+# The topics whose policies state each measure (by TERMS' measure); a measure not listed is stated by any policy.
+# A policy's terms are drawn from the measures of its own topics and the general ones, as a real text would.
+TERM_TOPICS = {
+    "loan_interest": {"finance", "relief"}, "guarantee": {"finance"}, "loan": {"finance"},
+    "compute": {"digital"}, "scenario": {"digital"}, "voucher": {"innovation", "digital"},
+    "rd_subsidy": {"innovation", "tax"}, "rd_deduction": {"tax", "innovation"}, "tax_relief": {"tax", "relief"},
+    "rent": {"relief", "business_env"}, "social_insurance": {"relief", "talent"}, "talent": {"talent"},
+    "subsidy": {"industry", "digital"}, "utility": {"relief", "industry"}, "target": {"innovation", "industry", "other"},
+}
+
+
+def term_pool(topics: list[str]) -> list:
+    """The TERMS a policy of these topics can state."""
+    return [t for t in TERMS if t[0] not in TERM_TOPICS or TERM_TOPICS[t[0]] & set(topics)]
 
 
 def corpus_sentences() -> list[str]:
@@ -240,7 +261,7 @@ def generate(n: int, seed: int = 13):
         level, region, short = levels[g], names[g], shorts[g]
         topic = topics[primary[i]]
         year = int(years[i])
-        who = r.choice(WHO)
+        who = r.choices(WHO, WHO_W)[0]
         agency = r.choice(AGENCIES["national"]) if level == "national" else region + r.choice(AGENCIES["local"])
         title = (("" if level == "national" else region) + f"关于{r.choice(ACTIONS)}{r.choice(TOPIC_PHRASES[topic])}的"
                  + r.choice(DOC_KINDS))
@@ -256,8 +277,8 @@ def generate(n: int, seed: int = 13):
             if r.random() < 0.5:
                 eff_to = PartialDate(year + r.randint(1, 5), 12, 31)
         extra = r.sample([t for t in topics if t != topic], k=r.choice([0, 1, 1, 2]))
-        sentences = [s.format(who=r.choice(WHO), region=region) for s in r.sample(TOPIC_SENTENCES[topic], 3)]
-        sentences += [s.format(who=r.choice(WHO), region=region) for x in extra for s in r.sample(TOPIC_SENTENCES[x], 1)]
+        sentences = [s.format(who=r.choices(WHO, WHO_W)[0], region=region) for s in r.sample(TOPIC_SENTENCES[topic], 3)]
+        sentences += [s.format(who=r.choices(WHO, WHO_W)[0], region=region) for x in extra for s in r.sample(TOPIC_SENTENCES[x], 1)]
         sentences += r.sample(corpus, r.randint(2, 5)) if corpus else []
         sentences += [s.format(region=region) for s in r.sample(GENERIC, 2)]
         r.shuffle(sentences)
@@ -265,11 +286,12 @@ def generate(n: int, seed: int = 13):
         src = i // POLICIES_PER_SOURCE
         line0 = lines_used[src] + 1
         term_sentences = []
-        for spec in r.sample(TERMS, r.choice([3, 4, 5, 5, 6, 7])):
+        pool = term_pool([topic, *extra])
+        for spec in r.sample(pool, min(len(pool), r.choice([3, 4, 5, 5, 6, 7]))):
             measure, kind, unit, template, unit_printed, comparator, basis, draw = spec
             value = draw(r)
             printed = f"{value:g}"
-            quote = template.format(who=who, n=printed, y=year + 3)
+            quote = template.format(who=who, n=printed, y=year + 3, what=r.choice(TARGET_OF))
             term_sentences.append((quote, spec, value, printed))
         at = 1 + len(sentences) // 2
         text_sentences = sentences[:at] + [q for q, *_ in term_sentences] + sentences[at:]

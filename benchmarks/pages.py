@@ -6,13 +6,14 @@ serving every page. Prints one JSON object. Times:
   rerun      after a widget change to a value not seen before (the cache misses what that widget feeds);
   rerun_hit  after changing back to a value seen before (every query is a cache hit: the page's own cost).
 The floor is benchmarks/minimal_page.py (a selectbox, a plotly chart and a table).
+Memory, per page: rss_mib, the process's resident memory after the page (every page before it still cached, as
+in one server), and peak_mib, the process's peak so far (so a page's own peak is where it first rises).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import resource
 import statistics
 import time
 from pathlib import Path
@@ -41,6 +42,17 @@ def widget(at, key):
     raise KeyError(f"no widget {key!r} on the page")
 
 
+def rss_mib(field: str = "VmRSS") -> float:
+    """The process's resident memory now (VmRSS) or its peak (VmHWM), MiB (Linux).
+
+    Not getrusage's ru_maxrss: Linux carries the parent's resident size at fork over an exec into the child's
+    ru_maxrss, so a child of a benchmark that has a database open would report the parent's memory."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def clock(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -67,24 +79,28 @@ def measure_page(at_factory, page: str | None, key: str, values: list, repeat: i
         hits.append(clock(at.run))
     errors = [str(e.value)[:200] for e in at.exception]
     return {"first_ms": round(first, 1), "rerun_ms": round(statistics.median(misses), 1),
-            "rerun_hit_ms": round(statistics.median(hits), 1), "errors": errors}
+            "rerun_hit_ms": round(statistics.median(hits), 1), "errors": errors, "rss_mib": rss_mib(),
+            "peak_mib": rss_mib("VmHWM")}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pages")
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pages", default=",".join(WIDGETS), help="which pages, comma-separated (default: all)")
     args = parser.parse_args(argv)
+    pages = [p for p in args.pages.split(",") if p]
     os.environ["SME_POLICY_DB"] = args.db
     os.environ["STREAMLIT_LOGGER_LEVEL"] = "error"
     from streamlit.testing.v1 import AppTest
     AppTest.from_file(str(MINIMAL), default_timeout=600).run()   # imports (plotly, pandas styling) are paid once, before timing
     out = {"minimal": measure_page(lambda: AppTest.from_file(str(MINIMAL), default_timeout=600), None, "w.year",
                                    ["2025", "2024"], args.repeat)}
-    for page, (key, values) in WIDGETS.items():
+    for page in pages:
+        key, values = WIDGETS[page]
         out[page] = measure_page(lambda: AppTest.from_file(str(APP), default_timeout=600), page, key, values,
                                  args.repeat)
-    out["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["peak_rss_mib"] = rss_mib("VmHWM")
     print(json.dumps(out))
     return 0
 

@@ -24,6 +24,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 
@@ -131,11 +132,20 @@ FLOORS: dict[str, str | None] = {
         (SELECT count(*) FROM terms t WHERE t.policy_id = p.policy_id), {CITES.format(p='p')}
         FROM policies p WHERE policy_id IN (SELECT unnest($ids)) ORDER BY list_position($ids, policy_id)""",
     "explorer/facets": None,
+    "sources/kinds_per_source": """SELECT s.file, ps.kind, count(*), count(DISTINCT ps.policy_id)
+        FROM policy_sources ps JOIN sources s USING (source_id) GROUP BY ALL ORDER BY 1, 2""",
     "explorer/policy_detail": "SELECT * FROM policies WHERE policy_id = $policy_id",
     "explorer/policy_terms": "SELECT * FROM terms WHERE policy_id = $policy_id ORDER BY line_start",
     "explorer/policy_topics": "SELECT * FROM policy_topics WHERE policy_id = $policy_id",
     "explorer/policy_provenance": "SELECT * FROM policy_sources WHERE policy_id = $policy_id",
-    "explorer/policy_relations": "SELECT * FROM policy_relations WHERE from_policy = $policy_id OR to_policy = $policy_id",
+    "explorer/policy_relations": """SELECT 'cites', p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code,
+            p.issue_date, p.issue_date_precision, p.status, c.sources
+        FROM policy_relations r JOIN policies p ON p.policy_id = r.to_policy LEFT JOIN policy_citations c USING (policy_id)
+        WHERE r.from_policy = $policy_id
+        UNION ALL SELECT 'cited_by', p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code,
+            p.issue_date, p.issue_date_precision, p.status, c.sources
+        FROM policy_relations r JOIN policies p ON p.policy_id = r.from_policy LEFT JOIN policy_citations c USING (policy_id)
+        WHERE r.to_policy = $policy_id""",
     "explorer/search_policies": None,
 }
 PARAMS_LINE = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.M)
@@ -165,9 +175,12 @@ def page_params(con) -> dict:
     lo, hi = con.execute("SELECT min(year(coalesce(issue_date, effective_from))), "
                          "max(year(coalesce(issue_date, effective_from))) FROM policies").fetchone()
     pid = con.execute("SELECT policy_id FROM terms GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+    linked = con.execute("""SELECT p FROM (SELECT from_policy AS p FROM policy_relations UNION ALL
+                            SELECT to_policy FROM policy_relations) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").fetchone()
     days = [date(y, 12, 31) for y in range(lo, hi + 1)]
     q = "专精特新"
     return {**DEFAULTS, "year_from": lo, "year_to": hi, "policy_id": pid, "days": days,
+            "linked_policy_id": linked[0] if linked else pid,
             "grams": query_grams(q), "phrase": q}
 
 
@@ -176,6 +189,23 @@ def run_floor(con, sql: str, params: dict):
 
 
 SKIP: set[str] = set()
+BASELINE: dict[str, tuple[str, list[str]]] = {}   # --baseline: another commit's queries, timed in the same run
+
+
+def baseline_queries(commit: str) -> dict[str, tuple[str, list[str]]]:
+    """The named queries as they are at `commit` (git show), to time against the same databases. They run on
+    this branch's schema: the views and macros stored in the database are this branch's."""
+    files = subprocess.run(["git", "ls-tree", "-r", "--name-only", commit, "queries/"], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout.split()
+    out = {}
+    for f in files:
+        if f.endswith(".sql"):
+            sql = subprocess.run(["git", "show", f"{commit}:{f}"], cwd=ROOT, check=True, capture_output=True,
+                                 text=True).stdout
+            declared = PARAMS_LINE.search(sql)
+            names = [p.strip().lstrip("$") for p in declared[1].split(",") if p.strip()] if declared else []
+            out[f[len("queries/"):-len(".sql")]] = (sql, names)
+    return out
 
 
 def time_queries(con, repeat: int) -> dict:
@@ -190,6 +220,8 @@ def time_queries(con, repeat: int) -> dict:
         if name in SKIP:
             continue
         params = {**base, **OVERRIDES.get(name, {})}
+        if name == "explorer/policy_relations":   # a policy that has links (the one with most terms may have none)
+            params["policy_id"] = base["linked_policy_id"]
         args = {k: params[k] for k in names}
         rows = len(con.execute(sql, args).fetchall())
         entry = {"ms": median_ms(lambda: con.execute(sql, args).fetchall(), repeat), "rows": rows}
@@ -200,6 +232,15 @@ def time_queries(con, repeat: int) -> dict:
             floor_rows = len(run_floor(con, floor, params))
             floor_ms = median_ms(lambda: run_floor(con, floor, params), repeat)
             entry.update(floor_ms=floor_ms, floor_rows=floor_rows, ratio=round(entry["ms"] / max(floor_ms, 0.01), 2))
+        if name in BASELINE:
+            old_sql, old_names = BASELINE[name]
+            try:
+                old_args = {k: params[k] for k in old_names}
+                same = con.execute(old_sql, old_args).fetchall() == con.execute(sql, args).fetchall()
+                entry.update(baseline_ms=median_ms(lambda: con.execute(old_sql, old_args).fetchall(), repeat),
+                             baseline_same_rows=same)
+            except (KeyError, duckdb.Error) as e:
+                entry["baseline_error"] = str(e).splitlines()[0][:160]
         out[name] = entry
     return out
 
@@ -212,6 +253,11 @@ def time_searches(con, repeat: int) -> dict:
         args = {k: v for k, v in {**base, "grams": query_grams(q) or [q], "phrase": q}.items() if k in names}
         rows = con.execute(sql, args).fetchall()
         out[q] = {"ms": median_ms(lambda: con.execute(sql, args).fetchall(), repeat), "rows": len(rows)}
+        if "explorer/search_policies" in BASELINE:
+            old_sql, old_names = BASELINE["explorer/search_policies"]
+            old_args = {k: v for k, v in {**base, "grams": query_grams(q) or [q], "phrase": q}.items() if k in old_names}
+            out[q].update(baseline_ms=median_ms(lambda: con.execute(old_sql, old_args).fetchall(), repeat),
+                          baseline_same_rows=con.execute(old_sql, old_args).fetchall() == rows)
     return out
 
 
@@ -231,13 +277,27 @@ def bare_size(db: Path) -> int:
     return size
 
 
+TIME = Path("/usr/bin/time")   # GNU time
+
+
 def run_child(cmd: list[str], must: bool = True) -> tuple[float, float, str]:
-    """(seconds, peak RSS MiB, stdout) of a child process; a failure stops the run only when `must`."""
+    """(seconds, peak RSS MiB, stdout) of a child process; a failure stops the run only when `must`.
+
+    The peak is GNU time's report when it is installed: Linux carries a parent's resident size at fork over an
+    exec into the child's ru_maxrss, so wait4 would report this process's memory (a database open) for a small
+    child; time is a small process, and the child it forks starts clean."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    report = RESULTS / f".time-{os.getpid()}.txt"
+    timed = [str(TIME), "-f", "%M", "-o", str(report)] + cmd if TIME.exists() else cmd
+    proc = subprocess.Popen(timed, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if report.exists():
+        lines = report.read_text().split()
+        report.unlink()
+        if lines and lines[-1].isdigit():
+            usage = SimpleNamespace(ru_maxrss=int(lines[-1]))
     if proc.returncode and must:
         raise SystemExit(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
     if proc.returncode:
@@ -246,7 +306,8 @@ def run_child(cmd: list[str], must: bool = True) -> tuple[float, float, str]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, out
 
 
-def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool, page_repeat: int = 3) -> dict:
+def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool, page_repeat: int = 3,
+            alone: bool = False) -> dict:
     print(f"\n== {label}: building {db.name} ...", flush=True)
     for old in (db, db.with_name(db.name + ".wal")):
         old.unlink(missing_ok=True)
@@ -267,6 +328,15 @@ def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool
         if out.strip():
             result["pages"] = json.loads(out.strip().splitlines()[-1])
             result["server_peak_rss_mib"] = result["pages"].pop("peak_rss_mib")
+        # each page alone in a fresh process (the app's home page runs first, as a visitor's first request):
+        # which page holds the memory (for the largest database only: it takes as long again)
+        from benchmarks.pages import WIDGETS
+        result["page_alone_peak_mib"] = {}
+        for page in WIDGETS if alone else []:
+            _, rss, out = run_child([PY, "-m", "benchmarks.pages", "--db", str(db), "--repeat", "1", "--pages", page],
+                                    must=False)
+            if out.strip():   # the page process's own peak (VmHWM)
+                result["page_alone_peak_mib"][page] = round(json.loads(out.strip().splitlines()[-1])["peak_rss_mib"])
     report(label, result)
     return result
 
@@ -276,16 +346,22 @@ def report(label: str, r: dict) -> None:
           f"(peak RSS {r['build_peak_rss_mib']} MiB); file {r['db_mib']:,} MiB, same data without indexes "
           f"{r['bare_mib']:,} MiB ({r['db_mib'] / max(r['bare_mib'], 0.1):.1f}×)"
           + (f"; server peak RSS {r['server_peak_rss_mib']} MiB" if "server_peak_rss_mib" in r else ""))
-    print(f"  {'query':<32} {'ms':>9} {'floor ms':>9} {'ratio':>6} {'rows':>8}")
+    print(f"  {'query':<32} {'ms':>9} {'floor ms':>9} {'ratio':>6} {'rows':>8} {'baseline ms':>11}")
     for name, q in r["queries"].items():
         floor = f"{q['floor_ms']:9.1f} {q['ratio']:6.1f}" if "floor_ms" in q else f"{'—':>9} {'':>6}"
         mark = "" if q.get("floor_rows", q["rows"]) == q["rows"] else f"  (floor returns {q['floor_rows']} rows)"
-        print(f"  {name:<32} {q['ms']:9.1f} {floor} {q['rows']:8,}{mark}")
-    print("  search: " + ", ".join(f"{q} {s['ms']:.0f} ms ({s['rows']})" for q, s in r["search"].items()))
+        base = (f" {q['baseline_ms']:11.1f}" + ("" if q["baseline_same_rows"] else " (other rows)")
+                if "baseline_ms" in q else (" baseline failed" if "baseline_error" in q else ""))
+        print(f"  {name:<32} {q['ms']:9.1f} {floor} {q['rows']:8,}{base}{mark}")
+    print("  search: " + ", ".join(f"{q} {s['ms']:.0f} ms ({s['rows']})"
+                                   + (f" [baseline {s['baseline_ms']:.0f} ms]" if "baseline_ms" in s else "")
+                                   for q, s in r["search"].items()))
     if "pages" in r:
-        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9}")
+        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9} {'RSS MiB':>8} {'alone MiB':>8}")
         for page, p in r["pages"].items():
+            alone = r.get("page_alone_peak_mib", {}).get(page)
             print(f"  {page:<16} {p['first_ms']:9.0f} {p['rerun_ms']:9.0f} {p['rerun_hit_ms']:9.0f}"
+                  f" {p.get('rss_mib', 0):8.0f} {alone or 0:8.0f}"
                   + (f"  errors: {p['errors']}" if p["errors"] else ""))
 
 
@@ -309,12 +385,16 @@ def main(argv=None) -> int:
     parser.add_argument("--no-pages", action="store_true", help="skip the AppTest page timings")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
     parser.add_argument("--skip", default="", help="named queries not to time, comma-separated")
+    parser.add_argument("--baseline", default=None,
+                        help="a commit whose queries are timed too, on the same databases (before and after in one run)")
     args = parser.parse_args(argv)
     SKIP.update(s for s in args.skip.split(",") if s)
+    if args.baseline:
+        BASELINE.update(baseline_queries(args.baseline))
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([1_000_000] if args.million else [])
     args.work.mkdir(parents=True, exist_ok=True)
     name = args.name or git_name()
-    results = {"name": name, "commit": git_name(), "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    results = {"name": name, "commit": git_name(), "baseline": args.baseline, "when": time.strftime("%Y-%m-%d %H:%M:%S"),
                "machine": f"{platform.machine()}, {os.cpu_count()} cores", "datasets": {}}
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{name}.json"
@@ -331,7 +411,8 @@ def main(argv=None) -> int:
         db = args.work / f"gen_{n}.duckdb"
         results["datasets"][f"{n // 1000}k"] = measure(
             f"{n:,} generated policies", db, [PY, "-m", "benchmarks.generate", "--policies", str(n), "--out", str(db)],
-            repeat=5 if n < 1_000_000 else 3, pages=not args.no_pages, page_repeat=3 if n < 1_000_000 else 1)
+            repeat=5 if n < 1_000_000 else 3, pages=not args.no_pages, page_repeat=3 if n < 1_000_000 else 1,
+            alone=n == max(sizes))
         db.unlink(missing_ok=True)
         save()
     print(f"\nwritten {path.relative_to(ROOT)}")

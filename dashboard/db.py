@@ -32,6 +32,7 @@ PARAMS_LINE = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.M)
 USED_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 CATALOG = "corpus"       # the attached database file
 PIN_KEY = "_db_pin"      # session_state: the (version, connection) this script run reads
+DUCKDB_MEMORY = os.environ.get("SME_DUCKDB_MEMORY", "512MB")   # the app connection's memory_limit
 _build_lock = threading.Lock()
 
 
@@ -79,6 +80,9 @@ def connection(version: Version) -> duckdb.DuckDBPyConnection:
     try:
         con.execute(f"ATTACH $path AS {CATALOG} (READ_ONLY)", {"path": version.path})
         con.execute(f"USE {CATALOG}")
+        # DuckDB's buffer pool would keep up to 80 % of the machine's memory of the file cached; the server's
+        # memory stays bounded with this (a million policies' queries run within it; see README "Scale")
+        con.execute("SET memory_limit = $m", {"m": DUCKDB_MEMORY})
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
         if file_version(version.path) != version:

@@ -277,7 +277,8 @@ CREATE TABLE search_stats (         -- one row: the collection, for BM25
 -- Where each policy is printed, as one cell: "file:first-last; …" (the sources column of every table).
 CREATE TABLE policy_citations (
     policy_id VARCHAR NOT NULL,     -- key
-    sources   VARCHAR NOT NULL
+    sources   VARCHAR NOT NULL,
+    doc       INTEGER NOT NULL      -- v_policies.doc, in whose order the rows are stored
 );
 -- What the build found in each source: distinct policies, appearances, terms.
 CREATE TABLE source_counts (
@@ -289,7 +290,15 @@ CREATE TABLE source_counts (
 -- How many terms each policy states (policies with none are absent).
 CREATE TABLE policy_term_counts (
     policy_id VARCHAR NOT NULL,     -- key
-    terms     INTEGER NOT NULL
+    terms     INTEGER NOT NULL,
+    doc       INTEGER NOT NULL      -- v_policies.doc, in whose order the rows are stored
+);
+-- Appearances of each kind in each source, and how many policies they are (the sources page's table).
+CREATE TABLE source_kinds (
+    source_id   VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL,   -- key (source_id, kind)
+    appearances INTEGER NOT NULL,
+    policies    INTEGER NOT NULL
 );
 -- Every region with each of its ancestors, itself included (depth 0).
 CREATE TABLE region_lineage (
@@ -327,7 +336,10 @@ SELECT p.*,
        marked_status(p.status_mark, p.effective_from, p.effective_to, p.issue_date, current_date) AS status_now,
        COALESCE(p.issue_date, p.effective_from) AS timeline_date,
        CASE WHEN p.issue_date IS NOT NULL THEN 'issued' WHEN p.effective_from IS NOT NULL THEN 'effective' END
-           AS timeline_basis
+           AS timeline_basis,
+       -- the row's number in storage order (= search_docs.doc; the file is never changed after the build): joins
+       -- on it compare integers, and a page of rows is fetched by it without reading the 16-character ids
+       p.rowid::INTEGER AS doc
 FROM policies p;
 
 -- Every region with each of its ancestors, itself included (depth 0): a policy is "issued here" when its
@@ -343,16 +355,18 @@ CREATE MACRO filtered_policies(levels, topics, region, year_from, year_to, inclu
 SELECT p.*
 FROM v_policies p
 -- (Written for speed at a million policies: the topic test is an uncorrelated IN, empty when topics is NULL,
--- rather than a correlated EXISTS joined to every policy; the years are a date range, not year() per row.)
+-- rather than a correlated EXISTS joined to every policy, and on doc, so that even empty it reads no policy_id;
+-- the years are a date range, not year() per row.)
 WHERE (levels IS NULL OR list_contains(levels, p.level))
-  AND (topics IS NULL OR p.policy_id IN (SELECT pt.policy_id FROM policy_topics pt WHERE list_contains(topics, pt.topic)))
+  AND (topics IS NULL OR p.doc IN (SELECT d.doc FROM policy_topics pt JOIN search_docs d USING (policy_id)
+                                   WHERE list_contains(topics, pt.topic)))
   AND (region IS NULL OR p.region_code IN (SELECT l.code FROM v_region_lineage l WHERE l.ancestor = region))
   AND ((p.timeline_date IS NULL AND include_undated)
        OR p.timeline_date BETWEEN make_date(year_from, 1, 1) AND make_date(year_to, 12, 31))
   AND (statuses IS NULL OR list_contains(statuses, p.status_now));
 
 -- Where each policy is printed, as one cell (built at load time into policy_citations).
-CREATE VIEW v_policy_citations AS SELECT policy_id, sources FROM policy_citations;
+CREATE VIEW v_policy_citations AS SELECT policy_id, sources, doc FROM policy_citations;
 
 -- A policy's standing on a day: draft (征求意见稿), superseded (a later text repeals it), else its status.
 CREATE MACRO policy_standing(title, superseded, status) AS

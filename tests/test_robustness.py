@@ -91,8 +91,7 @@ def without_source(src: Path, dst: Path, source_id: str) -> None:
     con.execute(f"DELETE FROM policies WHERE policy_id IN {orphans}")
     con.execute("DELETE FROM sources WHERE source_id = $s", {"s": source_id})
     from data.pipeline import coverage, load   # the tables built with the database, as a build would make them
-    for table in ("policy_term_counts", "region_lineage", "policy_citations", "source_counts", "coverage"):
-        con.execute(f"DELETE FROM {table}")
+    con.execute("DELETE FROM coverage")
     load.build_aggregates(con)
     coverage.write_coverage(con)
     con.close()

@@ -154,3 +154,64 @@ def test_policies_are_stored_by_region_then_date(con):
     order = con.execute("SELECT region_code, coalesce(issue_date, effective_from) FROM policies").fetchall()
     key = [(r is None, r or "", d is None, d or date.min) for r, d in order]
     assert key == sorted(key)
+
+
+# Built with the database: what the pages join on ------------------------------------------
+
+@pytest.mark.parametrize("db", ["con", "generated"])
+def test_doc_is_the_policys_row_everywhere(request, db):
+    """v_policies.doc (the storage row) names the same policy in search_docs and the doc-keyed aggregates."""
+    fixture = request.getfixturevalue(db)
+    con = fixture if db == "con" else fixture.con
+    n = rows(con, "SELECT count(*) FROM policies")[0][0]
+    assert rows(con, "SELECT count(DISTINCT doc), min(doc), max(doc) FROM v_policies") == [(n, 0, n - 1)]
+    for table in ("search_docs", "policy_term_counts", "policy_citations"):
+        bad = rows(con, f"SELECT t.policy_id FROM {table} t JOIN v_policies p USING (doc) WHERE p.policy_id <> t.policy_id")
+        missing = rows(con, f"SELECT t.policy_id FROM {table} t ANTI JOIN v_policies p USING (policy_id, doc)")
+        assert bad == [] and missing == [], table
+    assert rows(con, "SELECT policy_id, count(*) FROM terms GROUP BY 1 EXCEPT SELECT policy_id, terms FROM policy_term_counts") == []
+    docs = [r[0] for r in rows(con, "SELECT doc FROM policy_citations")]
+    assert docs == sorted(docs)
+
+
+def test_source_kinds_are_the_counts_of_the_appearances(con):
+    assert sorted(rows(con, "SELECT source_id, kind, appearances, policies FROM source_kinds")) == sorted(rows(con, """
+        SELECT source_id, kind, count(*), count(DISTINCT policy_id) FROM policy_sources GROUP BY ALL"""))
+
+
+@pytest.mark.parametrize("filters", [
+    FILTERS,
+    dict(FILTERS, topics=["finance", "innovation"]),
+    dict(FILTERS, levels=["district", "municipal"], statuses=["in_force", "expired"], year_from=2015, year_to=2024,
+         include_undated=False),
+])
+def test_the_topic_filter_on_doc_is_the_topic_filter_on_ids(generated, filters):
+    """filtered_policies tests topics on doc (no policy_id is read when none is chosen): the same policies as a
+    test on the ids would give."""
+    con = generated.con
+    got = {r[0] for r in rows(con, """SELECT policy_id FROM filtered_policies($levels, $topics, $region, $year_from,
+                                      $year_to, $include_undated, $statuses)""", **filters)}
+    topics = filters["topics"]
+    want = {r[0] for r in rows(con, """
+        SELECT policy_id FROM v_policies p
+        WHERE ($levels IS NULL OR list_contains($levels, p.level))
+          AND ($topics IS NULL OR EXISTS (SELECT 1 FROM policy_topics t WHERE t.policy_id = p.policy_id
+                                          AND list_contains($topics, t.topic)))
+          AND ((p.timeline_date IS NULL AND $include_undated)
+               OR year(p.timeline_date) BETWEEN $year_from AND $year_to)
+          AND ($statuses IS NULL OR list_contains($statuses, p.status_now))""",
+        levels=filters["levels"], topics=topics, include_undated=filters["include_undated"],
+        year_from=filters["year_from"], year_to=filters["year_to"], statuses=filters["statuses"])}
+    assert got == want and got
+
+
+def test_a_search_page_is_in_a_total_order(generated):
+    """Ties of score, date and title are broken by the storage row: the same page every time, and the pages of a
+    longer list start with it."""
+    q = "支持"
+    grams = search_index.query_grams(q)
+    long = run(generated.con, "explorer/search_policies", **FILTERS, grams=grams, phrase=q, issuer=None, limit=400)
+    short = run(generated.con, "explorer/search_policies", **FILTERS, grams=grams, phrase=q, issuer=None, limit=50)
+    assert len(long) > 50 and short == long[:50]
+    keys = [(-r[16], -(r[12].toordinal() if r[12] else 0), r[1]) for r in long]
+    assert keys == sorted(keys)

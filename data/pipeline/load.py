@@ -140,10 +140,19 @@ def check_keys(con) -> None:
             raise ValueError(f"data/schema.sql: {rule} does not hold, e.g. {[r if len(r) > 1 else r[0] for r in bad]}")
 
 
+# the tables build_aggregates fills (data/schema.sql: "Built with the database")
+AGGREGATES = ("policy_term_counts", "region_lineage", "policy_citations", "source_counts", "source_kinds",
+              "map_policy_metrics", "map_terms", "ai_terms", "ai_region_counts")
+
+
 def build_aggregates(con) -> None:
     """Tables the pages would otherwise recompute on every query: region lineage, the citations of each policy,
-    what each source holds, how many terms each policy states."""
-    con.execute("INSERT INTO policy_term_counts SELECT policy_id, count(*) FROM terms GROUP BY 1 ORDER BY 1")
+    what each source holds, how many terms each policy states, the map's metrics and the AI comparison's terms."""
+    for table in AGGREGATES:   # built anew each time (a test copy rebuilds them after deleting a source)
+        con.execute(f"DELETE FROM {table}")
+    # keyed by doc too (search_docs, built before), and stored in its order: pages join on integers
+    con.execute("""INSERT INTO policy_term_counts SELECT t.policy_id, count(*), any_value(d.doc)
+                   FROM terms t JOIN search_docs d USING (policy_id) GROUP BY 1 ORDER BY 3""")
     con.execute("""
         INSERT INTO region_lineage
         WITH RECURSIVE up(code, ancestor, depth) AS (
@@ -158,18 +167,18 @@ def build_aggregates(con) -> None:
         INSERT INTO policy_citations
         -- "file:first-last; …"; the rows of one curated table as one cell: "curated/peer_ai_terms.csv:23,24,25",
         -- a register row with its id "…csv:3 (WH-D-002)"
-        SELECT policy_id, string_agg(cell, '; ' ORDER BY file, first_line) AS sources
+        SELECT policy_id, string_agg(cell, '; ' ORDER BY file, first_line) AS sources, any_value(doc) AS doc
         FROM (
             SELECT ps.policy_id, s.file, min(ps.line_start) AS first_line,
                    s.file || ':' || string_agg(CASE WHEN ps.record_id IS NULL THEN ps.line_start || '-' || ps.line_end
                                                     WHEN ps.kind = 'register_entry'
                                                         THEN ps.line_start || ' (' || ps.record_id || ')'
                                                     ELSE CAST(ps.line_start AS VARCHAR) END,
-                                               ',' ORDER BY ps.line_start) AS cell
-            FROM policy_sources ps JOIN sources s USING (source_id)
+                                               ',' ORDER BY ps.line_start) AS cell, any_value(d.doc) AS doc
+            FROM policy_sources ps JOIN sources s USING (source_id) JOIN search_docs d ON d.policy_id = ps.policy_id
             GROUP BY ps.policy_id, s.file, CASE WHEN ps.record_id IS NULL THEN ps.line_start ELSE -1 END
         )
-        GROUP BY policy_id ORDER BY policy_id""")
+        GROUP BY policy_id ORDER BY doc""")
     con.execute("""
         INSERT INTO source_counts
         SELECT s.source_id, coalesce(a.policies, 0), coalesce(a.appearances, 0), coalesce(t.terms, 0)
@@ -178,6 +187,8 @@ def build_aggregates(con) -> None:
                    FROM policy_sources GROUP BY 1) a USING (source_id)
         LEFT JOIN (SELECT source_id, count(*) AS terms FROM terms GROUP BY 1) t USING (source_id)
         ORDER BY s.source_id""")
+    con.execute("""INSERT INTO source_kinds SELECT source_id, kind, count(*), count(DISTINCT policy_id)
+                   FROM policy_sources GROUP BY ALL ORDER BY ALL""")
     build_map_ai_aggregates(con)   # mapai: the map's and the AI comparison's tables (below)
 
 

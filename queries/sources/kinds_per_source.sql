@@ -1,5 +1,6 @@
--- How many appearances of each kind the build found in each source. Used by: sources.
+-- How many appearances of each kind the build found in each source (source_kinds, counted when the database
+-- is built). Used by: sources.
 -- params:
-SELECT s.file, ps.kind, count(*) AS appearances, count(DISTINCT ps.policy_id) AS policies
-FROM policy_sources ps JOIN sources s USING (source_id)
-GROUP BY ALL ORDER BY s.file, ps.kind
+SELECT s.file, k.kind, k.appearances::BIGINT AS appearances, k.policies::BIGINT AS policies
+FROM source_kinds k JOIN sources s USING (source_id)
+ORDER BY s.file, k.kind
