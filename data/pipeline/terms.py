@@ -430,6 +430,18 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if kind_ == "duration" and measure == "target" \
                 and re.search(r"(?:压减|压缩|缩短|减少)(?:到|至)\s*$|稳定在\s*$|(?:再|力争)?用\s*$|经过\s*$", sentence[max(0, start - 6):start]):
             kind_ = "target"    # 审查周期压减到16个月, 再用5到10年时间: the time a goal sets
+        if kind_ in ("count", "threshold") and (
+                any(b.start() < start < b.end() for b in EARLIER_POLICY.finditer(sentence))
+                or LIST_MAKEUP.search(sentence[:start])):
+            continue    # 在对…等5个特困行业实施…的基础上, 这次认定的12家…涵盖了3家: a past policy or a list's make-up
+        if kind_ == "count" and SELECTION.search(sentence[max(0, start - 24):start]):
+            measure = "other"   # 每省选取3-5所, 每项需求选择1-3家: a rule of selection, not a goal
+        if kind_ == "threshold" and GOAL_SCOPE.search(sentence[:start]) \
+                and re.search(r"\d+(?:\.\d+)?\s*%|全覆盖", sentence[end:end + 30]):
+            kind_, measure = "target", "target"  # 确保对…投资1亿元以上的重大项目100%对接: the scope of a goal
+        if measure == "subsidy" and re.search(r"一次性(?:补助|补贴|奖励|奖补)", sentence) \
+                and re.search(r"前\s*[\d一二三四五六七八九十]+\s*(?:位|名|强)|排名|位序", sentence):
+            measure = "award"   # 全省前30位…给予50至100万元不等的一次性补助: a grant for a result
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
@@ -455,6 +467,11 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
     return out
 
 
+EARLIER_POLICY = re.compile(r"在(?:对)?[^。；]{2,60}?(?:实施|出台|执行)[^。；]{0,40}?的基础上")
+LIST_MAKEUP = re.compile(r"(?:这次|本次|此次|首批)(?:认定|评选|公布|确定|遴选)的[^。；]{0,40}?(?:涵盖|包括|含)了?[^。；]{0,30}$"
+                         r"|(?:这次|本次|此次)(?:认定|评选|公布|确定|遴选)的\s*$")
+SELECTION = re.compile(r"每(?:省|市|县|区|项|个|家|类)[^，。；\d]{0,6}(?:选择|选取|遴选|推荐)\s*$")
+GOAL_SCOPE = re.compile(r"确保(?:对)?[^，。；]{0,30}$")
 QUOTA_BEFORE = re.compile(r"(?:遴选|评选|征集|选择|选取|择优|认定|确定)[^，。；\d]{0,4}$")
 QUOTA_AWARD = re.compile(r"^[^。；]{0,40}?[，,]\s*(?:并)?(?:对)?每(?:个|家|项|户|名)[^，。；]{0,10}?(?:奖补|奖励|补助|补贴|资助|给予)"
                          r"|^[^，。；]{0,40}?(?:予以|给予)(?P<v>支持|奖励|奖补|补助|补贴)")
@@ -711,6 +728,11 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "threshold", "point", None
     if kind == "count" and unit_printed == "分" and re.search(r"加|扣|计|得", before[-4:]):
         return "other", ("per_unit" if re.match(r"\s*/\s*个", after) else shape), ("个" if re.match(r"\s*/\s*个", after) else per_unit)
+    if kind == "count" and re.search(r"每(?:个)?[^，。；\d]{1,6}为\s*$", before[-10:]) and re.match(r"\s*[（(]?", after) \
+            and unit_printed in ("平方米", "平方公里", "亩", "公里"):
+        return "other", shape, None           # 每个标准展位为9平方米: the size of a unit, not a count
+    if kind == "count" and re.search(r"每(?:省|市|县|区|个城市|个省份?)[^，。；\d]{0,4}(?:选择|选取|遴选)\s*$", before):
+        return "count", shape, per_unit       # 每省选取3-5所高校: a rule of selection, not a goal
     if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
         return "count", shape, per_unit       # 每项需求选择1-3家“揭榜”企业: a rule of the procedure
     if kind == "count":
@@ -929,8 +951,9 @@ def _comparator(before: str, after: str) -> str | None:
     own = re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?P<b>以上|及以上|以下|及以下|以内)", after)
     if own:
         return "≥" if own["b"].endswith("上") else "≤"
-    if AT_LEAST_BEFORE.search(before) or AT_LEAST_AFTER.match(after):
-        return "≥"
+    if AT_LEAST_BEFORE.search(before) or AT_LEAST_AFTER.match(after) \
+            and not re.match(r"\s*[^\d，。；、,]{0,3}级\s*及以上", after):
+        return "≥"      # 5个省部级及以上实验室: 及以上 widens the level, not the count
     if AT_MOST_BEFORE.search(before) or AT_MOST_AFTER.match(after) or CAP.search(before):
         return "≤"
     return None
