@@ -344,8 +344,12 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
     ("在人才方面，…纳入武昌英才") is kept as a `statement`, so the comparison shows it."""
     out: list[Term] = []
     masked = _masked(text)
+    heading_of: dict[str, str] = {}
     for clause in clause_split.split(text, line_of, policy_id=policy_id, source_id=source_id):
         context = tuple(c for c in (clause.heading, clause.lead_in, title) if c)
+        heading_of[clause.clause_id] = clause.heading or ""
+        # under 一、工作目标 every number is a goal, even in a sub-item with its own heading (融资环境进一步改善)
+        goal_section = bool(re.search(r"目标", heading_of.get(clause.parent_id or "", "") + (clause.heading or "")))
         clause_terms: list[Term] = []
         if HEADLINE.match(clause.text):
             continue            # "8.6 万户企业获得首贷": a news headline's statistic, not a term
@@ -355,7 +359,7 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
             offset = c0 + (len(text[c0:c1]) - len(text[c0:c1].lstrip()))
             scan = scan.strip()
             clause_terms += _sentence_terms(sentence, scan, text, line_of, offset, clause, context,
-                                            policy_id, source_id, ai_policy, masked, title)
+                                            policy_id, source_id, ai_policy, masked, title, goal_section)
         _tiers(clause_terms)
         out += clause_terms
     _attach_conditions(out)
@@ -363,7 +367,7 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
 
 
 def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, policy_id, source_id, ai_policy,
-                    masked, title="") -> list[Term]:
+                    masked, title="", goal_section=False) -> list[Term]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in PATTERNS:
@@ -442,6 +446,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if measure == "subsidy" and re.search(r"一次性(?:补助|补贴|奖励|奖补)", sentence) \
                 and re.search(r"前\s*[\d一二三四五六七八九十]+\s*(?:位|名|强)|排名|位序", sentence):
             measure = "award"   # 全省前30位…给予50至100万元不等的一次性补助: a grant for a result
+        if kind_ == "fee_ceiling" and goal_section and re.search(r"(?:降至|降到|下降到|控制在)\s*$", sentence[max(0, start - 6):start]):
+            kind_ = "target"    # 工作目标: 担保费率降至1%以下 is a result the city sets itself, not a cap in a contract
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
