@@ -877,9 +877,33 @@ def _tiers(terms: list[Term]) -> None:
                     t.tier, t.shape = label, "tiered"
         _respectively(group, terms)
         _size_classes(group)
+    _region_steps(terms)
     for t in terms:
         if t.shape == "point" and t.value_max is not None:
             t.shape = "range"
+
+
+REGION = re.compile(r"(?P<r>[^，。；、的为]{1,8}?地区)(?:所在的?(?P<s>[^，。；的]{1,10}?)(?:内|范围内)?(?=的))?")
+OTHER_REGION = re.compile(r"(?:其他|其余)地区[^，。；\d]{0,8}$")
+
+
+def _region_steps(terms: list[Term]) -> None:
+    """中高风险地区…减免6个月租金，其他地区减免3个月租金: a schedule by region, each step named by its region."""
+    by_sentence: dict[tuple[int, str], list[Term]] = {}
+    for t in terms:
+        by_sentence.setdefault((t.line_start, t.quote), []).append(t)
+    for group in by_sentence.values():
+        for i, t in enumerate(group):
+            if t.tier or not OTHER_REGION.search(t.quote[:t.number_at]):
+                continue
+            first = [u for u in group[:i] if u.unit == t.unit and not u.tier
+                     and not OTHER_REGION.search(u.quote[:u.number_at])]
+            named = REGION.search(first[-1].quote[:first[-1].number_at]) if first else None
+            if not named or re.match(r"(?:其他|其余)", named["r"]):
+                continue
+            region = named["r"] + (f"所在{named['s']}" if named["s"] else "")
+            first[-1].tier, first[-1].shape = region, "tiered"
+            t.tier, t.shape = "其他地区", "tiered"
 
 
 SIZE_CLASS = re.compile(r"^\s*(?:以上|左右)?\s*(?P<c>[^、，,。；和及的]{0,12}?(?:(?<!不)超?过|达到|突破)\s*[\d千百万亿.]+\s*(?:亿元|万元|亿|万)"
