@@ -131,6 +131,7 @@ PATTERNS = [
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
 PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
+RELIEF_ACT = re.compile(r"支付|优惠|减免|免征|免收|减征|减按|减半|缓缴|缓交|延期|延长|退税|退(?:还|费|付)|返还|抵扣|抵免|补贴|补助|奖励|贴息|扣除")
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还|"
                               r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒|不少于|不低于|至少|近|时限|"
                               r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用|暂定|给予|支持|资助|扶持|逾期|届满|任期|周期")
@@ -455,6 +456,11 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
                                                  "reduced_rate"):
             kind_ = "target"
+        if kind_ == "duration" and measure not in ("target", "other") \
+                and (re.match(r"\s*(?:内|以内)", sentence[end:]) and PROCEDURE.match(sentence[end:])
+                     or PROCEDURE_BEFORE.search(sentence[:start])) \
+                and not RELIEF_ACT.search(sentence):
+            measure = "other"   # 自收到申请之日起10个工作日内办理完毕: the deadline of a procedure, nothing is granted
         if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
             continue  # a number in a procedure (…5 个工作日内受理), not a term of support
         if value_kind == "threshold" and kind_ != "threshold":
