@@ -438,8 +438,8 @@ def test_a_price_after_a_cut_is_what_the_firm_pays():
 
 
 def test_counts_of_what_exists_and_of_a_procedure():
-    assert only(read("在对餐饮、零售、旅游、民航、公路水路铁路运输等 5 个特困行业实施阶段性缓缴三项社保费政策的基础上。"),
-                "5个").term_kind == "count"
+    # the industries of the earlier policy a clause widens are no term at all (round 4)
+    assert read("在对餐饮、零售、旅游、民航、公路水路铁路运输等 5 个特困行业实施阶段性缓缴三项社保费政策的基础上。") == []
     assert only(read("围绕我市 8 条重点产业链，挖掘一批 5G+工业互联网优秀应用场景。"), "8条").term_kind == "count"
     assert only(read("每项需求选择1-3家“揭榜”企业，由大企业与“揭榜”企业自主确立合作关系。"), "1-3家").term_kind == "count"
     assert only(read("推广 DCMM 国家标准，推动 300 家以上企业开展 DCMM 贯标。"), "300家").term_kind == "target"
