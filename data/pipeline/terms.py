@@ -444,9 +444,10 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if kind_ == "threshold" and GOAL_SCOPE.search(sentence[:start]) \
                 and re.search(r"\d+(?:\.\d+)?\s*%|全覆盖", sentence[end:end + 30]):
             kind_, measure = "target", "target"  # 确保对…投资1亿元以上的重大项目100%对接: the scope of a goal
-        if measure == "subsidy" and re.search(r"一次性(?:补助|补贴|奖励|奖补)", sentence) \
-                and re.search(r"前\s*[\d一二三四五六七八九十]+\s*(?:位|名|强)|排名|位序", sentence):
-            measure = "award"   # 全省前30位…给予50至100万元不等的一次性补助: a grant for a result
+        if measure == "subsidy" and (re.search(r"一次性(?:补助|补贴|奖励|奖补)", sentence)
+                                     and re.search(r"前\s*[\d一二三四五六七八九十]+\s*(?:位|名|强)", sentence)
+                                     or re.search(r"排名[^，。；]{0,20}?(?:给予|予以)[^，。；]{0,10}?(?:补助|补贴|奖励|奖补)|位序", sentence)):
+            measure = "award"   # 全省前30位…给予50至100万元不等的一次性补助, 排名前3位…给予一定资金补助: a grant for a result
         if kind_ == "fee_ceiling" and goal_section and re.search(r"(?:降至|降到|下降到|控制在)\s*$", sentence[max(0, start - 6):start]):
             kind_ = "target"    # 工作目标: 担保费率降至1%以下 is a result the city sets itself, not a cap in a contract
         if kind_ == "target":
