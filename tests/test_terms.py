@@ -715,7 +715,7 @@ def test_a_one_off_grant_by_rank_is_an_award():
     grant = only(terms, "50至100万元")
     assert (grant.term_kind, grant.shape, grant.measure) == ("incentive_amount", "range", "award")
     ranked = only(read("对在咸宁依法设立，并接待国内其他市来咸旅游的旅行社，市级财政根据 2022 年接待人次数总量全市排名前 3 位的排名位序，"
-                       "给予一定资金补助。"), "3位")                                                      # 003
+                       "给予一定资金补助。"), "前3位")                                                    # 003
     assert ranked.measure == "award"
 
 
