@@ -738,3 +738,6 @@ def test_a_procedure_deadline_is_measure_other_unless_something_is_relieved():
     assert (done.term_kind, done.measure, done.comparator) == ("duration", "other", "≤")
     refund = only(read("12. 持续确保出口企业正常出口退税平均办理时间在6个工作日内。"), "6个工作日")           # 003
     assert refund.measure == "tax_relief"
+    filing = only(read("六、创投企业选择按单一投资基金核算的，应当在按照本公告第一条规定完成备案的 30 日内，向主管税务机关进行核算方式备案。"),
+                  "30日")                                                                                # 002
+    assert filing.measure == "other"

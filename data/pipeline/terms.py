@@ -459,6 +459,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             kind_ = "target"
         if kind_ == "duration" and measure not in ("target", "other") \
                 and (re.match(r"\s*(?:内|以内)", sentence[end:]) and PROCEDURE.match(sentence[end:])
+                     or re.match(r"\s*(?:内|以内)[，,]\s*[^，。；]{0,24}?(?:备案|签订|申报|报告)", sentence[end:])
                      or PROCEDURE_BEFORE.search(sentence[:start])) \
                 and not RELIEF_ACT.search(sentence):
             measure = "other"   # 自收到申请之日起10个工作日内办理完毕: the deadline of a procedure, nothing is granted
