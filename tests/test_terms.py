@@ -438,8 +438,8 @@ def test_a_price_after_a_cut_is_what_the_firm_pays():
 
 
 def test_counts_of_what_exists_and_of_a_procedure():
-    assert only(read("在对餐饮、零售、旅游、民航、公路水路铁路运输等 5 个特困行业实施阶段性缓缴三项社保费政策的基础上。"),
-                "5个").term_kind == "count"
+    # the industries of the earlier policy a clause widens are no term at all (round 4)
+    assert read("在对餐饮、零售、旅游、民航、公路水路铁路运输等 5 个特困行业实施阶段性缓缴三项社保费政策的基础上。") == []
     assert only(read("围绕我市 8 条重点产业链，挖掘一批 5G+工业互联网优秀应用场景。"), "8条").term_kind == "count"
     assert only(read("每项需求选择1-3家“揭榜”企业，由大企业与“揭榜”企业自主确立合作关系。"), "1-3家").term_kind == "count"
     assert only(read("推广 DCMM 国家标准，推动 300 家以上企业开展 DCMM 贯标。"), "300家").term_kind == "target"
@@ -666,3 +666,78 @@ def test_a_bound_before_a_right_to_apply_is_who_qualifies():
 def test_a_payroll_allowance_of_a_public_body_is_not_a_grant():
     term = only(read("职业院校面向社会承接的各类技能培训所得扣除必要成本后的剩余部分，按照最高不超过 40%的比例核增单位绩效工资总量。"), "40%")  # 003
     assert term.term_kind == "other"
+
+
+# --- issue 9, round 4: the patterns of the second final hand check (clauses of the five sources) ---
+
+def test_an_earlier_policy_and_the_make_up_of_a_list_are_no_terms():
+    earlier = read("在对餐饮、零售、旅游、民航、公路水路铁路运输等 5 个特困行业实施阶段性缓缴三项社保费政策的基础上，以产业链供应链受疫情"
+                   "影响较大、生产经营困难的制造业企业为重点，进一步扩大实施范围（具体行业名单附后）。")     # 003
+    assert [t.number_printed for t in earlier] == []
+    listed = read("作为具备业务特色和核心功能的服务平台，这次认定的12家功能性平台涵盖了3家交易服务类平台、2家金融服务类平台、"
+                  "4家特色服务类平台和3家工具支撑类平台。")                                               # 002
+    assert listed == []
+
+
+def test_a_rule_of_selection_is_a_count_not_a_goal():
+    term = only(read("开展百所院校就业服务活动，每省选取3-5所就业工作任务重、压力大的高校，组织人社厅局长、就业局长结对帮扶，"
+                     "定向送岗位、送资源、送政策、送服务。"), "3-5所")                                    # 002
+    assert (term.term_kind, term.shape, term.measure) == ("count", "range", "other")
+    pick = only(read("“发榜”大企业根据“揭榜”中小企业的团队水平、研发能力、攻关方案、与需求匹配度等组织遴选，每项需求选择1-3家“揭榜”企业，"
+                     "由大企业与“揭榜”企业自主确立合作关系。"), "1-3家")                                  # 002
+    assert (pick.term_kind, pick.measure) == ("count", "other")
+
+
+def test_a_bound_inside_a_goal_is_part_of_the_target():
+    terms = read("十项“微改”方案提出，推动实现亿元以上重大项目金融服务全覆盖，确保对全省固定资产投资 1 亿元以上的重大项目 100%对接，"
+                 "对符合条件的项目及时足额予以融资支持。")                                                 # 003
+    bound = only(terms, "1亿元")
+    assert (bound.term_kind, bound.measure, bound.comparator) == ("target", "target", "≥")
+
+
+def test_a_schedule_by_region_is_tiered():
+    terms = read("被列为疫情中高风险地区所在的县级行政区域内的服务业小微企业和个体工商户承租国有房屋的，2022 年减免 6 个月租金，"
+                 "其他地区减免 3 个月租金。")                                                              # 003
+    assert [(t.value, t.shape, t.tier) for t in terms if t.term_kind == "duration"] == [
+        (6.0, "tiered", "疫情中高风险地区所在县级行政区域"), (3.0, "tiered", "其他地区")]
+
+
+def test_the_size_of_a_unit_is_other():
+    terms = read("对在我省举办天数（不含布撤展时间）3 天以上、规模在 250 个标准展位以上（每个标准展位为 9 平方米）的展览项目，"
+                 "省级财政给予每个标准展位100元的奖励。")                                                  # 003
+    assert only(terms, "9平方米").term_kind == "other"
+    assert only(terms, "250个").term_kind == "threshold"
+
+
+def test_a_one_off_grant_by_rank_is_an_award():
+    terms = read("对在湖北依法设立，并接待国内其他省（区、市）来鄂旅游的旅行社，省级财政根据2022 年接待人次数总量全省前 30 位或较 2021 年"
+                 "全省旅行社接待人次数的平均数相比增长数前 50 位的排名位序，给予 50 至100 万元不等的一次性补助。")   # 003
+    grant = only(terms, "50至100万元")
+    assert (grant.term_kind, grant.shape, grant.measure) == ("incentive_amount", "range", "award")
+    ranked = only(read("对在咸宁依法设立，并接待国内其他市来咸旅游的旅行社，市级财政根据 2022 年接待人次数总量全市排名前 3 位的排名位序，"
+                       "给予一定资金补助。"), "前3位")                                                    # 003
+    assert ranked.measure == "award"
+
+
+def test_a_level_and_above_gives_the_count_no_comparator():
+    term = only(read("建成5个省部级及以上数据安全重点实验室，攻关一批数据安全重点技术和产品。"), "5个")       # 003
+    assert (term.term_kind, term.comparator) == ("target", None)
+    assert only(read("为10万家以上企业增信授信。"), "10万家").comparator == "≥"   # 以上 right after the count still counts
+
+
+def test_a_fee_level_under_the_work_goals_is_a_target():
+    text = ("一、工作目标\n（三）创新能力持续增强。新增中试平台 30 家。\n（四）融资环境进一步改善。新增普惠小微贷款 700 亿元、增速 25%。"
+            "完善新型政银担合作体系,担保费率降至 1%以下。\n二、重点任务\n（一）降低融资成本。担保费率降至 1%以下。\n")   # 004
+    fees = [t for t in read(text) if t.number_printed.replace(" ", "") == "1%"]
+    assert [(t.term_kind, t.measure) for t in fees] == [("target", "target"), ("fee_ceiling", "guarantee")]
+
+
+def test_a_procedure_deadline_is_measure_other_unless_something_is_relieved():
+    done = only(read("第十条 用人单位和个人申请变更、注销社会保险登记，社会保险经办机构应当自收到申请之日起 10 个工作日内办理完毕。"),
+                "10个工作日")                                                                              # 002
+    assert (done.term_kind, done.measure, done.comparator) == ("duration", "other", "≤")
+    refund = only(read("12. 持续确保出口企业正常出口退税平均办理时间在6个工作日内。"), "6个工作日")           # 003
+    assert refund.measure == "tax_relief"
+    filing = only(read("六、创投企业选择按单一投资基金核算的，应当在按照本公告第一条规定完成备案的 30 日内，向主管税务机关进行核算方式备案。"),
+                  "30日")                                                                                # 002
+    assert filing.measure == "other"

@@ -131,6 +131,7 @@ PATTERNS = [
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
 PROCEDURE_BEFORE = re.compile(r"(?:办理时间|办理时限|审核时间|评估时间|申请之日起|收到[^，。；]{0,8}之日起|审批时限)[^，。；]{0,10}$")
+RELIEF_ACT = re.compile(r"支付|优惠|减免|免征|免收|减征|减按|减半|缓缴|缓交|延期|延长|退税|退(?:还|费|付)|返还|抵扣|抵免|补贴|补助|奖励|贴息|扣除")
 DURATION_CONTEXT = re.compile(r"期限|不超过|连续|最长|为期|延长|延期|内|满|≤|期|每|以上|以内|试行|有效|免收|减免|缓缴|暂停|返还|"
                               r"缩短|前|后|起|长达|享受|补贴|补助|奖励|贴息|免征|减半|租金|分钟|秒|不少于|不低于|至少|近|时限|"
                               r"时间|合同|满|未满|工作日|压缩|办理|经过|努力|再用|暂定|给予|支持|资助|扶持|逾期|届满|任期|周期")
@@ -344,8 +345,12 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
     ("在人才方面，…纳入武昌英才") is kept as a `statement`, so the comparison shows it."""
     out: list[Term] = []
     masked = _masked(text)
+    heading_of: dict[str, str] = {}
     for clause in clause_split.split(text, line_of, policy_id=policy_id, source_id=source_id):
         context = tuple(c for c in (clause.heading, clause.lead_in, title) if c)
+        heading_of[clause.clause_id] = clause.heading or ""
+        # under 一、工作目标 every number is a goal, even in a sub-item with its own heading (融资环境进一步改善)
+        goal_section = bool(re.search(r"目标", heading_of.get(clause.parent_id or "", "") + (clause.heading or "")))
         clause_terms: list[Term] = []
         if HEADLINE.match(clause.text):
             continue            # "8.6 万户企业获得首贷": a news headline's statistic, not a term
@@ -355,7 +360,7 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
             offset = c0 + (len(text[c0:c1]) - len(text[c0:c1].lstrip()))
             scan = scan.strip()
             clause_terms += _sentence_terms(sentence, scan, text, line_of, offset, clause, context,
-                                            policy_id, source_id, ai_policy, masked, title)
+                                            policy_id, source_id, ai_policy, masked, title, goal_section)
         _tiers(clause_terms)
         out += clause_terms
     _attach_conditions(out)
@@ -363,7 +368,7 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
 
 
 def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, policy_id, source_id, ai_policy,
-                    masked, title="") -> list[Term]:
+                    masked, title="", goal_section=False) -> list[Term]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in PATTERNS:
@@ -430,6 +435,21 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if kind_ == "duration" and measure == "target" \
                 and re.search(r"(?:压减|压缩|缩短|减少)(?:到|至)\s*$|稳定在\s*$|(?:再|力争)?用\s*$|经过\s*$", sentence[max(0, start - 6):start]):
             kind_ = "target"    # 审查周期压减到16个月, 再用5到10年时间: the time a goal sets
+        if kind_ in ("count", "threshold") and (
+                any(b.start() < start < b.end() for b in EARLIER_POLICY.finditer(sentence))
+                or LIST_MAKEUP.search(sentence[:start])):
+            continue    # 在对…等5个特困行业实施…的基础上, 这次认定的12家…涵盖了3家: a past policy or a list's make-up
+        if kind_ == "count" and SELECTION.search(sentence[max(0, start - 24):start]):
+            measure = "other"   # 每省选取3-5所, 每项需求选择1-3家: a rule of selection, not a goal
+        if kind_ == "threshold" and GOAL_SCOPE.search(sentence[:start]) \
+                and re.search(r"\d+(?:\.\d+)?\s*%|全覆盖", sentence[end:end + 30]):
+            kind_, measure = "target", "target"  # 确保对…投资1亿元以上的重大项目100%对接: the scope of a goal
+        if measure == "subsidy" and (re.search(r"一次性(?:补助|补贴|奖励|奖补)", sentence)
+                                     and re.search(r"前\s*[\d一二三四五六七八九十]+\s*(?:位|名|强)", sentence)
+                                     or re.search(r"排名[^，。；]{0,20}?(?:给予|予以)[^，。；]{0,10}?(?:补助|补贴|奖励|奖补)|位序", sentence)):
+            measure = "award"   # 全省前30位…给予50至100万元不等的一次性补助, 排名前3位…给予一定资金补助: a grant for a result
+        if kind_ == "fee_ceiling" and goal_section and re.search(r"(?:降至|降到|下降到|控制在)\s*$", sentence[max(0, start - 6):start]):
+            kind_ = "target"    # 工作目标: 担保费率降至1%以下 is a result the city sets itself, not a cap in a contract
         if kind_ == "target":
             measure = "target"  # 中小企业服务站扩大到600个, 上云覆盖率超过55%: a goal, whatever it counts
         if measure == "target" and kind_ == "other" and re.search(r"合同|上浮", sentence[max(0, start - 16):start]):
@@ -437,6 +457,12 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if measure == "target" and kind_ not in ("target", "threshold", "duration", "budget_share", "fund_size",
                                                  "reduced_rate"):
             kind_ = "target"
+        if kind_ == "duration" and measure not in ("target", "other") \
+                and (re.match(r"\s*(?:内|以内)", sentence[end:]) and PROCEDURE.match(sentence[end:])
+                     or re.match(r"\s*(?:内|以内)[，,]\s*[^，。；]{0,24}?(?:备案|签订|申报|报告)", sentence[end:])
+                     or PROCEDURE_BEFORE.search(sentence[:start])) \
+                and not RELIEF_ACT.search(sentence):
+            measure = "other"   # 自收到申请之日起10个工作日内办理完毕: the deadline of a procedure, nothing is granted
         if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
             continue  # a number in a procedure (…5 个工作日内受理), not a term of support
         if value_kind == "threshold" and kind_ != "threshold":
@@ -455,6 +481,11 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
     return out
 
 
+EARLIER_POLICY = re.compile(r"在(?:对)?[^。；]{2,60}?(?:实施|出台|执行)[^。；]{0,40}?的基础上")
+LIST_MAKEUP = re.compile(r"(?:这次|本次|此次|首批)(?:认定|评选|公布|确定|遴选)的[^。；]{0,40}?(?:涵盖|包括|含)了?[^。；]{0,30}$"
+                         r"|(?:这次|本次|此次)(?:认定|评选|公布|确定|遴选)的\s*$")
+SELECTION = re.compile(r"每(?:省|市|县|区|项|个|家|类)[^，。；\d]{0,6}(?:选择|选取|遴选|推荐)\s*$")
+GOAL_SCOPE = re.compile(r"确保(?:对)?[^，。；]{0,30}$")
 QUOTA_BEFORE = re.compile(r"(?:遴选|评选|征集|选择|选取|择优|认定|确定)[^，。；\d]{0,4}$")
 QUOTA_AWARD = re.compile(r"^[^。；]{0,40}?[，,]\s*(?:并)?(?:对)?每(?:个|家|项|户|名)[^，。；]{0,10}?(?:奖补|奖励|补助|补贴|资助|给予)"
                          r"|^[^，。；]{0,40}?(?:予以|给予)(?P<v>支持|奖励|奖补|补助|补贴)")
@@ -711,6 +742,11 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         return "threshold", "point", None
     if kind == "count" and unit_printed == "分" and re.search(r"加|扣|计|得", before[-4:]):
         return "other", ("per_unit" if re.match(r"\s*/\s*个", after) else shape), ("个" if re.match(r"\s*/\s*个", after) else per_unit)
+    if kind == "count" and re.search(r"每(?:个)?[^，。；\d]{1,6}为\s*$", before[-10:]) and re.match(r"\s*[（(]?", after) \
+            and unit_printed in ("平方米", "平方公里", "亩", "公里"):
+        return "other", shape, None           # 每个标准展位为9平方米: the size of a unit, not a count
+    if kind == "count" and re.search(r"每(?:省|市|县|区|个城市|个省份?)[^，。；\d]{0,4}(?:选择|选取|遴选)\s*$", before):
+        return "count", shape, per_unit       # 每省选取3-5所高校: a rule of selection, not a goal
     if kind == "count" and re.search(r"每(?!年|季|月|天|周|省|市|县|区|个城市)[^，。；\d]{1,8}(?:选择|确定|推荐|遴选|选取)\s*$", before):
         return "count", shape, per_unit       # 每项需求选择1-3家“揭榜”企业: a rule of the procedure
     if kind == "count":
@@ -849,9 +885,33 @@ def _tiers(terms: list[Term]) -> None:
                     t.tier, t.shape = label, "tiered"
         _respectively(group, terms)
         _size_classes(group)
+    _region_steps(terms)
     for t in terms:
         if t.shape == "point" and t.value_max is not None:
             t.shape = "range"
+
+
+REGION = re.compile(r"(?P<r>[^，。；、的为]{1,8}?地区)(?:所在的?(?P<s>[^，。；的]{1,10}?)(?:内|范围内)?(?=的))?")
+OTHER_REGION = re.compile(r"(?:其他|其余)地区[^，。；\d]{0,8}$")
+
+
+def _region_steps(terms: list[Term]) -> None:
+    """中高风险地区…减免6个月租金，其他地区减免3个月租金: a schedule by region, each step named by its region."""
+    by_sentence: dict[tuple[int, str], list[Term]] = {}
+    for t in terms:
+        by_sentence.setdefault((t.line_start, t.quote), []).append(t)
+    for group in by_sentence.values():
+        for i, t in enumerate(group):
+            if t.tier or not OTHER_REGION.search(t.quote[:t.number_at]):
+                continue
+            first = [u for u in group[:i] if u.unit == t.unit and not u.tier
+                     and not OTHER_REGION.search(u.quote[:u.number_at])]
+            named = REGION.search(first[-1].quote[:first[-1].number_at]) if first else None
+            if not named or re.match(r"(?:其他|其余)", named["r"]):
+                continue
+            region = named["r"] + (f"所在{named['s']}" if named["s"] else "")
+            first[-1].tier, first[-1].shape = region, "tiered"
+            t.tier, t.shape = "其他地区", "tiered"
 
 
 SIZE_CLASS = re.compile(r"^\s*(?:以上|左右)?\s*(?P<c>[^、，,。；和及的]{0,12}?(?:(?<!不)超?过|达到|突破)\s*[\d千百万亿.]+\s*(?:亿元|万元|亿|万)"
@@ -929,8 +989,9 @@ def _comparator(before: str, after: str) -> str | None:
     own = re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?P<b>以上|及以上|以下|及以下|以内)", after)
     if own:
         return "≥" if own["b"].endswith("上") else "≤"
-    if AT_LEAST_BEFORE.search(before) or AT_LEAST_AFTER.match(after):
-        return "≥"
+    if AT_LEAST_BEFORE.search(before) or AT_LEAST_AFTER.match(after) \
+            and not re.match(r"\s*[^\d，。；、,]{0,3}级\s*及以上", after):
+        return "≥"      # 5个省部级及以上实验室: 及以上 widens the level, not the count
     if AT_MOST_BEFORE.search(before) or AT_MOST_AFTER.match(after) or CAP.search(before):
         return "≤"
     return None
