@@ -67,7 +67,7 @@ _CJK_RUNS = r"regexp_extract_all(body, '[\x{4e00}-\x{9fff}]+')"
 _LATIN = r"regexp_extract_all(body, '[A-Za-z][A-Za-z0-9+]*|\p{Nd}+(?:\.\p{Nd}+)?')"
 _GRAMS_OF = f"""
     SELECT doc, gram, sum(weight)::INTEGER AS tf,
-           coalesce(list(pos) FILTER (WHERE pos IS NOT NULL), []::INTEGER[]) AS pos
+           coalesce(list(pos ORDER BY pos) FILTER (WHERE pos IS NOT NULL), []::INTEGER[]) AS pos
     FROM (
         SELECT doc, weight, gram, CASE WHEN j < {RUN} THEN ((base + r) * {RUN} + j)::INTEGER END AS pos FROM (
             SELECT doc, weight, base, r, unnest(list_transform(range(1, length(run)), lambda i: substr(run, i, 2))) AS gram,
