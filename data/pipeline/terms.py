@@ -465,8 +465,23 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "other"   # 自收到申请之日起10个工作日内办理完毕: the deadline of a procedure, nothing is granted
         if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
             continue  # a number in a procedure (…5 个工作日内受理), not a term of support
+        if shape == "per_unit" and kind_ == "other" and STEP.search(per_unit or "") \
+                and re.match(r"[^。；]{0,16}?(?:增加|提高|增长|奖励|补贴|补助|给予)[^，。；\d]{0,6}\d", sentence[end:]):
+            continue    # 比例每增加10%，额外奖励金额增加5万元: the step of the per-unit amount, not a term of its own
+        if kind_ == "count" and re.match(r"\s*[^，。；\d]{0,4}(?:县|地区|省份|城市)\s*(?:最高|不超过|按|给予)\s*\d", sentence[end:]):
+            continue    # 给予37个脱贫县最高4%…贴息: the count names a region step of the schedule
+        if measure in GENERIC and "加计" not in sentence and re.search(
+                r"研发(?:费用|投入)[^，。；]{0,20}?[，,]\s*按\s*\d+(?:\.\d+)?\s*%|按[^，。；]{0,6}研发(?:费用|投入)[^，。；]{0,6}?\d+(?:\.\d+)?\s*%",
+                sentence):
+            measure = "rd_subsidy"  # 对研发费用500万元以上的项目，按8%比例给予最高500万元支持: a share of R&D spending
+        quota = kind_ in ("threshold", "incentive_cap", "other") and re.match(
+            r"\s*[^，。；\d]{0,4}额度内[^，。；]{0,6}?(?:借用|举借|借入|借款)", sentence[end:])
+        if quota:
+            kind_, measure = "loan_ceiling", "loan"     # 在不超过等值500万美元额度内自主借用外债: what a firm may borrow
         if value_kind == "threshold" and kind_ != "threshold":
             value_kind = "amount" if unit == "万元" else "rate" if unit == "%" else "count"
+        if quota:
+            value_kind = "cap"
         if kind_ == "threshold":
             value_kind = "threshold"
             if comparator is None and kind == "count" and BASE_STEP.search(sentence[max(0, start - 6):start]) \
@@ -588,6 +603,8 @@ def _term(kind: str, m: re.Match, clause: str, start: int, end: int, lead: str):
         return value_kind, lo, _number(hi) if hi else None, "%", unit_printed, printed, comparator
     if kind == "money":
         if groups.get("wanyi"):
+            if comparator is None and (re.search(r"超\s*$", before) or clause[end:end + 1] == "级"):
+                comparator = "≥"    # 产值超万亿元, 万亿级产业集群: at least a trillion
             return ("threshold" if condition else "amount", 100_000_000.0, None, "万元", "万亿元", printed, comparator)
         if groups.get("n2"):       # 不低于 100 万元、不超过 1000 万元: one range
             groups = {**groups, "n": groups["n2"], "lo": groups["lo2"], "u": groups["u2"]}
@@ -764,7 +781,8 @@ def _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparat
         if comparator == "≤" and re.search(r"不超过|最多|以内|以下", before[-6:] + after[:4]):
             return "threshold", shape, per_unit   # 累计次数不超过3次: a limit on the beneficiary
         if re.match(r"\s*(?:项|条|个)?\s*(?:任务|措施|举措|方面|事项)", after) or re.search(r"为\s*$", before) \
-                or re.search(r"(?:评选出|确定了|认定了?|公布了?|发布了?)(?:首批)?\s*$|根据[^，。；]{0,12}规划\s*$", before):
+                or not re.search(r"每年[^，。；\d]{0,8}$", before) \
+                and re.search(r"(?:评选出|确定了|认定了?|公布了?|发布了?)(?:首批)?\s*$|根据[^，。；]{0,12}规划\s*$", before):
             return "count", shape, per_unit       # 8个方面22项任务: counts of work items
         if (POLICY_TARGET_SUBJECT.search(sentence) or TARGET.search(sentence) or TARGET_COUNT.search(sentence)) \
                 and not GRANT_VERB.search(phrase) and not re.search(r"(?:确定|认定|公布|命名)了\s*$", before):
@@ -1001,6 +1019,9 @@ def _basis(clause: str, at: int) -> str | None:
     """'按成本 30%' → 成本; '按实际贴息金额的 50%' → 实际贴息金额."""
     if re.search(r"(?:LPR|贷款市场报价利率)\s*[+＋加]\s*$", clause[max(0, at - 24):at]):
         return "LPR"
+    spread = re.search(r"(?:高出|高于|低于)([^，。；\d]{2,30}?)\s*$", clause[max(0, at - 40):at])
+    if spread and re.match(r"\s*\d+(?:\.\d+)?\s*个百分点", clause[at:at + 12]):
+        return spread[1].strip()    # 高出…自身各项贷款不良率年度目标3个百分点: the spread keeps its benchmark
     m = re.search(r"按(?:照)?([^，,；。按%\d（()]{1,20}?)的?\s*$", clause[max(0, at - 24):at])
     basis = m[1].strip() if m else ""
     basis = re.sub(r"^(?:不超过|不高于|最高|最多)", "", basis).strip()
