@@ -465,11 +465,6 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "other"   # 自收到申请之日起10个工作日内办理完毕: the deadline of a procedure, nothing is granted
         if measure == "other" and kind_ == "other" and not INCENTIVE.search(sentence + whole) and not comparator:
             continue  # a number in a procedure (…5 个工作日内受理), not a term of support
-        if shape == "per_unit" and kind_ == "other" and STEP.search(per_unit or "") \
-                and re.match(r"[^。；]{0,16}?(?:增加|提高|增长|奖励|补贴|补助|给予)[^，。；\d]{0,6}\d", sentence[end:]):
-            continue    # 比例每增加10%，额外奖励金额增加5万元: the step of the per-unit amount, not a term of its own
-        if kind_ == "count" and re.match(r"\s*[^，。；\d]{0,4}(?:县|地区|省份|城市)\s*(?:最高|不超过|按|给予)\s*\d", sentence[end:]):
-            continue    # 给予37个脱贫县最高4%…贴息: the count names a region step of the schedule
         if measure in GENERIC and "加计" not in sentence and re.search(
                 r"研发(?:费用|投入)[^，。；]{0,20}?[，,]\s*按\s*\d+(?:\.\d+)?\s*%|按[^，。；]{0,6}研发(?:费用|投入)[^，。；]{0,6}?\d+(?:\.\d+)?\s*%",
                 sentence):
