@@ -741,3 +741,35 @@ def test_a_procedure_deadline_is_measure_other_unless_something_is_relieved():
     filing = only(read("六、创投企业选择按单一投资基金核算的，应当在按照本公告第一条规定完成备案的 30 日内，向主管税务机关进行核算方式备案。"),
                   "30日")                                                                                # 002
     assert filing.measure == "other"
+
+
+def test_a_borrowing_quota_is_a_loan_ceiling():
+    quota = only(read("支持东湖高新区、湖北自贸试验区符合条件的中小微高新技术企业在不超过等值 500 万美元额度内自主借用外债，"
+                      "支持企业以线上方式申请外债登记。"), "500万美元")                                     # 003
+    assert (quota.term_kind, quota.measure, quota.value, quota.comparator) == ("loan_ceiling", "loan", 500.0, "≤")
+
+
+def test_a_trillion_goal_with_chao_or_ji_is_at_least():
+    over = only(read("备案认定的专利密集型产品产值超万亿元。"), "万亿")                                      # 003
+    cluster = only(read("通过打造数字产品制造业万亿级产业集群，做大做强软件、信息通信业。"), "万亿")          # 003
+    assert (over.value, over.comparator) == (100_000_000.0, "≥")
+    assert (cluster.value, cluster.comparator) == (100_000_000.0, "≥")
+
+
+def test_a_spread_over_a_benchmark_keeps_the_benchmark():
+    spread = only(read("适度提高涉农贷款风险容忍度，涉农贷款不良率高出金融机构自身各项贷款不良率年度目标3个百分点（含）以内的，"
+                       "可不作为监管评价扣分因素。"), "3个百分点")                                          # 003
+    assert (spread.value, spread.comparator) == (3.0, "≤")
+    assert spread.basis.endswith("自身各项贷款不良率年度目标")
+
+
+def test_a_yearly_output_of_a_plan_is_a_target():
+    yearly = only(read("建立省级数字化应用场景滚动推进项目库，每年征集遴选发布 100 个数字技术创新应用场景，加快场景示范推广。"),
+                  "100个")                                                                                # 003
+    assert (yearly.term_kind, yearly.measure) == ("target", "target")
+
+
+def test_a_grant_as_a_share_of_rd_spending_is_an_rd_subsidy():
+    terms = read("支持以软硬件开发为核心的数字产业化发展，对研发费用 500 万元以上的项目，按 8%比例给予最高 500 万元支持。")  # 003
+    assert {t.measure for t in terms} == {"rd_subsidy"}
+    assert {(t.term_kind, t.comparator) for t in terms if t.unit == "万元"} == {("threshold", "≥"), ("incentive_cap", "≤")}
