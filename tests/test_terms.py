@@ -773,3 +773,16 @@ def test_a_grant_as_a_share_of_rd_spending_is_an_rd_subsidy():
     terms = read("支持以软硬件开发为核心的数字产业化发展，对研发费用 500 万元以上的项目，按 8%比例给予最高 500 万元支持。")  # 003
     assert {t.measure for t in terms} == {"rd_subsidy"}
     assert {(t.term_kind, t.comparator) for t in terms if t.unit == "万元"} == {("threshold", "≥"), ("incentive_cap", "≤")}
+
+
+def test_a_regional_exception_to_a_national_goal_is_a_step_named_by_its_region():
+    terms = read("技能人才占就业人员的比例达到 30%以上，高技能人才占技能人才的比例达到 1/3，"
+                 "东部省份高技能人才占技能人才的比例达到 35%。")                                          # 003
+    east = only(terms, "35%")
+    assert (east.term_kind, east.shape, east.tier) == ("target", "tiered", "东部省份")
+
+
+def test_a_step_is_named_by_its_own_label_not_by_the_lead_in():
+    terms = read("鼓励符合条件的参保企业职工，立足本职岗位提升技能，对取得初级工（5 级）、中级工（4级）、高级工（3 级）"
+                 "职业资格证书或技能等级证书的，分别按1000 元、1500 元、2000 元的标准，按规定给予技能提升补贴。")    # 003
+    assert only(terms, "2000元").tier == "高级工（3级）"

@@ -899,6 +899,7 @@ def _tiers(terms: list[Term]) -> None:
         _respectively(group, terms)
         _size_classes(group)
     _region_steps(terms)
+    _regional_exceptions(terms)
     for t in terms:
         if t.shape == "point" and t.value_max is not None:
             t.shape = "range"
@@ -925,6 +926,24 @@ def _region_steps(terms: list[Term]) -> None:
             region = named["r"] + (f"所在{named['s']}" if named["s"] else "")
             first[-1].tier, first[-1].shape = region, "tiered"
             t.tier, t.shape = "其他地区", "tiered"
+
+
+EXCEPTION_REGION = re.compile(r"(?:东部|中部|西部|东北|中西部)(?:省份|地区|省市)")
+
+
+def _regional_exceptions(terms: list[Term]) -> None:
+    """…比例达到1/3，东部省份…比例达到35%: a national goal with a regional exception; the exception is a step
+    named by its region."""
+    for t in terms:
+        if t.term_kind != "target" or t.tier:
+            continue
+        seg = t.quote[:t.number_at]
+        seg = seg[max(seg.rfind("，"), seg.rfind(","), seg.rfind("；")) + 1:]
+        region = EXCEPTION_REGION.match(seg.strip())
+        national = [u for u in terms if u.quote == t.quote and u.line_start == t.line_start and u.number_at < t.number_at
+                    and u.term_kind == "target" and u.unit == t.unit and not u.tier]
+        if region and national:
+            t.tier, t.shape = region.group(0), "tiered"
 
 
 SIZE_CLASS = re.compile(r"^\s*(?:以上|左右)?\s*(?P<c>[^、，,。；和及的]{0,12}?(?:(?<!不)超?过|达到|突破)\s*[\d千百万亿.]+\s*(?:亿元|万元|亿|万)"
@@ -986,6 +1005,11 @@ def _respectively(group: list[Term], clause_terms: list[Term]) -> None:
         region = re.match(r".(部地区)", items[-1]) if items else None
         if region:           # 东、中、西部地区…: 东部地区, 中部地区, 西部地区
             items = [i + region[1] if len(i) == 1 else i[:i.find("地区") + 2] for i in items]
+        if len(items) >= 2 and len(items[-1]) > max(len(i) for i in items[:-1]) + 4:
+            # 初级工（5级）、中级工（4级）、高级工（3级）职业资格证书…的: the last step is named by its own label,
+            # not by the lead-in text that follows it (with its own bracket, as the text prints it)
+            own = re.search(re.escape(items[-1][:len(items[-2])]) + r"\s*[（(][^）)]{0,8}[）)]", quote[:k])
+            items[-1] = re.sub(r"\s+", "", own.group(0)) if own else items[-1]
         labels = [i[-12:] for i in items] if len(items) == len(steps) else [f"第{n}档" for n in range(1, len(steps) + 1)]
     # a bound before the list holds for every step: 分别不少于500家、400家和300家
     for a, b in zip(steps, steps[1:]):
