@@ -786,3 +786,12 @@ def test_a_step_is_named_by_its_own_label_not_by_the_lead_in():
     terms = read("鼓励符合条件的参保企业职工，立足本职岗位提升技能，对取得初级工（5 级）、中级工（4级）、高级工（3 级）"
                  "职业资格证书或技能等级证书的，分别按1000 元、1500 元、2000 元的标准，按规定给予技能提升补贴。")    # 003
     assert only(terms, "2000元").tier == "高级工（3级）"
+
+
+def test_a_graded_schedule_is_tiered_by_its_conditions():
+    terms = read("一、延续实施残疾人就业保障金分档减缴政策。其中：用人单位安排残疾人就业比例达到 1%（含）以上，但未达到所在地省、"
+                 "自治区、直辖市人民政府规定比例的，按规定应缴费额的 50%缴纳残疾人就业保障金；用人单位安排残疾人就业比例在 1%以下的，"
+                 "按规定应缴费额的 90%缴纳残疾人就业保障金。")                                               # 002
+    half, most = only(terms, "50%"), only(terms, "90%")
+    assert (half.shape, most.shape) == ("tiered", "tiered")
+    assert "1%（含）以上" in half.tier and most.tier.endswith("1%以下")

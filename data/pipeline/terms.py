@@ -362,6 +362,8 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
             clause_terms += _sentence_terms(sentence, scan, text, line_of, offset, clause, context,
                                             policy_id, source_id, ai_policy, masked, title, goal_section)
         _tiers(clause_terms)
+        if "分档" in clause.text:
+            _graded_steps(clause_terms)
         out += clause_terms
     _attach_conditions(out)
     return out
@@ -926,6 +928,24 @@ def _region_steps(terms: list[Term]) -> None:
             region = named["r"] + (f"所在{named['s']}" if named["s"] else "")
             first[-1].tier, first[-1].shape = region, "tiered"
             t.tier, t.shape = "其他地区", "tiered"
+
+
+def _graded_steps(terms: list[Term]) -> None:
+    """分档减缴: …比例达到1%（含）以上…的，按…50%缴纳；…比例在1%以下的，按…90%缴纳: in a clause that says its
+    schedule is graded, each sentence with its own condition and one rate of the same kind is a step, named by
+    that condition."""
+    steps = []
+    for t in terms:
+        if t.tier or t.value_kind not in ("rate", "amount") or t.term_kind in ("threshold", "duration"):
+            continue
+        gates = [u for u in terms if u.quote == t.quote and u.value_kind == "threshold" and u.number_at < t.number_at]
+        cond = re.search(r"([^：:；。]{2,80}?)的[，,][^，。；]{0,30}$", t.quote[:t.number_at])
+        if gates and cond:
+            steps.append((t, re.sub(r"\s+", "", cond[1])))
+    if len(steps) >= 2 and len({t.quote for t, _ in steps}) == len(steps) \
+            and len({(t.term_kind, t.measure, t.unit) for t, _ in steps}) == 1 and len({c for _, c in steps}) == len(steps):
+        for t, label in steps:
+            t.tier, t.shape = label, "tiered"
 
 
 EXCEPTION_REGION = re.compile(r"(?:东部|中部|西部|东北|中西部)(?:省份|地区|省市)")
