@@ -35,20 +35,18 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from dashboard.serve import serve
+
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "dashboard" / "app.py"
 RESULTS = Path(__file__).resolve().parent / "results"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -167,32 +165,6 @@ class Sampler:
         self.wall = time.monotonic() - self.start
         self.server_cpu = self._servers_cpu() - self.base_server
         self.clients_cpu = self._clients_now() - self.base_clients
-
-
-@contextlib.contextmanager
-def serve(database: Path, log: Path):
-    """`streamlit run dashboard/app.py` on a free port reading `database`: yields (base URL, server pid)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "SME_POLICY_DB": str(database)}, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError(f"streamlit did not start; see {log}")
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 # Clients ------------------------------------------------------------------------------------------------
@@ -468,8 +440,8 @@ def main(argv=None) -> int:
                        for k in range(args.replicas)]
             samples, load, usage = asyncio.run(drive(args.client, [b for b, _ in servers], args.sessions, steps,
                                                      args.rounds, args.stagger, args.timeout, args.warmup,
-                                                     [p for _, p in servers], args.browsers))
-            server_hwm = max(rss_mib(p, "VmHWM") for _, p in servers)
+                                                     [p.pid for _, p in servers], args.browsers))
+            server_hwm = max(rss_mib(p.pid, "VmHWM") for _, p in servers)
         log_tail = (folder / "streamlit-0.log").read_text(errors="replace")[-2000:]
 
     result = {

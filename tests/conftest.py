@@ -97,35 +97,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 @pytest.fixture(scope="session")
 def app_server(db_path, tmp_path_factory):
     """The dashboard served on a free local port (streamlit run), for the headless-browser checks."""
-    import os
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "SME_POLICY_DB": str(db_path)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError(f"streamlit did not start; see {log}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    from dashboard.serve import serve
+    with serve(db_path, tmp_path_factory.mktemp("server") / "streamlit.log") as (base, _):
+        yield base
 
 
 @pytest.fixture(scope="session")

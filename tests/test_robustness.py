@@ -11,10 +11,6 @@ import concurrent.futures
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import tomllib
 import urllib.request
 from pathlib import Path
@@ -30,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import db, not_found
 from dashboard.charts_trends import period_bounds
 from dashboard.i18n import TEXT
+from dashboard.serve import serve as app_server
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
@@ -106,30 +103,10 @@ def run_async(coroutine):
 
 @contextlib.contextmanager
 def serve(database: Path, folder: Path):
-    """`streamlit run dashboard/app.py` on a free port, reading `database`: yields (base URL, log file)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    """The dashboard on a free port, reading `database`: yields (base URL, its log file)."""
     log = folder / "streamlit.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless",
-         "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "SME_POLICY_DB": str(database)}, stdout=log.open("w"),
-        stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError(f"streamlit did not start; see {log}")
+    with app_server(database, log) as (base, _):
         yield base, log
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 class Session:
