@@ -4,8 +4,9 @@
 
 Only the tables are written (each sorted as the build stored it, so zone maps still prune); the macros
 and views stay defined in data/schema.sql alone. `connect(location)` opens such a folder: every table a
-view over read_parquet(location/<table>.parquet), then the macros and views of data/schema.sql, so every
-named query under queries/ runs unchanged. `location` may be a folder or an object-store prefix
+view over read_parquet(location/<table>.parquet) (the policies table, whose rowid the schema reads, is
+loaded into memory instead), then the macros and views of data/schema.sql, so every named query under
+queries/ runs unchanged. `location` may be a folder or an object-store prefix
 (s3://bucket/prefix, with DuckDB's httpfs extension and its credentials configured); the connection
 reads nothing outside it. A manifest (manifest.json) names the build and the rows of each table, and
 `connect` refuses a folder whose files do not match it: a half-copied upload is not a database.
@@ -24,6 +25,9 @@ import duckdb
 from data.pipeline.load import SCHEMA
 
 MANIFEST = "manifest.json"
+# Tables whose rowid the schema reads (v_policies.doc is the policy's storage row): a view over a Parquet file
+# has no rowid, so these are loaded into memory in the file's order; every other table stays a view over its file.
+ROWID_TABLES = ("policies",)
 # a CREATE MACRO / CREATE VIEW statement of data/schema.sql runs up to the next statement's CREATE
 DEFINITION = re.compile(r"^CREATE (?:MACRO|VIEW) .*?(?=^CREATE |\Z)", re.S | re.M)
 
@@ -45,8 +49,8 @@ def export(db: Path, out: Path) -> dict:
         manifest = {"database": Path(db).name, "sha256": _sha256(db), "tables": {}}
         for table in tables(con):
             path = out / f"{table}.parquet"
-            # no ORDER BY: DuckDB writes the rows in the order the build stored them (load.STORAGE_ORDER)
-            con.execute(f'COPY (SELECT * FROM "{table}") TO $path (FORMAT parquet, COMPRESSION zstd)',
+            # in storage order (load.STORAGE_ORDER), so that a row's place in the file is its rowid
+            con.execute(f'COPY (SELECT * FROM "{table}" ORDER BY rowid) TO $path (FORMAT parquet, COMPRESSION zstd)',
                         {"path": str(path)})
             manifest["tables"][table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     finally:
@@ -72,7 +76,12 @@ def connect(location: str | Path, manifest: dict | None = None) -> duckdb.DuckDB
                 raise ParquetError(f"{base}/{MANIFEST}: {table!r} is not a table name")
             file = f"{base}/{table}.parquet"
             try:
-                con.execute(f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{_quoted(file)}')")
+                source = f"read_parquet('{_quoted(file)}', file_row_number = true)"
+                if table in ROWID_TABLES:   # loaded in storage order, so that its rowid is the database file's
+                    con.execute(f'CREATE TABLE "{table}" AS SELECT * EXCLUDE (file_row_number) FROM {source} '
+                                f'ORDER BY file_row_number')
+                else:
+                    con.execute(f'CREATE VIEW "{table}" AS SELECT * EXCLUDE (file_row_number) FROM {source}')
                 found = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             except duckdb.Error as err:
                 raise ParquetError(f"{file}: cannot be read ({err})") from err
