@@ -216,7 +216,7 @@ def entry_html(e, tr: Callable[[str], str], lang: str, measure_label: str = "") 
     cond = condition_text(e, lang)
     tip = f"{tr('col.quote')}: {quote}\n{tr('ai.condition')}: {cond or '—'}\n{tr('col.sources')}: {source_text(e, tr)}"
     if kind != "corpus":
-        tip += f"\n{tr('trust')}: {e.trust}" + ("" if _missing(e.source_title) else f"\n{e.source_title}")
+        tip += f"\n{tr('trust')}: {trust_text(e.trust, tr)}" + ("" if _missing(e.source_title) else f"\n{e.source_title}")
     parts = [f'<div class="ai-e {kind}{" best" if e.best else ""}" data-ref="{int(e.ref)}"'
              + (f' data-trust="{esc(e.trust)}"' if kind != "corpus" else "") + f' title="{esc(tip)}">',
              f'<div class="ai-v"><span class="ai-ref">[{int(e.ref)}]</span> {esc(value_text(e, lang))}'
@@ -238,7 +238,7 @@ def entry_html(e, tr: Callable[[str], str], lang: str, measure_label: str = "") 
         cited = f" · {esc(e.source)}" if kind == "register" else ""
         parts.append(f'<div class="ai-s"><span class="ai-badge" style="background:{ORIGIN_COLOURS[kind]}">'
                      f'{esc(tr(f"ai.origin.{kind}"))}</span><span class="ai-badge" style="background:{colour}">'
-                     f'{esc(e.trust)}</span>{link}{cited}</div>')
+                     f'{esc(trust_text(e.trust, tr))}</span>{link}{cited}</div>')
     standing = getattr(e, "standing", None)
     if not _missing(standing) and standing in LAPSED:
         parts.append(f'<div class="ai-flag">{esc(tr(f"ai.standing.{standing}"))}</div>')
@@ -282,6 +282,16 @@ def matrix_html(frame: pd.DataFrame, columns: list[str], references: list[str], 
 
 # Tables ------------------------------------------------------------------------------------
 
+def trust_text(trust, tr: Callable[[str], str]) -> str:
+    """A curated or register row's trust mark in words (中高, official summary …), as the other pages show it."""
+    if _missing(trust):
+        return ""
+    try:
+        return tr(f"trust.{trust}")
+    except KeyError:
+        return str(trust)
+
+
 def origin_label(e, tr) -> str:
     return tr(f"ai.origin.{e.origin}")
 
@@ -302,7 +312,7 @@ def matrix_frame(frame: pd.DataFrame, columns: list[str], rows: list[str], regio
                 cond = condition_text(e, lang)
                 if cond:
                     bits.append(cond)
-                bits.append(origin_label(e, tr) + (f" ({tr('trust')}: {e.trust})" if e.origin != "corpus" else ""))
+                bits.append(origin_label(e, tr) + (f" ({tr('trust')}: {trust_text(e.trust, tr)})" if e.origin != "corpus" else ""))
                 if e.best:
                     bits.append("★ " + tr("best_term"))
                 if agreement_text(e, tr):
@@ -334,7 +344,7 @@ def differences_frame(frame: pd.DataFrame, region_labels: dict[str, str], measur
                 tr("ai.corpus_quote"): k.quote,
                 tr("ai.curated_reading"): f"[{int(e.ref)}] {value_text(e, lang)}",
                 tr("ai.curated_quote"): e.quote,
-                tr("trust"): e.trust,
+                tr("trust"): trust_text(e.trust, tr),
                 tr("col.sources"): f"{source_text(k, tr)}; {e.source_url}",
             })
     return pd.DataFrame(out)
@@ -361,7 +371,7 @@ def long_frame(long: pd.DataFrame, region_labels: dict[str, str], measure_labels
         tr("ai.source_title"): long.source_title.values,
         tr("ai.link"): [safe_url(u) for u in long.source_url],
         tr("ai.origin"): long.origin.map(lambda o: tr(f"ai.origin.{o}")).values,
-        tr("trust"): long.trust.values,
+        tr("trust"): [trust_text(v, tr) for v in long.trust.values],
         tr("col.policy"): long.policy_title.values,
         tr("col.doc_number"): long.doc_number.values,
     })

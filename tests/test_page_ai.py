@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import charts_ai
+from dashboard.i18n import TEXT
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 MONTHLY = "000_a52cd0f27d184548.txt"
@@ -107,7 +108,7 @@ def test_default_view_wuchang_corpus_and_tracker_side_by_side(open_page):
 
     [c] = curated(compute)
     assert "60% · 上限50万元" in c["text"]
-    assert "official_summary" in c["text"]
+    assert "官方文件的二手摘要" in c["text"]
     assert c["links"] == ["https://www.wuhan.gov.cn/gwfbpt/xzq/wcq_79704/qzf/202605/t20260507_2761541.shtml"]
     assert "算力费用最高按60%补贴，单个企业每年最高50万元" in c["title"]
 
@@ -121,7 +122,7 @@ def test_curated_data_is_explained_above_the_matrix(open_page):
     order = [(type(el).__name__, str(getattr(el, "value", ""))) for el in at.main]
     explained = next(i for i, (kind, text) in enumerate(order)
                      if kind == "Info" and "不是从语料中抽取的" in text and "可信度如何评定" in text
-                     and "official_summary" in text)
+                     and "官方文件的二手摘要" in text)
     drawn = next(i for i, (kind, text) in enumerate(order) if kind == "Html" and "ai-matrix" in text)
     assert explained < drawn
 
@@ -161,7 +162,7 @@ def test_hubei_reference_column(open_page, q):
     hubei_curated = q("SELECT count(*) AS n FROM curated_terms WHERE region_code = '420000'")[0]["n"]
     shown = sum(len(curated(entries)) for (_, region), entries in m.cells.items() if region == "420000")
     assert shown == hubei_curated > 0
-    tracker = [e for e in curated(m.cell("compute", "420000")) if "official_summary" in e["text"]]
+    tracker = [e for e in curated(m.cell("compute", "420000")) if "官方文件的二手摘要" in e["text"]]
     assert tracker and "上限10万元" in tracker[0]["text"] and "与语料一致" in tracker[0]["text"]
 
 
@@ -218,11 +219,12 @@ def test_every_curated_cell_has_source_url_and_trust(open_page, q):
     assert len(entries) == q("SELECT count(*) AS n FROM curated_terms")[0]["n"]
     for e in entries:
         assert e["links"] and all(link.startswith(("http://", "https://")) for link in e["links"]), e
-        assert e["trust"] in trusts and e["trust"] in e["text"], e
+        # the mark in words, as the other pages show it (中高, 官方文件的二手摘要), never the code
+        assert e["trust"] in trusts and TEXT[f"trust.{e['trust']}"][0] in e["text"] and e["trust"] not in e["text"], e
     detail = table(at, "#")
     cur = detail[detail["数据类型"] == "人工整理"]
     assert cur["来源链接"].notna().all() and (cur["来源链接"].str.len() > 0).all()
-    assert cur["可信度"].notna().all() and set(cur["可信度"]) <= trusts
+    assert cur["可信度"].notna().all() and set(cur["可信度"]) <= {TEXT[f"trust.{t}"][0] for t in trusts}
     assert (detail["来源"].str.len() > 0).all()          # every row of the long table has its source
 
 
@@ -331,7 +333,7 @@ def test_register_entries_in_the_matrix_with_trust_link_and_line(open_page):
     """硚口区 (WH-D-002): the register's compute vouchers, 50 % up to 20 万元, beside the tracker's row."""
     m = matrix(open_page("ai", compare="420104"))
     [r] = [e for e in m.cell("compute", "420104") if "register" in e["classes"]]
-    assert "50% · 上限20万元" in r["text"] and "登记表" in r["text"] and "medium-high" in r["text"]
+    assert "50% · 上限20万元" in r["text"] and "登记表" in r["text"] and "中高" in r["text"]
     assert "curated/wuhan_register_terms.csv:7" in r["text"] and r["trust"] == "medium-high"
     assert r["links"] and r["links"][0].startswith("https://")
 

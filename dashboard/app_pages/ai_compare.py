@@ -39,9 +39,9 @@ TEXT.update({
         "标为【人工整理】的条目**不是从语料中抽取的**，而是人工从公开网页整理（data/curated/，见“数据来源”页）："
         "新闻与转载页面（district_ai_terms），以及一个湖北政策追踪站对官方文件的摘要（peer_ai_terms）。"
         "每条都注明来源链接与可信度。\n\n"
-        "**可信度如何评定**：high / medium-high / medium / medium-low / low 是来源网站的评级——政府网站 high，"
-        "省级官方媒体 medium-high，行业媒体转载 medium，来历不明的转载站或外文转述 medium-low，带推销电话的咨询页 low；"
-        "official_summary = 政策追踪站对官方文件的二手摘要，链接指向官方原文页面。"
+        "**可信度如何评定**：高 / 中高 / 中 / 中低 / 低 是来源网站的评级——政府网站为高，"
+        "省级官方媒体为中高，行业媒体转载为中，来历不明的转载站或外文转述为中低，带推销电话的咨询页为低；"
+        "“官方文件的二手摘要”指政策追踪站对官方文件的摘要，链接指向官方原文页面。"
         "同一政策、同一措施的语料条款与整理条目并列显示并标出是否一致，不替任何一方做取舍。",
         "Entries tagged [curated] are **not from the corpus**: they were collected by hand from public web pages "
         "(data/curated/, see Data sources): news and repost pages (district_ai_terms) and a Hubei policy tracker's "
