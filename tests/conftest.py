@@ -65,21 +65,26 @@ def app_env(db_path):
         os.environ["SME_POLICY_DB"] = old
 
 
-@pytest.fixture
-def open_page(app_env):
-    """open_page("trends", gran="quarter") → an AppTest that has run that page with those URL parameters."""
+def run_page(page: str = "overview", **query):
+    """An AppTest that has run the app on this page with these URL parameters (a list value repeats the key)."""
     from streamlit.testing.v1 import AppTest
-
-    def run(page: str = "overview", **query) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"app_pages/{PAGE_FILES[page]}")
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
-        if page != "overview":
-            at.switch_page(f"app_pages/{PAGE_FILES[page]}")
-            for key, value in query.items():
-                at.query_params[key] = value
-            at.run()
+    return at
+
+
+@pytest.fixture
+def open_page(app_env):
+    """open_page("trends", gran="quarter") → an AppTest that has run that page with those URL parameters."""
+    def run(page: str = "overview", **query):
+        at = run_page(page, **query)
         assert not at.exception, [e.value for e in at.exception]
         return at
     return run

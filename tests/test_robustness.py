@@ -27,26 +27,15 @@ from dashboard import db, not_found
 from dashboard.charts_trends import period_bounds
 from dashboard.i18n import TEXT
 from dashboard.serve import serve as app_server
+from tests.conftest import run_page
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "dashboard" / "app.py"
 PAGE_FAILED = TEXT["page_failed"][0]
 FAILED_ANY_LANG = set(TEXT["page_failed"])
 NO_DATA = TEXT["no_data"][0]
 
 
-def run(page: str = "overview", **query) -> AppTest:
-    """The app run on one page with these URL parameters (a list value repeats the key)."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "overview":
-        at.switch_page(f"app_pages/{dict(map='regional_map', ai='ai_compare').get(page, page)}.py")
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-    return at
+run = run_page   # the app on one page with these URL parameters, errors left for the test to judge
 
 
 def shown_ok(at: AppTest) -> None:
