@@ -27,7 +27,8 @@ from dashboard import params
 from dashboard.i18n import TEXT
 from dashboard.state import MAX_VALUE_LEN, shown_key
 
-from test_robustness import APP, shown_ok
+from test_robustness import shown_ok
+from tests.conftest import APP
 
 TOTAL = int(os.environ.get("CASES", "3000"))
 SHARE = {"overview": 0.26, "trends": 0.30, "sources": 0.24, "explorer": 0.08, "ai": 0.07, "map": 0.05}
