@@ -15,7 +15,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import TEXT, t
+from dashboard.i18n import TEXT, lang, t
 
 TEXT.update({
     "full.policy_id": ("政策编号", "Policy id"),
@@ -107,6 +107,10 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
 def full_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The full data with coded values labelled and the headers in the interface language."""
     out = _plain(frame)
+    for col in [c for c in out.columns if f"{c}_zh" in out.columns]:   # notes: the interface language's rendering
+        if lang() == "zh":
+            out[col] = out[f"{col}_zh"]
+        out = out.drop(columns=f"{col}_zh")
     for col, prefix in FULL_VALUES.items():
         if col in out:
             out[col] = out[col].map(lambda v: t(prefix + v) if isinstance(v, str) and prefix + v in TEXT else v)

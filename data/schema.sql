@@ -60,6 +60,7 @@ CREATE TABLE policies (
     issue_date              DATE,                  -- first day of the stated period
     issue_date_precision    VARCHAR CHECK (issue_date_precision IN ('day', 'month', 'year')),
     issue_date_note         VARCHAR,               -- e.g. year taken from the newsletter's date
+    issue_date_note_zh      VARCHAR,               -- the same in Chinese (data/reader/notes.py)
     effective_from          DATE,
     effective_from_precision VARCHAR,
     effective_to            DATE,                  -- last day of the stated period
@@ -72,7 +73,8 @@ CREATE TABLE policies (
     executing_agency        VARCHAR,               -- 执行机关 (鄂州 list)
     execution_period        VARCHAR,               -- 执行时间 as printed (鄂州 list)
     list_category           VARCHAR,               -- the list's category heading (降低企业成本政策 …)
-    notes                   VARCHAR,
+    notes                   VARCHAR,               -- how the policy was read (English; data/reader/notes.py)
+    notes_zh                VARCHAR,               -- the same notes in Chinese, for the Chinese interface
     -- From the curated tables (data/pipeline/curated.py): the official page, a draft/superseded/lapsed mark, and
     -- what the policy rests on: its best provenance kind (full_text … citation, register_entry, curated_term)
     -- and, when that is a curated row, the row's trust mark (NULL: a document of the corpus).

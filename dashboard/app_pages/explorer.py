@@ -131,6 +131,12 @@ def missing(value) -> bool:
     return bool(pd.isna(value))
 
 
+def in_language(p, col: str):
+    """A note column in the interface language: `col_zh` holds its Chinese rendering (data/reader/notes.py)."""
+    zh = getattr(p, f"{col}_zh", None)
+    return zh if lang() == "zh" and not missing(zh) else getattr(p, col)
+
+
 def fmt_date(value, precision) -> str:
     """A date as precise as it is known: 2020-01-01 with month precision is 2020-01."""
     if missing(value):
@@ -381,7 +387,7 @@ fields = [
     (t("col.level"), md(LEVELS.get(p.level, p.level or "—"))),
     (t("col.region"), md(REGIONS.get(p.region_code, p.region_code or "—"))),
     (t("col.issue_date"), (md(issued) + precision(p.issue_date_precision)) if issued else t("explorer.no_date")),
-    (t("explorer.f.date_note"), md(p.issue_date_note) if not missing(p.issue_date_note) else None),
+    (t("explorer.f.date_note"), md(in_language(p, "issue_date_note")) if not missing(p.issue_date_note) else None),
     (t("explorer.f.effective"), None if not (eff_from or eff_to) else
      f"{md(eff_from) + precision(p.effective_from_precision) if eff_from else t('explorer.open_end')} → "
      f"{md(eff_to) + precision(p.effective_to_precision) if eff_to else t('explorer.open_end')}"),
@@ -394,7 +400,7 @@ fields = [
     (t("explorer.f.execution_period"), md(p.execution_period) if not missing(p.execution_period) else None),
     (t("explorer.f.executing_agency"), md(p.executing_agency) if not missing(p.executing_agency) else None),
     (t("explorer.f.text_kind"), md(t("kind." + p.text_kind)) if not missing(p.text_kind) else "—"),
-    (t("explorer.f.notes"), md(p.notes) if not missing(p.notes) else None),
+    (t("explorer.f.notes"), md(in_language(p, "notes")) if not missing(p.notes) else None),
     (t("explorer.f.id"), md(p.policy_id)),
 ]
 st.markdown("\n".join(f"- **{name}**{COLON}{value}" for name, value in fields if value is not None))

@@ -20,6 +20,7 @@ from data.pipeline import classify, curated, load, terms
 from data.reader import normalize, relations
 from data.reader.documents import BODY_KINDS, context_from_text, partial_date, read_documents
 from data.reader.model import Appearance, SourceContext
+from data.reader.notes import note
 from data.reader.read import EXTENSIONS, ReadError
 from data.reader.text import PAGE_FOOTER, title_key
 
@@ -265,7 +266,7 @@ def build(out: Path = DEFAULT_DB, *, raw: Path = RAW, sources_csv: Path | None =
     by_id = {p.policy_id: p for p in policies}
     for newer, older in relations.supersessions(policies):
         by_id[newer].supersedes.append(older)
-        by_id[older].notes.append(f"superseded: repealed by 《{by_id[newer].title}》")
+        by_id[older].notes.append(note("superseded_by", newer=by_id[newer].title))
     for p in policies:
         p.topics = classify.classify(p.title, p.text)
     lines_of = {f: m["lines"] for f, m in meta.items()}

@@ -22,6 +22,7 @@ from data.pipeline import classify
 from data.pipeline.terms import classify_measure
 from data.reader import jurisdiction
 from data.reader.model import Appearance
+from data.reader.notes import note
 from data.reader.normalize import Policy, inner_title
 from data.reader.text import PartialDate, normalize_doc_number, title_key
 from geo.gazetteer import load_gazetteer, resolve_region
@@ -33,6 +34,7 @@ REGISTER_TERMS = "wuhan_register_terms"
 # The register's English paraphrases in Chinese, written by the project (the interface is Chinese first): one row
 # per row of wuhan_register_terms.csv, keyed by its line and checked against its register_id and measure.
 REGISTER_TERMS_ZH = "wuhan_register_terms_zh"
+REGISTER_ZH = "wuhan_policy_register_zh"   # likewise the register's status notes and notes, per line
 TERM_TABLES = ("peer_ai_terms", "district_ai_terms")
 # One row of `sources` per curated table: source_id → (file under data/, title, title_en, publisher, kind).
 SOURCES = {
@@ -136,6 +138,7 @@ def plan_end(note: str) -> PartialDate | None:
 def register_appearances() -> list[CuratedAppearance]:
     codes = set(load_gazetteer().code)
     topics = set(classify.load_topics().slug)
+    chinese = lines_of(REGISTER_ZH)
     out, seen = [], set()
     for where, r in rows(REGISTER):
         if r["register_id"] in seen:
@@ -156,18 +159,24 @@ def register_appearances() -> list[CuratedAppearance]:
         number = normalize_doc_number(r["doc_number"]) if r["doc_number"] else None
         if r["doc_number"] and number is None:
             raise CuratedError(f"{where}: doc_number {r['doc_number']!r} is not a document number")
-        note = r["status_note"]
+        status = r["status_note"]
         line = _line(where)
+        zh = chinese.get(line)
+        if zh is None or zh["register_id"] != r["register_id"] or any(
+                bool(r[col]) != bool(zh[col + "_zh"]) for col in ("status_note", "notes")):
+            raise CuratedError(f"data/curated/{REGISTER_ZH}.csv: no row for {where} ({r['register_id']}), or it "
+                               "names another row, or a note is missing on one side")
         app = CuratedAppearance(
             source_file=SOURCES[REGISTER][0], kind="register_entry", line_start=line, line_end=line,
             title=clean(r["title"]), printed_title=r["title"], doc_number=number,
             issuers=[r["issuer"]] if r["issuer"] else [], issue_date=_date(r["issue_date"], where),
-            issue_date_note=f"日期来自登记表 {r['register_id']}" if r["issue_date"] else None,
-            effective_to=plan_end(note), region_hint=r["region_code"],
-            notes=[f"{r['register_id']}: {x}" for x in (note, r["notes"]) if x],
+            issue_date_note=note("date_from_register", register_id=r["register_id"]) if r["issue_date"] else None,
+            effective_to=plan_end(status), region_hint=r["region_code"],
+            notes=[note("register_note", register_id=r["register_id"], text_en=r[col], text_zh=zh[col + "_zh"])
+                   for col in ("status_note", "notes") if r[col]],
             group=r["topic_hint"], trust=r["trust"], official_url=r["official_url"] or None,
             page_url=r["source_url"], page_kind=r["source_kind"], record_id=r["register_id"],
-            status_mark=status_mark(note, r["title"]), status_note=note or None)
+            status_mark=status_mark(status, r["title"]), status_note=status or None)
         out.append(app)
     return out
 
@@ -198,7 +207,7 @@ def term_row_appearances() -> list[CuratedAppearance]:
                 source_file=SOURCES[dataset][0], kind="curated_term", line_start=line, line_end=line,
                 title=clean(r["policy_title"]), printed_title=r["policy_title"], doc_number=number,
                 issuers=[r["issuer"]] if r["issuer"] else [], issue_date=_date(r["issue_date"], where),
-                issue_date_note=f"日期来自 {SOURCES[dataset][0]}:{_line(where)}" if r["issue_date"] else None,
+                issue_date_note=note("date_from", where=f"{SOURCES[dataset][0]}:{_line(where)}") if r["issue_date"] else None,
                 region_hint=code,
                 trust=mark, official_url=official, page_url=page, page_kind=kind,
                 record_id=_curated_id(dataset, line, r["quote"]), status_mark=status_mark("", r["policy_title"])))
@@ -282,15 +291,15 @@ def _attach(p: Policy, a: CuratedAppearance) -> None:
     p.appearances.append(a)
     if not p.doc_number and a.doc_number:
         p.doc_number = a.doc_number
-        p.notes.append(f"文号 {a.doc_number} 来自 {a.source_file}:{a.line_start}")
+        p.notes.append(note("doc_number_from", number=a.doc_number, where=f"{a.source_file}:{a.line_start}"))
     if not p.issuers and a.issuers:
         p.issuers = list(a.issuers)
     if a.issue_date and p.issue_date is None:
         p.issue_date, p.issue_date_note = a.issue_date, a.issue_date_note
     elif a.issue_date and p.issue_date and a.issue_date != p.issue_date and a.issue_date.precision == "day":
-        note = f"{a.source_file}:{a.line_start} 记发文日期 {a.issue_date.iso()}"
-        if note not in p.notes:
-            p.notes.append(note)
+        other = note("other_date", where=f"{a.source_file}:{a.line_start}", date=a.issue_date.iso())
+        if other not in p.notes:
+            p.notes.append(other)
     if p.effective_to is None and a.effective_to:
         p.effective_to = a.effective_to
     p.notes += [n for n in a.notes if n not in p.notes]
@@ -339,7 +348,7 @@ def register_terms(policies: list[Policy]) -> pd.DataFrame:
     policy_of = {a.record_id: p.policy_id for p in policies for a in p.appearances
                  if isinstance(a, CuratedAppearance) and a.kind == "register_entry"}
     measures = set(pd.read_csv(CURATED.parent / "codebook" / "measures.csv", dtype=str).slug)
-    chinese = register_chinese()
+    chinese = lines_of(REGISTER_TERMS_ZH)
     out = []
     for where, r in rows(REGISTER_TERMS):
         if r["register_id"] not in policy_of:
@@ -360,10 +369,10 @@ def register_terms(policies: list[Policy]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def register_chinese() -> dict[int, dict]:
-    """Line of wuhan_register_terms.csv → its row of wuhan_register_terms_zh.csv."""
+def lines_of(name: str) -> dict[int, dict]:
+    """A Chinese rendering table (its `line` column: the line of the row it renders) → {line: row}."""
     out = {}
-    for where, r in rows(REGISTER_TERMS_ZH):
+    for where, r in rows(name):
         if not r["line"].isdigit() or int(r["line"]) in out:
             raise CuratedError(f"{where}: line {r['line']!r} is not a line number, or is given twice")
         out[int(r["line"])] = r

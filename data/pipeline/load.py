@@ -12,6 +12,7 @@ from data.pipeline import terms as term_reader
 from data.pipeline.classify import load_topics
 from data.reader.model import KINDS
 from data.reader.normalize import Policy, date_bounds
+from data.reader.notes import chinese
 from geo.gazetteer import load_gazetteer
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema.sql"
@@ -30,7 +31,7 @@ def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
             "policy_id": p.policy_id, "title": p.title, "doc_number": p.doc_number, "issuers": p.issuers,
             "level": p.level, "region_code": p.region_code,
             "issue_date": issued, "issue_date_precision": p.issue_date.precision if p.issue_date else None,
-            "issue_date_note": p.issue_date_note,
+            "issue_date_note": p.issue_date_note, "issue_date_note_zh": chinese(p.issue_date_note) if p.issue_date_note else None,
             "effective_from": start, "effective_from_precision": p.effective_from.precision if p.effective_from else None,
             "effective_to": end, "effective_to_precision": p.effective_to.precision if p.effective_to else None,
             "primary_topic": p.primary_topic, "build_day": today,
@@ -38,7 +39,7 @@ def _policy_rows(policies: list[Policy], today: date) -> pd.DataFrame:
             "beneficiaries": p.fields.get("支持对象"), "executing_agency": p.fields.get("执行机关"),
             "execution_period": p.fields.get("执行时间"),
             "list_category": next((a.group for a in p.appearances if a.kind == "list_entry"), None),
-            "notes": "; ".join(p.notes) or None,
+            "notes": "; ".join(p.notes) or None, "notes_zh": "；".join(map(chinese, p.notes)) or None,
             **curated_tables.policy_marks(p, repealed=p.policy_id in repealed), **_evidence(p),
         })
     return pd.DataFrame(rows)
@@ -297,10 +298,10 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         pol = _policy_rows(policies, today)
         con.execute("""
             INSERT INTO policies SELECT policy_id, title, doc_number, issuers, level, region_code,
-                   issue_date, issue_date_precision, issue_date_note, effective_from, effective_from_precision,
+                   issue_date, issue_date_precision, issue_date_note, issue_date_note_zh, effective_from, effective_from_precision,
                    effective_to, effective_to_precision, primary_topic,
                    marked_status(status_mark, effective_from, effective_to, issue_date, build_day),
-                   text_kind, text, beneficiaries, executing_agency, execution_period, list_category, notes,
+                   text_kind, text, beneficiaries, executing_agency, execution_period, list_category, notes, notes_zh,
                    official_url, status_mark, evidence_kind, trust
             FROM pol ORDER BY """ + STORAGE_ORDER)
         prov = _source_rows(policies, file_to_id)

@@ -14,6 +14,7 @@ from pathlib import Path
 from data.reader import jurisdiction, segment
 from data.reader.layouts import field_list, newsletter, paged_compilation
 from data.reader.model import Appearance, SourceContext
+from data.reader.notes import FIELDS_ZH, note
 from data.reader.read import SourceText, read_file
 from data.reader.text import PartialDate, normalize_doc_number, parse_date
 
@@ -120,7 +121,7 @@ def record_header(lines: list[str], apps: list[Appearance]) -> None:
         first.issuers = [n for n in re.split(r"[\s、，,；;]+", issuer) if n]
         filled.append("issuers")
     if filled:
-        first.notes.append(f"{', '.join(filled)} taken from the record header above the text (【发布文号】…)")
+        first.notes.append(note("record_header", fields=", ".join(filled), fields_zh="、".join(FIELDS_ZH.get(f, f) for f in filled)))
 
 
 def partial_date(text: str | None) -> PartialDate | None:

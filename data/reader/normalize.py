@@ -15,6 +15,7 @@ from datetime import date
 
 from data.reader import jurisdiction, periods
 from data.reader.model import KINDS, Appearance
+from data.reader.notes import note
 from data.reader.text import PartialDate, title_key
 
 # 关于印发《X》的通知 / 转发…《X》的通知 / 中共中央 国务院印发《X》: the notice (or report) and X are one policy.
@@ -132,7 +133,7 @@ def _policy(apps: list[Appearance], homes, defaults) -> Policy:
         p.issue_date, p.issue_date_note = top.issue_date, top.issue_date_note
         others = {a.issue_date.iso() for a in dated if a.issue_date.precision == top.issue_date.precision}
         if len(others) > 1:
-            p.notes.append("sources disagree on the issue date: " + ", ".join(sorted(others)))
+            p.notes.append(note("dates_disagree", dates=", ".join(sorted(others))))
     p.effective_from = next((a.effective_from for a in ranked if a.effective_from), None)
     p.effective_to = next((a.effective_to for a in ranked if a.effective_to), None)
     # the richest text: a full text before a summary, and the longer of two full texts

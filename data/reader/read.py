@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from data.reader.notes import note
+
 MAX_FILE_BYTES = 25 * 1024 * 1024      # a policy file larger than this is refused, not read for a minute
 MAX_TEXT_CHARS = 2_000_000             # about 2.5 times the largest compilation in the corpus
 EXTENSIONS = (".txt", ".pdf", ".docx", ".html", ".htm")
@@ -82,7 +84,7 @@ def read_file(path: Path) -> SourceText:
     if is_traditional(found.lines):
         found.lines = to_simplified(found.lines)
         found.method += "+t2s"
-        found.notes.append("printed in traditional characters; read as simplified (OpenCC t2s): quotes are converted")
+        found.notes.append(note("traditional"))
     if not found.pages:
         found.pages = [None] * len(found.lines)
     chars = sum(len(l) for l in found.lines)
@@ -208,7 +210,7 @@ def _read_pdf(name: str, data: bytes) -> SourceText:
         for page, text in ocr.items():
             texts[page - 1] = text
         method = "pdf-text+ocr" if len(bad) < len(texts) else "pdf-ocr"
-        notes.append(f"pages {_ranges(bad)} read by OCR (tesseract chi_sim): check numbers against the original")
+        notes.append(note("ocr_pages", pages=_ranges(bad)))
     lines: list[str] = []
     pages: list[int | None] = []
     for no, text in enumerate(texts, 1):

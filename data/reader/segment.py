@@ -21,6 +21,7 @@ from data.reader.header import (ATTACHMENT_FILE, DATED_UNDER_TITLE, LETTERHEAD, 
                                 TITLE_WORDS, clean, first_date, forwards, genre_of, inline_signature, is_issuer_line,
                                 issuer_names, issuers_above_date, issuers_from_title, join_title, without_colophon)
 from data.reader.model import Appearance
+from data.reader.notes import note
 from data.reader.text import (clean_title, doc_number_only, is_date_line, leading_number, normalize_doc_number,
                               paragraphs, parse_date, title_key, to_halfwidth)
 
@@ -93,9 +94,8 @@ def whole_document(lines: list[str], source_file: str, start: int = 1) -> Appear
                      issue_date=parse_date(dated[1]) if dated else parse_date(inline[1]) if inline else cover[1],
                      text=paragraphs(without_colophon(lines[body_from:last])), text_lines=(body_from + 1, last))
     if not title_line:
-        app.notes.append("no title line found; title " + ("made from its signature and date" if signed and not named
-                                                         else "made from its first sentence" if untitled and not named
-                                                         else "taken from the text"))
+        app.notes.append(note("title_from_signature" if signed and not named
+                              else "title_from_sentence" if untitled and not named else "title_from_text"))
     return app
 
 
@@ -260,7 +260,7 @@ def _add_contents_line(entries, source_file, first, no, piece, page, section) ->
     if len(entries) > 1:
         prior = [e for e in entries[:-1] if title_key(e.title) == title_key(entries[-1].title)]
         if prior:
-            entries[-1].notes.append(f"listed twice in the contents (also line {prior[0].line_start})")
+            entries[-1].notes.append(note("listed_twice", line=prior[0].line_start))
 
 
 def _decree_issuer(head: str) -> str:
@@ -425,9 +425,9 @@ def _document(lines, source_file, start: _Start, end: int) -> Appearance:
                      issuers=issuers, issue_date=_date(lines, dated_from, end) or (parse_date(inline[1]) if inline else None),
                      text=paragraphs(without_colophon(lines[block_end:end])), text_lines=(block_end + 1, end))
     if start.headless:
-        app.notes.append(f"printed without its notice title; the notice starts at line {start.line}")
+        app.notes.append(note("headless_notice", line=start.line))
     if start.decree:
-        app.notes.append(f"promulgated by {start.decree} {number}")
+        app.notes.append(note("promulgated_by", decree=start.decree, number=number))
     return app
 
 

@@ -17,6 +17,7 @@ import re
 
 from data.reader import jurisdiction
 from data.reader.model import Appearance, SourceContext
+from data.reader.notes import note
 from data.reader.periods import execution_period
 from data.reader.header import is_issuer_line, issuers_from_title
 from data.reader.text import (PartialDate, clean_title, is_date_line, join_wrapped,
@@ -103,8 +104,10 @@ def _list_entries(lines, ctx: SourceContext, entries, body_start) -> list[Appear
             text=fields.get("主要内容", ""), fields=fields, text_lines=(start + 1, end),
         )
         # An entry states no issue date of its own; the list's date is not one.
-        listed = ", ".join(x for x in (ctx.publisher, ctx.date.iso() if ctx.date else None) if x)
-        app.notes.append(f"listed in {ctx.title or source_file}" + (f" ({listed})" if listed else ""))
+        listed = [x for x in (ctx.publisher, ctx.date.iso() if ctx.date else None) if x]
+        app.notes.append(note("listed_in", where=ctx.title or source_file,
+                              listed=f"（{'，'.join(listed)}）" if listed else "",
+                              listed_en=f" ({', '.join(listed)})" if listed else ""))
         app.effective_from, app.effective_to = execution_period(fields.get("执行时间", ""))
         app.cites = _citations(fields.get("政策名称", ""), source_file, field_lines.get("政策名称", start))
         out.append(app)
@@ -192,7 +195,7 @@ def _documents(lines, ctx: SourceContext, docs, body_start) -> list[Appearance]:
             text=join_wrapped(block[1:]), text_lines=(start + 1, end),
         )
         if digest:
-            app.notes.append("一图读懂 digest (infographic text), not the full document")
+            app.notes.append(note("digest"))
         out.append(app)
     return out
 

@@ -18,6 +18,7 @@ import re
 
 from data.reader.header import TITLE_WORDS
 from data.reader.model import Appearance, SourceContext
+from data.reader.notes import note as make_note   # `note` is the promulgation note below
 from data.reader.text import PartialDate, clean_title, join_wrapped, parse_date
 
 SECTION = re.compile(r"^➤\s*(?P<name>\S.*)$")
@@ -96,7 +97,7 @@ def _align_contents_titles(toc: list[Appearance], found: list[Appearance]) -> No
             continue
         close = difflib.get_close_matches(entry.title, bodies, n=1, cutoff=0.8)
         if close:
-            entry.notes.append(f"contents list prints 《{entry.title}》; the body prints 《{close[0]}》")
+            entry.notes.append(make_note("contents_vs_body", listed=entry.title, body=close[0]))
             entry.title = close[0]
 
 
@@ -165,7 +166,7 @@ def _promulgation(app: Appearance, note: str) -> None:
     app.issuers = [latest["issuer"]]
     app.doc_number = f"{latest['issuer']}令第{latest['no']}号"
     if len(decrees) > 1 or "修订" in note:
-        app.notes.append("promulgation history: " + note.strip("()（）"))
+        app.notes.append(make_note("promulgation_history", history=note.strip("()（）")))
 
 
 def _find_heading(lines, heading, start) -> int | None:
@@ -202,7 +203,7 @@ def _summaries(lines, source_file, toc, group: str, heading: int, issue_year) ->
         _summary_facts(app, body, issue_year)
         close = difflib.get_close_matches(app.title, titles, n=1, cutoff=0.8)
         if close and close[0] != app.title:
-            app.notes.append(f"contents list prints the title as 《{close[0]}》")
+            app.notes.append(make_note("contents_title", listed=close[0]))
         out.append(app)
     return out
 
@@ -229,10 +230,10 @@ def _summary_facts(app: Appearance, body: str, issue_year: int) -> None:
                 mo = re.search(r"(\d{1,2})\s*月", lead["date"])
                 app.issue_date = PartialDate(issue_year, int(mo[1])) if mo else None
             if app.issue_date and "年" not in lead["date"]:
-                app.issue_date_note = "year taken from the newsletter's issue date"
+                app.issue_date_note = make_note("date_year_from_issue")
     eff = EFFECTIVE.search(body)
     if eff:
         stated = eff["date"] or eff["date2"]
         app.effective_from = parse_date(stated, default_year=issue_year)
         if "年" not in stated:
-            app.notes.append("effective date: year taken from the newsletter's issue date")
+            app.notes.append(make_note("year_from_issue"))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from data.reader import jurisdiction
 from data.reader.model import Appearance, SourceContext
+from data.reader.notes import note
 from data.reader.header import (NUMBERED, SALUTATION, TITLE_END, clean, first_date, forwards,
                                        issuers_above_date, issuers_from_title, join_title, split_bodies)
 from data.reader.text import (BODY_SUFFIX, clean_title, doc_number_only, is_date_line, is_page_footer,
@@ -66,7 +67,7 @@ def parse(lines: list[str], ctx: SourceContext) -> list[Appearance]:
             part = region or part
             app.region_hint = part
             if region is None:
-                app.notes.append("region from the part of the compilation it is printed in")
+                app.notes.append(note("region_from_part"))
             out.append(app)
     return out
 
@@ -171,7 +172,7 @@ def _document(lines, source_file, item: _Item, end: int) -> Appearance:
                      text=paragraphs(lines[title_end:end]), text_lines=(title_end + 1, end))
     inner = re.search(r"印发《([^《》]+)》", title)
     if inner:
-        app.notes.append(f"issues 《{inner[1]}》")
+        app.notes.append(note("issues", inner=inner[1]))
     return app
 
 
@@ -199,7 +200,7 @@ def _news(lines, source_file, item: _Item, end: int, longest: int) -> list[Appea
         app = Appearance(source_file, kind, start, stop, name, printed_title=printed if k == 0 else name,
                          issuers=who, issue_date=parse_date(dated[1]) if dated else None,
                          text=body, text_lines=(start, stop))
-        app.notes.append(f"news report headed 《{headline}》")
+        app.notes.append(note("news_report", headline=headline))
         out.append(app)
     return out
 
