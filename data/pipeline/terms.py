@@ -406,6 +406,15 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                    window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
+        if kind_ == "duration" and (QUALIFYING_AFTER.match(sentence[end:end + 24]) or LOOK_BACK.search(sentence[:start])) \
+                and not BENEFIT_SPAN.search(sentence[max(0, start - 16):start]):
+            # 自被注销登记之日起未逾3年的私募基金管理人, 最近3年因…受到处罚, 参加失业保险1年以上的企业职工: a time
+            # bound on who qualifies is a condition, not how long something lasts
+            kind_ = value_kind = "threshold"
+            if comparator is None and LOOK_BACK.search(sentence[:start]):
+                comparator = "≤"
+            measure = classify_measure(phrase, sentence, context=context, gate=True,
+                                       window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         if kind_ == "reduced_rate" and not re.search(r"税|征收|保障金|缴费", measure + sentence):
             pass
         elif kind_ == "reduced_rate" and measure not in ("tax_relief", "social_insurance", "utility"):
@@ -422,13 +431,27 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if measure in ("equity", "guarantee", "other") and re.search(r"转贷|过桥", sentence) and not EQUITY.search(sentence) \
                 and not re.search(r"风险补偿|担保", phrase):
             measure = "loan"            # 应急转贷纾困基金日使用费率: bridge money to repay a loan is lending, no stake
-        if re.search(r"(?:本|上述)(?:公告|通知|办法|规定|政策|细则)所称[^，。；]{0,20}[，,]?\s*是指", sentence) \
+        if re.search(r"(?:本|上述)(?:公告|通知|办法|规定|政策|细则)所称[^，。；]{0,20}[，,]?\s*是指",
+                     text[clause.start:clause.end]) \
                 and re.search(r"税收优惠|税费优惠|税收政策|所得税|增值税", title) and measure not in ("tax_relief",):
             measure = "tax_relief"      # 本公告所称小额贷款，是指…10万元以下的贷款: the scope of the notice's tax relief
         if kind_ == "incentive_cap" and measure == "loan":
             kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
+        if kind_ == "duration" and SANCTION.search(sentence[:start]):
+            kind_, measure = "penalty", "other"     # 责令其暂停…6个月以上1年以下…服务: a sanction, not relief
         if penalty and kind_ not in ("duration", "threshold", "count"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
+        if kind_ in ("duration", "threshold") and measure != "tax_relief" and TAX_GRANT.search(sentence[end:]):
+            measure = "tax_relief"  # 签订1年以上劳动合同…的，…扣减增值税: the condition takes the relief it gates
+        if measure == "social_insurance" and kind_ in ("duration", "threshold"):
+            grant = re.search(r"(?:申请|享受|给予|发放)([^，。；]{0,10}?(?:补贴|补助))", sentence)
+            if grant and not _specific(grant[1]):
+                measure = "subsidy"     # 参加失业保险1年以上的企业职工…可申请技能提升补贴: a grant, no contribution cut
+        if measure == "rd_deduction" and not re.search(r"研发|研究开发|无形资产", sentence):
+            measure = "tax_relief"      # 新购置的设备、器具…100%加计扣除: a super-deduction, not of R&D expenses
+        if kind_ == "duration" and measure == "tax_relief" and re.search(r"备案|变更|调整", sentence) \
+                and not RELIEF_ACT.search(sentence) and not re.search(r"减(?!少|轻)|免|退|抵", sentence):
+            measure = "other"           # 核算方式满3年需要调整的…重新备案: a rule of the procedure, no tax is cut
         if kind_ == "duration" and (re.search(r"目标", clause.heading or "") and not re.search(r"过渡期|期限|保留期", sentence[:start])
                                     or re.search(r"力争|争取", sentence[:start])):
             measure = "target"  # 争取3年内…: the time to reach a goal
@@ -491,6 +514,15 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             _beneficiary(sentence, lead), None, start, clause.clause_id, kind_, shape, None, per_unit, old, lead))
     _quotas_and_scopes(out, sentence)
     return out
+
+
+# 未逾3年的私募基金管理人, 一年以上的住户: a time span that names who qualifies (not 期限不超过2年的贷款)
+QUALIFYING_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以下|以内|之内|内)?的\s*[^，。；\d]{0,12}?"
+                              r"(?:住户|农户|职工|人员|劳动者|毕业生|管理人|(?<!的)企业(?!所得税)|个体工商户|股东|董事|从业人员)")
+LOOK_BACK = re.compile(r"最近\s*$")                # 最近3年因重大违法违规行为…: within the last 3 years
+BENEFIT_SPAN = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|享受|给予|缓缴|延期|延长|持续|连续")
+SANCTION = re.compile(r"责令|吊销|(?:取消|暂停)[^，。；]{0,12}资格")
+TAX_GRANT = re.compile(r"(?:扣减|减免|免征|减征|抵减|抵扣|减按)[^。；]{0,30}?(?:增值税|所得税|税费|消费税|印花税)")
 
 
 EARLIER_POLICY = re.compile(r"在(?:对)?[^。；]{2,60}?(?:实施|出台|执行)[^。；]{0,40}?的基础上")
@@ -900,11 +932,71 @@ def _tiers(terms: list[Term]) -> None:
                     t.tier, t.shape = label, "tiered"
         _respectively(group, terms)
         _size_classes(group)
+    whole: dict[tuple[int, str], list[Term]] = {}
+    for t in terms:
+        whole.setdefault((t.line_start, t.quote), []).append(t)
+    for group in whole.values():
+        _subject_steps(group)
     _region_steps(terms)
     _regional_exceptions(terms)
     for t in terms:
         if t.shape == "point" and t.value_max is not None:
             t.shape = "range"
+    # 给予37个脱贫县最高4%…贴息: a count inside a step's name is part of the name, not a term
+    terms[:] = [t for t in terms if not (t.term_kind == "count" and any(
+        u is not t and u.tier and u.quote == t.quote and 0 <= t.number_at - u.quote.find(u.tier) < len(u.tier)
+        for u in terms))]
+
+
+# 对二类ETC货车给予…22%的优惠，对三类ETC货车给予…14%的优惠; 中小微企业按…60%返还，大型企业按不超过30%返还;
+# 省会城市…奖补资金总额不超过1.5亿元，其他地级市…不超过1亿元: each comma segment opens with whom its step is for
+STEP_SUBJECT = re.compile(r"^\s*(?:其中[：:，,]?\s*)?(?:对(?:符合条件的)?)?"
+                          r"(?P<l>(?!最高|不超过|不低于|按|给予|每|其中|同时|并|对|可|其他(?:的)?[，,]|在|自|从|经)"
+                          r"[^，,。；：:\d]{2,24}?)(?=给予|按|额度|期限|奖补资金|资金总额|补贴|补助|奖励|可|享受|减免|最高|不超过)")
+STEP_KINDS = ("incentive_amount", "incentive_rate", "incentive_cap", "reduced_rate", "fee_ceiling", "budget_share",
+              "fund_size", "loan_ceiling", "duration", "penalty")
+
+
+def _subject_steps(group: list[Term]) -> None:
+    """A schedule "A…N1，B…N2" whose steps are named by their subjects (vehicle classes, borrower types, firm
+    sizes, city types): two or more comma segments in a row, each opening with its own subject and holding one
+    number of the same kind and unit, after the same verb (给予, 按, 额度); each number is a step named by its
+    subject. A loan-size bound read as a condition in one step and as a ceiling in the next is a ceiling in both."""
+    if not group:
+        return
+    quote = group[0].quote
+    cuts = [0] + [m.end() for m in re.finditer(r"[，,]", quote)] + [len(quote) + 1]
+    segments = []
+    for a, b in zip(cuts, cuts[1:]):
+        m = STEP_SUBJECT.match(quote[a:b - 1])
+        if m:
+            segments.append((a, b, re.sub(r"\s+", "", m["l"]), quote[a + m.end("l"):a + m.end("l") + 2]))
+    if len(segments) < 2:
+        return
+    family = lambda t: "loan_ceiling" if t.term_kind in ("threshold", "loan_ceiling") and LOAN.search(quote) \
+        and t.unit == "万元" else t.term_kind
+    by_key: dict[tuple, list[tuple[Term, tuple]]] = {}
+    for t in group:
+        if t.tier or family(t) not in STEP_KINDS:
+            continue
+        seg = next((g for g in segments if g[0] <= t.number_at < g[1]), None)
+        if seg:
+            by_key.setdefault((family(t), t.unit), []).append((t, seg))
+    for (kind, _), steps in by_key.items():
+        segs = [g for _, g in steps]
+        if len(steps) < 2 or len(set(segs)) != len(segs) or len({g[2] for g in segs}) != len(segs) \
+                or len({g[3] for g in segs}) != 1:
+            continue
+        order = [segments.index(g) for g in segs]
+        if order != list(range(order[0], order[0] + len(order))):
+            continue        # the steps follow each other
+        for t, (_, _, label, _) in steps:
+            t.tier, t.shape = label, "tiered"
+            if kind == "loan_ceiling" and t.term_kind == "threshold":
+                t.term_kind, t.value_kind, t.comparator = "loan_ceiling", "cap", t.comparator or "≤"
+            own = next((b for b in BENEFICIARIES if b in label), None)
+            if own or re.search(r"企业|工商户|纳税人|机构|人员", label):
+                t.beneficiary = own or label
 
 
 REGION = re.compile(r"(?P<r>[^，。；、的为]{1,8}?地区)(?:所在的?(?P<s>[^，。；的]{1,10}?)(?:内|范围内)?(?=的))?")
@@ -1081,6 +1173,9 @@ def _attach_conditions(terms: list[Term]) -> None:
         conditions = [t for t in group if t.value_kind == "threshold"]
         for t in group:
             parts = [_condition_phrase(c) for c in conditions if c is not t and c.quote == t.quote]
+            if t.tier:          # a step's condition names its own step, not a sibling's (个体工商户… for 小微企业)
+                siblings = {u.tier for u in group if u.tier and u.tier != t.tier and u.quote == t.quote}
+                parts = [p for p in parts if t.tier in p or not any(s in p for s in siblings)]
             if t.lead_in and t.value_kind != "threshold":
                 head = t.lead_in.rstrip("：:")
                 if re.search(r"对|符合|条件|满足", head):
