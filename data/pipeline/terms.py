@@ -127,6 +127,7 @@ PATTERNS = [
                             rf"|(?P<blo>\d{{1,3}}|{CN})\s*(?P<bu>个月|年)\s*(?:[（(]含[）)])?\s*以上\s*(?=[\d一二两三四五六七八九十]))?(?P<n>\d{{1,4}}|{CN})\s*(?P<u>个月|个自然月|个自然年|自然月|自然年|个工作日|工作日|年|天|日|周|小时|分钟|秒)(?![度底末期前])"
                             r"|(?P<season>一个季度|(?<![上下每前后])半年)(?!度)")),
     ("rank", re.compile(rf"前\s*(?P<n>\d{{1,3}}|{CN})\s*(?P<u>位|名|强)")),
+    ("rank", re.compile(r"(?<![\d.])(?P<n>\d{2,4})\s*(?P<u>强)(?=\s*(?:企业|民营企业|公司|榜单|名单))")),   # 世界500强企业
     ("count", re.compile(rf"{RANGE_LO}(?P<n>{_NUM}|{CN})\s*(?P<u>(?:万|亿)?(?:家次|人次|户次|批次|家|户|人|名|个|项|件|所|座|场|条|套|台|笔|批|次|(?<=\d)类|岁|平方公里|平方米|亩|份|架|张|间|块|辆|公里|千瓦|兆瓦|(?<=\d)P(?![A-Za-z])|(?<=\d)部门|级(?=\s*以[上下]的?\s*(?:企业|单位|医院|机构|资质|公司))|分(?![钟之别类享配期批摊担解]))|万亿)")),
 ]
 PROCEDURE = re.compile(r"^[^，。；]*?(?:内)?(?:办理|受理|审核|审查|答复|办结|完成|作出|报送|反馈|公示|告知|公告|审批|退库|到账|评估)")  # deadlines of a procedure
@@ -227,7 +228,7 @@ BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际
 def _unbased(text: str) -> str:
     """The text without its bases (按实际促成贷款金额的), unless the base is itself an incentive (按各地实际贴息金额的
     50%给予补助 is a subsidy of interest subsidies)."""
-    keep = r"贴息|补贴|补助|担保费|保费|奖励|研发|无形资产|算力|数据|模型|租金|房租|社会保险|失业保险"
+    keep = r"贴息|补贴|补助|担保|保费|奖励|研发|无形资产|算力|数据|模型|租金|房租|社会保险|失业保险"
     return BASIS_SPAN.sub(lambda m: m.group(0) if re.search(keep, m.group(0)) else "", text)
 GOVERNED = re.compile(r"^[^，。；]{0,16}?(?:给予|予以|提供)[^，。；]{0,16}?(?:贴息|补贴|补助|奖励|奖补|担保|资助|支持|返还|减免)"
                       r"|^[^，。；]{0,12}?(?:贴息|补贴|补助|奖励|奖补|返还)")
@@ -437,6 +438,14 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             measure = "tax_relief"      # 本公告所称小额贷款，是指…10万元以下的贷款: the scope of the notice's tax relief
         if kind_ == "incentive_cap" and measure == "loan":
             kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
+        if kind == "count" and QUOTA_RULE.search(sentence[max(0, start - 30):start]):
+            kind_ = value_kind = "count"    # 每个细分行业…企业数量不超过5家, 各省每年自主确定1-3个示范区: how many are chosen
+            measure = "other" if measure == "target" else measure
+        if kind_ in ("count", "other") and STEP.search(sentence[max(0, start - 8):start]) \
+                and re.match(r"[^，。；]{0,4}[，,][^，。；]{0,12}增加\s*\d", sentence[end:]):
+            continue    # 比例每增加10%，额外奖励金额增加5万元: the step is the unit of the award (its per_unit)
+        if measure == "award" and re.match(r"\s*(?:以上)?\s*的?\s*奖补资金(?:用于|开展|支持)", sentence[end:]):
+            measure = "subsidy"     # 安排不低于80%的奖补资金开展中小企业数字化改造: money that pays for the works
         if kind_ == "duration" and SANCTION.search(sentence[:start]):
             kind_, measure = "penalty", "other"     # 责令其暂停…6个月以上1年以下…服务: a sanction, not relief
         if penalty and kind_ not in ("duration", "threshold", "count"):
@@ -513,10 +522,20 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             unit, unit_printed, number_printed, comparator, _basis(sentence, start),
             _beneficiary(sentence, lead), None, start, clause.clause_id, kind_, shape, None, per_unit, old, lead))
     _quotas_and_scopes(out, sentence)
-    return out
+    # 满3年需要调整的，应当在满3年的次年…备案: the same bound stated twice for one fact is one term
+    seen, kept = set(), []
+    for t in out:
+        key = (t.term_kind, t.value, t.value_max, t.unit, t.comparator, t.number_printed.replace(" ", ""))
+        if t.term_kind in ("duration", "threshold") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(t)
+    return kept
 
 
 # 未逾3年的私募基金管理人, 一年以上的住户: a time span that names who qualifies (not 期限不超过2年的贷款)
+QUOTA_RULE = re.compile(r"(?:每(?:个|家|类|省|市|县|区)[^，。；\d]{0,16}(?:数量|名额|家数|个数)[^，。；\d]{0,4}"
+                        r"|各(?:省|市|地|区|县|州)[^，。；\d]{0,8}(?:确定|推荐|选择|遴选|选取|申报))\s*$")
 QUALIFYING_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以下|以内|之内|内)?的\s*[^，。；\d]{0,12}?"
                               r"(?:住户|农户|职工|人员|劳动者|毕业生|管理人|(?<!的)企业(?!所得税)|个体工商户|股东|董事|从业人员)")
 LOOK_BACK = re.compile(r"最近\s*$")                # 最近3年因重大违法违规行为…: within the last 3 years
