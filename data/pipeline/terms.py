@@ -407,12 +407,14 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                    window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
-        if kind_ == "duration" and (QUALIFYING_AFTER.match(sentence[end:end + 24]) or LOOK_BACK.search(sentence[:start])) \
+        look_back = LOOK_BACK.search(sentence[:start]) and (not sentence[:start].rstrip().endswith("近")
+                                                             or LOOK_BACK_AFTER.match(sentence[end:end + 12]))
+        if kind_ == "duration" and (QUALIFYING_AFTER.match(sentence[end:end + 24]) or look_back) \
                 and not BENEFIT_SPAN.search(sentence[max(0, start - 16):start]):
             # 自被注销登记之日起未逾3年的私募基金管理人, 最近3年因…受到处罚, 参加失业保险1年以上的企业职工: a time
             # bound on who qualifies is a condition, not how long something lasts
             kind_ = value_kind = "threshold"
-            if comparator is None and LOOK_BACK.search(sentence[:start]):
+            if comparator is None and look_back:
                 comparator = "≤"
             measure = classify_measure(phrase, sentence, context=context, gate=True,
                                        window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
@@ -537,8 +539,12 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
 QUOTA_RULE = re.compile(r"(?:每(?:个|家|类|省|市|县|区)[^，。；\d]{0,16}(?:数量|名额|家数|个数)[^，。；\d]{0,4}"
                         r"|各(?:省|市|地|区|县|州)[^，。；\d]{0,8}(?:确定|推荐|选择|遴选|选取|申报))\s*$")
 QUALIFYING_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以下|以内|之内|内)?的\s*[^，。；\d]{0,12}?"
-                              r"(?:住户|农户|职工|人员|劳动者|毕业生|管理人|(?<!的)企业(?!所得税)|个体工商户|股东|董事|从业人员)")
-LOOK_BACK = re.compile(r"最近\s*$")                # 最近3年因重大违法违规行为…: within the last 3 years
+                              r"(?:住户|农户|职工|人员|劳动者|毕业生|管理人|(?<!的)企业(?!所得税)|个体工商户|股东|董事|公司)"
+                              # 登记失业半年以上人员, 离校2年内未就业高校毕业生
+                              r"|\s*(?:以上|以下)\s*(?:人员|职工|劳动者|毕业生|失业人员)|\s*内\s*未就业")
+# 最近3年因重大违法违规行为…, 近3年还应未发生…, 自…之日起未逾3年: a look-back on who qualifies (at most N)
+LOOK_BACK = re.compile(r"最近\s*$|(?<![最接])近\s*$(?=)|未逾\s*$")
+LOOK_BACK_AFTER = re.compile(r"\s*(?:内|来)?\s*[^，。；\d]{0,4}?(?:未|无|没有|因|受到|被|发生|存在)")
 BENEFIT_SPAN = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|享受|给予|缓缴|延期|延长|持续|连续")
 SANCTION = re.compile(r"责令|吊销|(?:取消|暂停)[^，。；]{0,12}资格")
 TAX_GRANT = re.compile(r"(?:扣减|减免|免征|减征|抵减|抵扣|减按)[^。；]{0,30}?(?:增值税|所得税|税费|消费税|印花税)")
