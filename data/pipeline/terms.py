@@ -447,7 +447,7 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             continue    # 比例每增加10%，额外奖励金额增加5万元: the step is the unit of the award (its per_unit)
         if measure == "award" and re.match(r"\s*(?:以上)?\s*的?\s*奖补资金(?:用于|开展|支持)", sentence[end:]):
             measure = "subsidy"     # 安排不低于80%的奖补资金开展中小企业数字化改造: money that pays for the works
-        if kind_ == "duration" and SANCTION.search(sentence[:start]):
+        if kind_ == "duration" and SANCTION.search(sentence[max(sentence.rfind(c, 0, start) for c in "，,") + 1:start]):
             kind_, measure = "penalty", "other"     # 责令其暂停…6个月以上1年以下…服务: a sanction, not relief
         if penalty and kind_ not in ("duration", "threshold", "count"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
@@ -523,13 +523,16 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             unit, unit_printed, number_printed, comparator, _basis(sentence, start),
             _beneficiary(sentence, lead), None, start, clause.clause_id, kind_, shape, None, per_unit, old, lead))
     _quotas_and_scopes(out, sentence)
-    # 满3年需要调整的，应当在满3年的次年…备案: the same bound stated twice for one fact is one term
+    # 满3年需要调整的，应当在满3年的次年…备案, 未满3年的，可继续享受至3年期满: a span named again as the point
+    # it ends at is the same fact, one term
     seen, kept = set(), []
     for t in out:
-        key = (t.term_kind, t.value, t.value_max, t.unit, t.comparator, t.number_printed.replace(" ", ""))
-        if t.term_kind in ("duration", "threshold") and key in seen:
+        key = (t.value, t.value_max, t.unit)
+        again = re.match(r"\s*(?:的)?\s*(?:次年|次月|期满|届满|之后)", sentence[t.number_at + len(t.number_printed):])
+        if t.term_kind in ("duration", "threshold") and t.unit in ("月", "日", "工作日") and key in seen and again:
             continue
-        seen.add(key)
+        if t.term_kind in ("duration", "threshold"):
+            seen.add(key)
         kept.append(t)
     return kept
 
