@@ -121,3 +121,9 @@ def test_the_step_of_a_per_unit_award_is_its_unit_not_a_term():
     assert not [t for t in terms if t.number_printed.replace(" ", "") == "10%"]
     extra = only(terms, "5万元")
     assert (extra.shape, extra.per_unit.replace(" ", "")) == ("per_unit", "每增加10%")
+
+
+def test_the_number_of_issuing_or_taking_part_bodies_is_not_a_term():
+    issued = read("工业和信息化部等6部门联合发布《新能源汽车废旧动力电池回收和综合利用管理暂行办法》。")           # 000
+    joined = read("最高人民法院、最高人民检察院、共青团中央、全国妇联、中国残联等 31 个单位参加，根据职责分工落实本意见。")  # 002
+    assert issued == [] and joined == []
