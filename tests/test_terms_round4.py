@@ -82,6 +82,8 @@ def test_a_rule_of_how_many_are_chosen_is_a_count():
     chosen = only(read("各省每年自主确定 1-3 个示范区，示范区可为市（地、州、盟）、县（市、区、旗）、国家级新区。"), "1-3个")  # 002
     assert (chosen.term_kind, chosen.shape, chosen.value, chosen.value_max) == ("count", "range", 1.0, 3.0)
     assert chosen.measure != "target"
+    paired = only(read("鼓励各地组织1-3家工业企业与基础电信企业深度对接合作，利用5G改造工业互联网内网。"), "1-3家")  # 001
+    assert paired.term_kind == "count"
 
 
 def test_a_suspension_ordered_as_a_sanction_is_a_penalty():
