@@ -38,6 +38,13 @@ def test_a_tenure_that_decides_who_qualifies_is_a_threshold_at_least():
     assert (insured.term_kind, insured.value, insured.comparator, insured.measure) == ("threshold", 12.0, "≥", "subsidy")
 
 
+def test_a_tenure_stated_as_who_the_rule_is_for_is_a_threshold_and_its_end_point_is_not_restated():
+    short = only(read("纳税人的实际经营期不足 1 年的，应当按月换算其减免税限额。"), "1年")                               # 002
+    assert (short.term_kind, short.value, short.comparator) == ("threshold", 12.0, "≤")
+    carry = read("六、纳税人在2027年12月31日享受本公告规定的税收优惠政策未满3年的，可继续享受至3年期满为止。")          # 002
+    assert [(t.term_kind, t.value, t.comparator) for t in carry] == [("threshold", 36.0, "≤")]
+
+
 def test_how_long_a_loan_or_deferral_lasts_stays_a_duration():
     loan = only(read("个人创业担保贷款额度不超过 30 万元，贷款期限不超过 3 年。"), "3年")                              # 002
     deferral = only(read("对中小微企业、以单位方式参保的个体工商户缓缴 3 个月职工医保单位缴费，缓缴期间免收滞纳金。"),

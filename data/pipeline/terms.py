@@ -409,10 +409,12 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                        measure, whole)
         look_back = LOOK_BACK.search(sentence[:start]) and (not sentence[:start].rstrip().endswith("近")
                                                              or LOOK_BACK_AFTER.match(sentence[end:end + 12]))
-        if kind_ == "duration" and (QUALIFYING_AFTER.match(sentence[end:end + 24]) or look_back) \
-                and not BENEFIT_SPAN.search(sentence[max(0, start - 16):start]):
-            # 自被注销登记之日起未逾3年的私募基金管理人, 最近3年因…受到处罚, 参加失业保险1年以上的企业职工: a time
-            # bound on who qualifies is a condition, not how long something lasts
+        tenure = comparator is not None and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以下)?(?:但[^，。；]{0,10})?的[，,]",
+                                                     sentence[end:end + 16])
+        if kind_ == "duration" and (QUALIFYING_AFTER.match(sentence[end:end + 24]) or look_back or tenure) \
+                and not (BENEFIT_SPAN if not tenure else BENEFIT_TERM).search(sentence[max(0, start - 16):start]):
+            # 自被注销登记之日起未逾3年的私募基金管理人, 最近3年因…受到处罚, 参加失业保险1年以上的企业职工, 实际经营期
+            # 不足1年的，…: a time bound on who qualifies is a condition, not how long something lasts
             kind_ = value_kind = "threshold"
             if comparator is None and look_back:
                 comparator = "≤"
@@ -549,6 +551,7 @@ QUALIFYING_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以�
 LOOK_BACK = re.compile(r"最近\s*$|(?<![最接])近\s*$(?=)|未逾\s*$")
 LOOK_BACK_AFTER = re.compile(r"\s*(?:内|来)?\s*[^，。；\d]{0,4}?(?:未|无|没有|因|受到|被|发生|存在)")
 BENEFIT_SPAN = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|享受|给予|缓缴|延期|延长|持续|连续")
+BENEFIT_TERM = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|缓缴|延期|延长")   # 连续缴费满12个月的，…: tenure, not a term
 SANCTION = re.compile(r"责令|吊销|(?:取消|暂停)[^，。；]{0,12}资格")
 TAX_GRANT = re.compile(r"(?:扣减|减免|免征|减征|抵减|抵扣|减按)[^。；]{0,30}?(?:增值税|所得税|税费|消费税|印花税)")
 
