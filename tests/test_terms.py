@@ -111,7 +111,7 @@ def expected_scale(r) -> float:
         return 1.0
     if r["unit"] == "万元":
         return {"万亿元": 1e8, "亿元": 1e4, "亿": 1e4, "元": 1e-4}.get(unit, 1.0)
-    if r["value_kind"] == "duration":
+    if r["value_kind"] == "duration" or r["unit"] == "月":   # a time bound on who qualifies is a threshold in months
         return 12.0 if unit == "年" else 1.0
     return 1e4 if unit.startswith("万") else 1e8 if unit.startswith("亿") else 1.0
 
@@ -609,9 +609,12 @@ def test_a_budget_line_among_per_firm_caps_is_a_fund_size():
 def test_the_base_step_of_a_per_unit_award_is_a_threshold():
     terms = read("对新引进规模在500个标准展位以上，且其主办、承办单位的注册地不在湖北的展览，以引进 500 个标准展位奖励 6 万元为标准，"
                  "每增加 500 个标准展位，奖励金额增加 3 万元，最高奖励不超过 40 万元。")
-    base = [t for t in terms if t.number_printed == "500 个"]
-    assert [(t.term_kind, t.comparator, t.shape) for t in base] == [("threshold", "≥", "point"), ("count", None, "per_unit")]
-    assert base[1].per_unit == "每增加"
+    # the entry bound 规模在500个标准展位以上 and the base step 以引进500个标准展位 are bounds (round 1); the 500 of
+    # 每增加500个标准展位 is the unit of the 3万元 step, kept as its per_unit (round 3), not a term
+    booths = [t for t in terms if t.number_printed.replace(" ", "") == "500个"]
+    assert [(t.term_kind, t.comparator, t.shape) for t in booths] == [("threshold", "≥", "point")] * 2
+    step = only(terms, "3万元")
+    assert (step.shape, step.per_unit.replace(" ", "")) == ("per_unit", "每增加500个标准展位")
 
 
 def test_the_rate_in_force_is_the_old_value_of_a_raised_rate():

@@ -93,6 +93,7 @@ NOT_TERMS = re.compile(
     r"|[一二两三四五六七八九十]+个(?=[^，。；、]{0,12}(?:目标|毫不动摇|原则|方面|统筹|结合|条件|类型|步骤|环节|阶段))"
     r"|(?<![\d一二三四五六七八九十])一个(?![\d工月季自])"              # the article 一个 (打造一个规范…的市场)
     r"|附件\s*\d+|\d+\s*条意见|\d+\s*项发展任务|\d+\s*条政策保障|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
+    r"|等\s*\d+\s*个?\s*(?:部门|单位)(?=\s*(?:联合|共同|印发|发布|参加))"   # 工业和信息化部等6部门联合发布: the issuers
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
@@ -227,7 +228,7 @@ BASIS_SPAN = re.compile(r"按(?:照)?[^，。；按]{0,30}?的")     # 按实际
 def _unbased(text: str) -> str:
     """The text without its bases (按实际促成贷款金额的), unless the base is itself an incentive (按各地实际贴息金额的
     50%给予补助 is a subsidy of interest subsidies)."""
-    keep = r"贴息|补贴|补助|担保费|保费|奖励|研发|无形资产|算力|数据|模型|租金|房租|社会保险|失业保险"
+    keep = r"贴息|补贴|补助|担保|保费|奖励|研发|无形资产|算力|数据|模型|租金|房租|社会保险|失业保险"
     return BASIS_SPAN.sub(lambda m: m.group(0) if re.search(keep, m.group(0)) else "", text)
 GOVERNED = re.compile(r"^[^，。；]{0,16}?(?:给予|予以|提供)[^，。；]{0,16}?(?:贴息|补贴|补助|奖励|奖补|担保|资助|支持|返还|减免)"
                       r"|^[^，。；]{0,12}?(?:贴息|补贴|补助|奖励|奖补|返还)")
@@ -406,6 +407,19 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                                    window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         kind_, shape, per_unit = _kind(value_kind, kind, sentence, phrase, start, end, unit_printed, comparator,
                                        measure, whole)
+        look_back = LOOK_BACK.search(sentence[:start]) and (not sentence[:start].rstrip().endswith("近")
+                                                             or LOOK_BACK_AFTER.match(sentence[end:end + 12]))
+        tenure = comparator is not None and re.match(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以下)?(?:但[^，。；]{0,10})?的[，,]",
+                                                     sentence[end:end + 16])
+        if kind_ == "duration" and (QUALIFYING_AFTER.match(sentence[end:end + 24]) or look_back or tenure) \
+                and not (BENEFIT_SPAN if not tenure else BENEFIT_TERM).search(sentence[max(0, start - 16):start]):
+            # 自被注销登记之日起未逾3年的私募基金管理人, 最近3年因…受到处罚, 参加失业保险1年以上的企业职工, 实际经营期
+            # 不足1年的，…: a time bound on who qualifies is a condition, not how long something lasts
+            kind_ = value_kind = "threshold"
+            if comparator is None and look_back:
+                comparator = "≤"
+            measure = classify_measure(phrase, sentence, context=context, gate=True,
+                                       window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
         if kind_ == "reduced_rate" and not re.search(r"税|征收|保障金|缴费", measure + sentence):
             pass
         elif kind_ == "reduced_rate" and measure not in ("tax_relief", "social_insurance", "utility"):
@@ -422,13 +436,35 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
         if measure in ("equity", "guarantee", "other") and re.search(r"转贷|过桥", sentence) and not EQUITY.search(sentence) \
                 and not re.search(r"风险补偿|担保", phrase):
             measure = "loan"            # 应急转贷纾困基金日使用费率: bridge money to repay a loan is lending, no stake
-        if re.search(r"(?:本|上述)(?:公告|通知|办法|规定|政策|细则)所称[^，。；]{0,20}[，,]?\s*是指", sentence) \
+        if re.search(r"(?:本|上述)(?:公告|通知|办法|规定|政策|细则)所称[^，。；]{0,20}[，,]?\s*是指",
+                     text[clause.start:clause.end]) \
                 and re.search(r"税收优惠|税费优惠|税收政策|所得税|增值税", title) and measure not in ("tax_relief",):
             measure = "tax_relief"      # 本公告所称小额贷款，是指…10万元以下的贷款: the scope of the notice's tax relief
         if kind_ == "incentive_cap" and measure == "loan":
             kind_ = "loan_ceiling"      # 制造业企业最高不超过500万元 (of a loan): what a firm may borrow, not a grant
+        if kind == "count" and QUOTA_RULE.search(sentence[max(0, start - 30):start]):
+            kind_ = value_kind = "count"    # 每个细分行业…企业数量不超过5家, 各省每年自主确定1-3个示范区: how many are chosen
+            measure = "other" if measure == "target" else measure
+        if kind_ in ("count", "other") and STEP.search(sentence[max(0, start - 8):start]) \
+                and re.match(r"[^，。；]{0,4}[，,][^，。；]{0,12}增加\s*\d", sentence[end:]):
+            continue    # 比例每增加10%，额外奖励金额增加5万元: the step is the unit of the award (its per_unit)
+        if measure == "award" and re.match(r"\s*(?:以上)?\s*的?\s*奖补资金(?:用于|开展|支持)", sentence[end:]):
+            measure = "subsidy"     # 安排不低于80%的奖补资金开展中小企业数字化改造: money that pays for the works
+        if kind_ == "duration" and SANCTION.search(sentence[max(sentence.rfind(c, 0, start) for c in "，,") + 1:start]):
+            kind_, measure = "penalty", "other"     # 责令其暂停…6个月以上1年以下…服务: a sanction, not relief
         if penalty and kind_ not in ("duration", "threshold", "count"):
             kind_, measure = "penalty", "other"     # 处1万元以上5万元以下的罚款: never an incentive
+        if kind_ in ("duration", "threshold") and measure != "tax_relief" and TAX_GRANT.search(sentence[end:]):
+            measure = "tax_relief"  # 签订1年以上劳动合同…的，…扣减增值税: the condition takes the relief it gates
+        if measure == "social_insurance" and kind_ in ("duration", "threshold"):
+            grant = re.search(r"(?:申请|享受|给予|发放)([^，。；]{0,10}?(?:补贴|补助))", sentence)
+            if grant and not _specific(grant[1]):
+                measure = "subsidy"     # 参加失业保险1年以上的企业职工…可申请技能提升补贴: a grant, no contribution cut
+        if measure == "rd_deduction" and not re.search(r"研发|研究开发|无形资产", sentence):
+            measure = "tax_relief"      # 新购置的设备、器具…100%加计扣除: a super-deduction, not of R&D expenses
+        if kind_ == "duration" and measure == "tax_relief" and re.search(r"备案|变更|调整", sentence) \
+                and not RELIEF_ACT.search(sentence) and not re.search(r"减(?!少|轻)|免|退|抵", sentence):
+            measure = "other"           # 核算方式满3年需要调整的…重新备案: a rule of the procedure, no tax is cut
         if kind_ == "duration" and (re.search(r"目标", clause.heading or "") and not re.search(r"过渡期|期限|保留期", sentence[:start])
                                     or re.search(r"力争|争取", sentence[:start])):
             measure = "target"  # 争取3年内…: the time to reach a goal
@@ -490,7 +526,34 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
             unit, unit_printed, number_printed, comparator, _basis(sentence, start),
             _beneficiary(sentence, lead), None, start, clause.clause_id, kind_, shape, None, per_unit, old, lead))
     _quotas_and_scopes(out, sentence)
-    return out
+    # 满3年需要调整的，应当在满3年的次年…备案, 未满3年的，可继续享受至3年期满: a span named again as the point
+    # it ends at is the same fact, one term
+    seen, kept = set(), []
+    for t in out:
+        key = (t.value, t.value_max, t.unit)
+        again = re.match(r"\s*(?:的)?\s*(?:次年|次月|期满|届满|之后)", sentence[t.number_at + len(t.number_printed):])
+        if t.term_kind in ("duration", "threshold") and t.unit in ("月", "日", "工作日") and key in seen and again:
+            continue
+        if t.term_kind in ("duration", "threshold"):
+            seen.add(key)
+        kept.append(t)
+    return kept
+
+
+# 未逾3年的私募基金管理人, 一年以上的住户: a time span that names who qualifies (not 期限不超过2年的贷款)
+QUOTA_RULE = re.compile(r"(?:每(?:个|家|类|省|市|县|区)[^，。；\d]{0,16}(?:数量|名额|家数|个数)[^，。；\d]{0,4}"
+                        r"|各(?:省|市|地|区|县|州)[^，。；\d]{0,8}(?:确定|推荐|选择|遴选|选取|申报|组织))\s*$")
+QUALIFYING_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以下|以内|之内|内)?的\s*[^，。；\d]{0,12}?"
+                              r"(?:住户|农户|职工|人员|劳动者|毕业生|管理人|(?<!的)企业(?!所得税)|个体工商户|股东|董事|公司)"
+                              # 登记失业半年以上人员, 离校2年内未就业高校毕业生
+                              r"|\s*(?:以上|以下)\s*(?:人员|职工|劳动者|毕业生|失业人员)|\s*内\s*未就业")
+# 最近3年因重大违法违规行为…, 近3年还应未发生…, 自…之日起未逾3年: a look-back on who qualifies (at most N)
+LOOK_BACK = re.compile(r"最近\s*$|(?<![最接])近\s*$(?=)|未逾\s*$")
+LOOK_BACK_AFTER = re.compile(r"\s*(?:内|来)?\s*[^，。；\d]{0,4}?(?:未|无|没有|因|受到|被|发生|存在)")
+BENEFIT_SPAN = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|享受|给予|缓缴|延期|延长|持续|连续")
+BENEFIT_TERM = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|缓缴|延期|延长")   # 连续缴费满12个月的，…: tenure, not a term
+SANCTION = re.compile(r"责令|吊销|(?:取消|暂停)[^，。；]{0,12}资格")
+TAX_GRANT = re.compile(r"(?:扣减|减免|免征|减征|抵减|抵扣|减按)[^。；]{0,30}?(?:增值税|所得税|税费|消费税|印花税)")
 
 
 EARLIER_POLICY = re.compile(r"在(?:对)?[^。；]{2,60}?(?:实施|出台|执行)[^。；]{0,40}?的基础上")
@@ -900,11 +963,71 @@ def _tiers(terms: list[Term]) -> None:
                     t.tier, t.shape = label, "tiered"
         _respectively(group, terms)
         _size_classes(group)
+    whole: dict[tuple[int, str], list[Term]] = {}
+    for t in terms:
+        whole.setdefault((t.line_start, t.quote), []).append(t)
+    for group in whole.values():
+        _subject_steps(group)
     _region_steps(terms)
     _regional_exceptions(terms)
     for t in terms:
         if t.shape == "point" and t.value_max is not None:
             t.shape = "range"
+    # 给予37个脱贫县最高4%…贴息: a count inside a step's name is part of the name, not a term
+    terms[:] = [t for t in terms if not (t.term_kind == "count" and any(
+        u is not t and u.tier and u.quote == t.quote and 0 <= t.number_at - u.quote.find(u.tier) < len(u.tier)
+        for u in terms))]
+
+
+# 对二类ETC货车给予…22%的优惠，对三类ETC货车给予…14%的优惠; 中小微企业按…60%返还，大型企业按不超过30%返还;
+# 省会城市…奖补资金总额不超过1.5亿元，其他地级市…不超过1亿元: each comma segment opens with whom its step is for
+STEP_SUBJECT = re.compile(r"^\s*(?:其中[：:，,]?\s*)?(?:对(?:符合条件的)?)?"
+                          r"(?P<l>(?!最高|不超过|不低于|按|给予|每|其中|同时|并|对|可|其他(?:的)?[，,]|在|自|从|经)"
+                          r"[^，,。；：:\d]{2,24}?)(?=给予|按|额度|期限|奖补资金|资金总额|补贴|补助|奖励|可|享受|减免|最高|不超过)")
+STEP_KINDS = ("incentive_amount", "incentive_rate", "incentive_cap", "reduced_rate", "fee_ceiling", "budget_share",
+              "fund_size", "loan_ceiling", "duration", "penalty")
+
+
+def _subject_steps(group: list[Term]) -> None:
+    """A schedule "A…N1，B…N2" whose steps are named by their subjects (vehicle classes, borrower types, firm
+    sizes, city types): two or more comma segments in a row, each opening with its own subject and holding one
+    number of the same kind and unit, after the same verb (给予, 按, 额度); each number is a step named by its
+    subject. A loan-size bound read as a condition in one step and as a ceiling in the next is a ceiling in both."""
+    if not group:
+        return
+    quote = group[0].quote
+    cuts = [0] + [m.end() for m in re.finditer(r"[，,]", quote)] + [len(quote) + 1]
+    segments = []
+    for a, b in zip(cuts, cuts[1:]):
+        m = STEP_SUBJECT.match(quote[a:b - 1])
+        if m:
+            segments.append((a, b, re.sub(r"\s+", "", m["l"]), quote[a + m.end("l"):a + m.end("l") + 2]))
+    if len(segments) < 2:
+        return
+    family = lambda t: "loan_ceiling" if t.term_kind in ("threshold", "loan_ceiling") and LOAN.search(quote) \
+        and t.unit == "万元" else t.term_kind
+    by_key: dict[tuple, list[tuple[Term, tuple]]] = {}
+    for t in group:
+        if t.tier or family(t) not in STEP_KINDS:
+            continue
+        seg = next((g for g in segments if g[0] <= t.number_at < g[1]), None)
+        if seg:
+            by_key.setdefault((family(t), t.unit), []).append((t, seg))
+    for (kind, _), steps in by_key.items():
+        segs = [g for _, g in steps]
+        if len(steps) < 2 or len(set(segs)) != len(segs) or len({g[2] for g in segs}) != len(segs) \
+                or len({g[3] for g in segs}) != 1:
+            continue
+        order = [segments.index(g) for g in segs]
+        if order != list(range(order[0], order[0] + len(order))):
+            continue        # the steps follow each other
+        for t, (_, _, label, _) in steps:
+            t.tier, t.shape = label, "tiered"
+            if kind == "loan_ceiling" and t.term_kind == "threshold":
+                t.term_kind, t.value_kind, t.comparator = "loan_ceiling", "cap", t.comparator or "≤"
+            own = next((b for b in BENEFICIARIES if b in label), None)
+            if own or re.search(r"企业|工商户|纳税人|机构|人员", label):
+                t.beneficiary = own or label
 
 
 REGION = re.compile(r"(?P<r>[^，。；、的为]{1,8}?地区)(?:所在的?(?P<s>[^，。；的]{1,10}?)(?:内|范围内)?(?=的))?")
@@ -1081,6 +1204,9 @@ def _attach_conditions(terms: list[Term]) -> None:
         conditions = [t for t in group if t.value_kind == "threshold"]
         for t in group:
             parts = [_condition_phrase(c) for c in conditions if c is not t and c.quote == t.quote]
+            if t.tier:          # a step's condition names its own step, not a sibling's (个体工商户… for 小微企业)
+                siblings = {u.tier for u in group if u.tier and u.tier != t.tier and u.quote == t.quote}
+                parts = [p for p in parts if t.tier in p or not any(s in p for s in siblings)]
             if t.lead_in and t.value_kind != "threshold":
                 head = t.lead_in.rstrip("：:")
                 if re.search(r"对|符合|条件|满足", head):
