@@ -217,6 +217,7 @@ TEXT: dict[str, tuple[str, str]] = {
                   "Development zones are not administrative divisions and have no official boundary: they are drawn "
                   "as points (±1–2 km); codes 420190–420193 are this project's, not GB/T 2260 codes."),
     "col.zone": ("功能区", "Zone"),
+    "col.lonlat": ("经度, 纬度", "lon, lat"),
     "col.code": ("代码", "Code"),
     "col.terms": ("条款数", "Terms"),
     "col.max_cap": ("最高补贴上限（万元）", "Highest cap (10k yuan)"),

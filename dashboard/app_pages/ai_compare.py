@@ -37,7 +37,7 @@ TEXT.update({
                            "compares every AI term of the regions picked above."),
     "ai.curated_explain": (
         "标为【人工整理】的条目**不是从语料中抽取的**，而是人工从公开网页整理（data/curated/，见“数据来源”页）："
-        "新闻与转载页面（district_ai_terms），以及一个湖北政策追踪站对官方文件的摘要（peer_ai_terms）。"
+        "新闻与转载页面（district_ai_terms.csv），以及一个湖北政策追踪站对官方文件的摘要（peer_ai_terms.csv）。"
         "每条都注明来源链接与可信度。\n\n"
         "**可信度如何评定**：高 / 中高 / 中 / 中低 / 低 是来源网站的评级——政府网站为高，"
         "省级官方媒体为中高，行业媒体转载为中，来历不明的转载站或外文转述为中低，带推销电话的咨询页为低；"

@@ -252,7 +252,7 @@ with right:
                            (t("no_term_found") if s == "no_term" else t("no_policy_found"))
                            for v, s in zip(zones.value, zones.status)],
             t("policies"): data.policies[zones.index],
-            "lon, lat": [f"{lo:.4f}, {la:.4f}" for lo, la in zip(zones.lon, zones.lat)],
+            t("col.lonlat"): [f"{lo:.4f}, {la:.4f}" for lo, la in zip(zones.lon, zones.lat)],
         }), hide_index=True, width="stretch")
         st.caption(t("zone_note"))
     st.markdown(f"**{t('table_view')}**")
