@@ -306,16 +306,21 @@ def run_child(cmd: list[str], must: bool = True) -> tuple[float, float, str]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, out
 
 
-def measure(label: str, db: Path, build_cmd: list[str], repeat: int, pages: bool, page_repeat: int = 3,
+def measure(label: str, db: Path, build_cmd: list[str] | None, repeat: int, pages: bool, page_repeat: int = 3,
             alone: bool = False) -> dict:
-    print(f"\n== {label}: building {db.name} ...", flush=True)
-    for old in (db, db.with_name(db.name + ".wal")):
-        old.unlink(missing_ok=True)
-    build_s, build_rss, _ = run_child(build_cmd)
+    if build_cmd is None:     # an existing database (--db): timed as it is, not rebuilt
+        print(f"\n== {label}: {db} (existing) ...", flush=True)
+        build_s = build_rss = None
+    else:
+        print(f"\n== {label}: building {db.name} ...", flush=True)
+        for old in (db, db.with_name(db.name + ".wal")):
+            old.unlink(missing_ok=True)
+        build_s, build_rss, _ = run_child(build_cmd)
     con = duckdb.connect(str(db), read_only=True)
     n = con.execute("SELECT count(*) FROM policies").fetchone()[0]
     n_terms = con.execute("SELECT count(*) FROM terms").fetchone()[0]
-    result = {"policies": n, "terms": n_terms, "build_s": round(build_s, 1), "build_peak_rss_mib": round(build_rss),
+    result = {"policies": n, "terms": n_terms, "build_s": None if build_s is None else round(build_s, 1),
+              "build_peak_rss_mib": None if build_rss is None else round(build_rss),
               "db_mib": round(db.stat().st_size / 2**20, 1)}
     con.close()
     result["bare_mib"] = round(bare_size(db) / 2**20, 1)
@@ -385,6 +390,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-pages", action="store_true", help="skip the AppTest page timings")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
     parser.add_argument("--skip", default="", help="named queries not to time, comma-separated")
+    parser.add_argument("--db", action="append", default=[], metavar="LABEL=PATH",
+                        help="also time an existing database as it is (read-only, not rebuilt), e.g. 1000k=/data/1m.duckdb")
     parser.add_argument("--baseline", default=None,
                         help="a commit whose queries are timed too, on the same databases (before and after in one run)")
     args = parser.parse_args(argv)
@@ -414,6 +421,11 @@ def main(argv=None) -> int:
             repeat=5 if n < 1_000_000 else 3, pages=not args.no_pages, page_repeat=3 if n < 1_000_000 else 1,
             alone=n == max(sizes))
         db.unlink(missing_ok=True)
+        save()
+    for spec in args.db:
+        label, _, where = spec.partition("=")
+        results["datasets"][label] = measure(f"{label} (existing database)", Path(where), None, repeat=3,
+                                             pages=not args.no_pages, page_repeat=1)
         save()
     print(f"\nwritten {path.relative_to(ROOT)}")
     return 0
