@@ -95,6 +95,11 @@ NOT_TERMS = re.compile(
     r"|附件\s*\d+|\d+\s*条意见|\d+\s*项发展任务|\d+\s*条政策保障|[（(]共\s*\d+\s*项[）)]|[一二三四五六七八九十]+项(?=“)|近\s*[十二三四五\d]+\s*年来|每\s*[一二三四五\d]+\s*年开展|二次开发|二次创业|会同\s*\d+\s*家|[一二三四五六七八九十\d]+\s*届\s*[一二三四五六七八九十\d]+\s*次|[一二三四五六七八九十]+次全会"
     r"|等\s*\d+\s*个?\s*(?:部门|单位)(?=\s*(?:联合|共同|印发|发布|参加))"   # 工业和信息化部等6部门联合发布: the issuers
     r"|[（(]含\s*\d+(?:\.\d+)?\s*(?:%|成)?\s*[）)]|\d+\s*章\s*\d+\s*条|近\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元)"                      # 高于50%（含50%）: the bound restated
+    # a list named by an earlier plan (“十四五”规划 102 项重大工程, 参与 102 项重大工程), a set an earlier policy
+    # defined (原明确的 5 个特困行业), the count of the matters just quoted (“…核准”“…核定”4 个事项)
+    r"|(?:(?<=规划)|(?<=纲要)|(?<=参与)|(?<=纳入)|(?<=列入))\s*\d+\s*项\s*重大(?:工程|项目)"
+    r"|(?:原|上述|前述)(?:已)?(?:明确|确定|规定|列明)的\s*[\d一二两三四五六七八九十]+\s*[个项类家条]"
+    r"|(?<=”)\s*[\d一二两三四五六七八九十]+\s*[个项]\s*事项"
 )
 # The old value of a change: 由9%下调至6%, 由财库〔2020〕46号文件规定的6%—10%提高至10%—20%, 3%征收率减按1%.
 OLD_VALUE = re.compile(r"由[^，。；由]{0,20}?(?P<old>\d+(?:\.\d+)?\s*(?:%|元|万元|亿元|个工作日|工作日|天|日|年|个月)?"
@@ -366,6 +371,9 @@ def terms_in(text: str, line_of: list[int], *, policy_id: str, source_id: str, a
         if "分档" in clause.text:
             _graded_steps(clause_terms)
         out += clause_terms
+    for t in out:
+        if t.value_max is not None:
+            t.comparator = None     # 争取经过3到5年的努力: a range states both ends, whichever path made it
     _attach_conditions(out)
     return out
 
@@ -420,6 +428,8 @@ def _sentence_terms(sentence, scan, text, line_of, offset, clause, context, poli
                 comparator = "≤"
             measure = classify_measure(phrase, sentence, context=context, gate=True,
                                        window=sentence[max(0, start - 24):end + 12], after=sentence[end:])
+        if kind_ in ("incentive_rate", "reduced_rate") and measure != "tax_relief" and TAX_LEVIED.match(sentence[end:]):
+            measure = "tax_relief"      # 减半征收物流企业…城镇土地使用税: a tax cut, whoever pays the tax
         if kind_ == "reduced_rate" and not re.search(r"税|征收|保障金|缴费", measure + sentence):
             pass
         elif kind_ == "reduced_rate" and measure not in ("tax_relief", "social_insurance", "utility"):
@@ -551,6 +561,8 @@ QUALIFYING_AFTER = re.compile(r"\s*(?:[（(]含[^）)]*[）)])?\s*(?:以上|以�
 LOOK_BACK = re.compile(r"最近\s*$|(?<![最接])近\s*$(?=)|未逾\s*$")
 LOOK_BACK_AFTER = re.compile(r"\s*(?:内|来)?\s*[^，。；\d]{0,4}?(?:未|无|没有|因|受到|被|发生|存在)")
 BENEFIT_SPAN = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|享受|给予|缓缴|延期|延长|持续|连续")
+# the number cuts a levy of a named tax: 减半征收…城镇土地使用税, 50%减征…房产税
+TAX_LEVIED = re.compile(r"\s*(?:的)?(?:幅度)?(?:减征|征收|征)[^，。；、]{0,30}?税(?!务)")
 BENEFIT_TERM = re.compile(r"期限|免征|减征|减半|免收|补贴|补助|缓缴|延期|延长")   # 连续缴费满12个月的，…: tenure, not a term
 SANCTION = re.compile(r"责令|吊销|(?:取消|暂停)[^，。；]{0,12}资格")
 TAX_GRANT = re.compile(r"(?:扣减|减免|免征|减征|抵减|抵扣|减按)[^。；]{0,30}?(?:增值税|所得税|税费|消费税|印花税)")
