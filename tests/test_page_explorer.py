@@ -85,7 +85,7 @@ def test_wuchang_detail_terms_provenance_and_highlights(open_page, q):
     fields = next(m.value for m in at.markdown if m.value.startswith("- **标题**"))
     assert "**发文机关**：武昌区人民政府" in fields
     assert "2026\\-05\\-07（精确到日）" in fields
-    assert "year taken from the newsletter" in fields           # the date note
+    assert "年份取自简报的出版日期" in fields           # the date note, in Chinese
     assert "数字化与人工智能（主要）" in fields and "算力" in fields  # topics with evidence
 
     terms = table(at, "措施")
