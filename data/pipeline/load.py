@@ -267,7 +267,8 @@ def build_map_ai_aggregates(con) -> None:
 
 # queries16: the counts of the pages' default view (data/schema.sql, period_counts …), from the loaded tables, so
 # that they can also be added to an existing database (benchmarks): nothing here depends on the day.
-PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "region_policy_counts")
+PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "region_policy_counts",
+                     "map_metric_docs")
 
 
 def build_period_aggregates(con) -> None:
@@ -296,6 +297,9 @@ def build_period_aggregates(con) -> None:
         GROUP BY ALL ORDER BY ALL""")
     con.execute("""INSERT INTO region_policy_counts SELECT region_code, count(*) FROM policies
                    WHERE region_code IS NOT NULL GROUP BY 1 ORDER BY 1""")
+    con.execute("""INSERT INTO map_metric_docs
+                   SELECT d.doc, m.measure, m.n_terms, m.value, m.origin, m.trust, m.citation, m.source_url
+                   FROM map_policy_metrics m JOIN search_docs d USING (policy_id) ORDER BY m.measure, d.doc""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

@@ -13,7 +13,8 @@
 -- Incentive terms: firm-facing incentives only (term_kinds.firm_incentive); never a target, threshold, budget share,
 -- fee ceiling, fund size, loan or equity term. max_cap / best_rate follow the comparison's rule (best_candidate in
 -- data/schema.sql): a current firm-facing incentive cap / rate, not per unit, not from a low-trust source. They are
--- read from map_policy_metrics (built with the database from v_measure_terms); the day's part of the rule,
+-- read from map_policy_metrics (built with the database from v_measure_terms; joined on doc: map_metric_docs, the
+-- same rows keyed by the policy's storage row, so a layer's policies are one range of it); the day's part of the rule,
 -- current_standing(status_now), is checked here. cap_* / rate_*: the origin, trust mark, citation and URL of the
 -- term giving the region's value; top lists {title, value, origin, trust}.
 -- params: $levels, $topics, $year_from, $year_to, $include_undated, $statuses, $parent, $view, $metric, $measure
@@ -26,12 +27,12 @@ scope AS (   -- (a layer region, a region whose policies count there)
     SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies' AND l.code IN (SELECT code FROM layer)
 ),
 f AS (
-    SELECT p.policy_id, p.title, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
+    SELECT p.doc, p.title, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
     FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses) p
     WHERE p.region_code IN (SELECT policy_region FROM scope)
 ),
 pp AS (   -- each policy with its metrics, and the term giving each
-    SELECT f.policy_id, f.title, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
+    SELECT f.doc, f.title, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
            CASE WHEN f.current THEN a.value END AS max_cap,
            CASE WHEN f.current AND a.value IS NOT NULL THEN {'origin': a.origin, 'trust': a.trust,
                 'citation': a.citation, 'source_url': a.source_url, 'title': f.title} END AS cap_term,
@@ -39,11 +40,8 @@ pp AS (   -- each policy with its metrics, and the term giving each
            CASE WHEN f.current AND r.value IS NOT NULL THEN {'origin': r.origin, 'trust': r.trust,
                 'citation': r.citation, 'source_url': r.source_url, 'title': f.title} END AS rate_term
     FROM f
-    LEFT JOIN (SELECT * FROM map_policy_metrics WHERE measure = '' AND region_code IN (SELECT policy_region FROM scope)) a
-           ON a.policy_id = f.policy_id
-    LEFT JOIN (SELECT * FROM map_policy_metrics WHERE measure = $measure
-                                                 AND region_code IN (SELECT policy_region FROM scope)) r
-           ON r.policy_id = f.policy_id
+    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = '') a ON a.doc = f.doc
+    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = $measure) r ON r.doc = f.doc
 ),
 ranked AS (
     SELECT pp.*, CASE $metric WHEN 'terms' THEN pp.n_terms WHEN 'max_cap' THEN pp.max_cap
