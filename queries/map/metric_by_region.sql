@@ -16,7 +16,8 @@
 -- read from map_policy_metrics (built with the database from v_measure_terms; joined on doc: map_metric_docs, the
 -- same rows keyed by the policy's storage row, so a layer's policies are one range of it); the day's part of the rule,
 -- current_standing(status_now), is checked here. cap_* / rate_*: the origin, trust mark, citation and URL of the
--- term giving the region's value; top lists {title, value, origin, trust}.
+-- term giving the region's value (two policies of the same title with the same value: the greater citation, so the
+-- answer does not depend on the order rows arrive in); top lists {title, value, origin, trust}.
 -- params: $levels, $topics, $year_from, $year_to, $include_undated, $statuses, $parent, $view, $metric, $measure
 WITH layer AS (
     SELECT * FROM regions WHERE parent_code = $parent AND level IN ('prefecture', 'district', 'zone')
@@ -51,8 +52,8 @@ ranked AS (
 ),
 by_region AS (   -- per policy region first (a few thousand groups), then per layer region below
     SELECT region_code, count(*) AS policies, sum(n_terms) AS terms,
-           max(max_cap) AS max_cap, max_by(cap_term, {'v': max_cap, 't': cap_term.title}) FILTER (WHERE max_cap IS NOT NULL) AS cap_term,
-           max(best_rate) AS best_rate, max_by(rate_term, {'v': best_rate, 't': rate_term.title}) FILTER (WHERE best_rate IS NOT NULL) AS rate_term,
+           max(max_cap) AS max_cap, max_by(cap_term, {'v': max_cap, 't': cap_term.title, 'c': cap_term.citation}) FILTER (WHERE max_cap IS NOT NULL) AS cap_term,
+           max(best_rate) AS best_rate, max_by(rate_term, {'v': best_rate, 't': rate_term.title, 'c': rate_term.citation}) FILTER (WHERE best_rate IS NOT NULL) AS rate_term,
            -- top three: metric value (highest first), then newest, then title
            min_by({'k': {'v': coalesce(-metric_value, 'infinity'::DOUBLE),
                          'd': coalesce(-epoch(timeline_date), 'infinity'::DOUBLE), 't': title},
@@ -66,9 +67,9 @@ SELECT g.code, g.level, g.name, g.short_name, g.name_en, g.has_polygon, g.lon, g
        CAST(coalesce(sum(b.policies), 0) AS BIGINT) AS policies,
        CASE WHEN sum(b.policies) > 0 THEN CAST(coalesce(sum(b.terms), 0) AS BIGINT) END AS terms,
        max(b.max_cap) AS max_cap,
-       max_by(b.cap_term, {'v': b.max_cap, 't': b.cap_term.title}) FILTER (WHERE b.max_cap IS NOT NULL) AS cap_term,
+       max_by(b.cap_term, {'v': b.max_cap, 't': b.cap_term.title, 'c': b.cap_term.citation}) FILTER (WHERE b.max_cap IS NOT NULL) AS cap_term,
        max(b.best_rate) AS best_rate,
-       max_by(b.rate_term, {'v': b.best_rate, 't': b.rate_term.title}) FILTER (WHERE b.best_rate IS NOT NULL) AS rate_term,
+       max_by(b.rate_term, {'v': b.best_rate, 't': b.rate_term.title, 'c': b.rate_term.citation}) FILTER (WHERE b.best_rate IS NOT NULL) AS rate_term,
        coalesce(list_transform(list_sort(flatten(list(b.top) FILTER (WHERE b.top IS NOT NULL)))[1:3],
                                lambda x: {'title': x.title, 'value': x.value, 'origin': x.origin, 'trust': x.trust}), [])
            AS top
