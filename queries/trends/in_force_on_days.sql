@@ -12,8 +12,8 @@
 -- three of those are in force while more are.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $days, $split
 WITH d AS (SELECT unnest($days::DATE[]) AS day),
-p AS NOT MATERIALIZED (
-      SELECT title, coalesce(timeline_date, DATE '9999-12-31') AS k, coalesce(effective_from, issue_date) AS starts,
+p AS MATERIALIZED (   -- narrow, read once: the titles are read for the candidates below only
+      SELECT doc, coalesce(timeline_date, DATE '9999-12-31') AS k, coalesce(effective_from, issue_date) AS starts,
              coalesce(effective_to, DATE '9999-12-31') AS ends,
              CASE $split WHEN 'topic' THEN primary_topic ELSE level END AS grp
       FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)
@@ -31,13 +31,15 @@ counts AS (SELECT s.day, s.grp, CAST(s.n - coalesce(e.n, 0) AS BIGINT) AS polici
            WHERE s.n > coalesce(e.n, 0)),
 early AS (SELECT grp, list_max(min(k, 64)) AS k FROM p GROUP BY grp),
 first AS MATERIALIZED (   -- materialised: the days are joined to these few, not to every policy
-    SELECT p.* FROM p JOIN early e ON e.grp IS NOT DISTINCT FROM p.grp AND p.k <= e.k),
+    SELECT p.*, t.title FROM p JOIN early e ON e.grp IS NOT DISTINCT FROM p.grp AND p.k <= e.k
+    JOIN v_policies t ON t.doc = p.doc),
 cand AS (SELECT d.day, p.grp, count(*) AS n, min_by(p.title, {'d': p.k, 't': p.title}, 3) AS first_titles
          FROM d JOIN first p ON p.starts <= d.day AND p.ends >= d.day GROUP BY ALL),
 missing AS (SELECT c.day, c.grp FROM counts c LEFT JOIN cand x ON x.day = c.day AND x.grp IS NOT DISTINCT FROM c.grp
             WHERE coalesce(x.n, 0) < least(3, c.policies)),
 rest AS (SELECT m.day, m.grp, min_by(p.title, {'d': p.k, 't': p.title}, 3) AS first_titles
-         FROM missing m JOIN p ON p.grp IS NOT DISTINCT FROM m.grp AND p.starts <= m.day AND p.ends >= m.day
+         FROM missing m JOIN (SELECT p.*, t.title FROM p JOIN v_policies t ON t.doc = p.doc) p
+         ON p.grp IS NOT DISTINCT FROM m.grp AND p.starts <= m.day AND p.ends >= m.day
          GROUP BY ALL)
 SELECT c.day, c.grp, c.policies, coalesce(r.first_titles, x.first_titles) AS first_titles
 FROM counts c
