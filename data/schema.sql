@@ -713,7 +713,7 @@ CREATE TABLE region_policy_counts (
     region_code VARCHAR NOT NULL,   -- key
     policies    INTEGER NOT NULL
 );
--- map_policy_metrics keyed by doc (v_policies.doc) instead of the 16-character id, without the '' row's sources, and
+-- map_policy_metrics keyed by doc (v_policies.doc) instead of the 16-character id, without the '' row's sources cell, and
 -- stored by measure and doc (doc follows the storage order, region first: a map layer's policies are one range of
 -- docs). The map's layer query joins its policies to it on integers.
 CREATE TABLE map_metric_docs (
@@ -724,5 +724,6 @@ CREATE TABLE map_metric_docs (
     origin     VARCHAR,
     trust      VARCHAR,
     citation   VARCHAR,
-    source_url VARCHAR
+    source_url VARCHAR,
+    source_ids VARCHAR[]            -- '' row: the sources it appears in
 );

@@ -298,7 +298,8 @@ def build_period_aggregates(con) -> None:
     con.execute("""INSERT INTO region_policy_counts SELECT region_code, count(*) FROM policies
                    WHERE region_code IS NOT NULL GROUP BY 1 ORDER BY 1""")
     con.execute("""INSERT INTO map_metric_docs
-                   SELECT d.doc, m.measure, m.n_terms, m.value, m.origin, m.trust, m.citation, m.source_url
+                   SELECT d.doc, m.measure, m.n_terms, m.value, m.origin, m.trust, m.citation, m.source_url,
+                          m.source_ids
                    FROM map_policy_metrics m JOIN search_docs d USING (policy_id) ORDER BY m.measure, d.doc""")
 
 

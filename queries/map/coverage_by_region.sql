@@ -11,7 +11,7 @@ scope AS (   -- (a layer region, a region whose policies count there)
     SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies' AND l.code IN (SELECT code FROM layer)
 ),
 f AS (
-    SELECT policy_id, region_code, evidence_kind
+    SELECT doc, region_code, evidence_kind
     FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses)
     WHERE region_code IN (SELECT policy_region FROM scope)
 ),
@@ -20,10 +20,9 @@ per_region AS (   -- per policy region first (each policy is in one region): a l
            count(*) FILTER (WHERE evidence_kind IN ('register_entry', 'curated_term')) AS curated_only
     FROM f GROUP BY 1
 ),
-region_sources AS (   -- each policy's sources are kept with the map's metrics (map_policy_metrics, stored by region)
+region_sources AS (   -- each policy's sources are kept with the map's metrics (map_metric_docs: by doc, in its order)
     SELECT f.region_code, unnest(a.source_ids) AS source_id
-    FROM f JOIN (SELECT policy_id, source_ids FROM map_policy_metrics
-                 WHERE measure = '' AND region_code IN (SELECT policy_region FROM scope)) a ON a.policy_id = f.policy_id
+    FROM f JOIN (SELECT doc, source_ids FROM map_metric_docs WHERE measure = '') a ON a.doc = f.doc
 ),
 per_source AS (
     SELECT s.code, r.source_id, CAST(sum(r.n) AS BIGINT) AS n
