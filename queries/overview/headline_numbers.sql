@@ -12,7 +12,11 @@ SELECT count(*) AS policies,
                OR month BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31))) AS terms,
        count(DISTINCT f.region_code) AS regions,
        max(f.issue_date) FILTER (WHERE f.issue_date <= current_date) AS latest_issue,
-       count(*) FILTER (WHERE f.status_now = 'in_force') AS in_force
+       -- status_now = 'in_force' (marked_status on today) written out as comparisons: no status string per policy
+       count(*) FILTER (WHERE coalesce(f.status_mark, '') NOT IN ('draft', 'superseded')
+                          AND NOT (coalesce(f.status_mark, '') = 'lapsed' AND f.effective_to IS NULL)
+                          AND coalesce(f.effective_from, f.issue_date) <= current_date
+                          AND coalesce(f.effective_to, DATE '9999-12-31') >= current_date) AS in_force
 FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) f
 WHERE $topics IS NULL AND $region IS NULL AND $statuses IS NULL
 HAVING $topics IS NULL AND $region IS NULL AND $statuses IS NULL   -- no row at all from the branch not taken
