@@ -233,6 +233,9 @@ FILTER_SETS = [
     dict(year_from=2015, year_to=2020, include_undated=False, gran="quarter"),
     dict(split="topic", day=date(2019, 6, 30), offset=200),
     dict(region="420106", statuses=["in_force"], levels=["district"]),
+    dict(parent="420000", metric="max_cap"),   # the map: Hubei's layer, the policies that apply, other metrics
+    dict(view="applies", metric="best_rate", topics=["finance"]),
+    dict(view="applies", parent="420000", metric="terms", levels=["district", "provincial"]),
 ]
 
 
@@ -248,7 +251,8 @@ def generated_10k(tmp_path_factory):
 def _both(con, name: str, filters: dict) -> tuple[list[tuple], list[tuple]]:
     lo, hi = con.execute("SELECT min(year(timeline_date)), max(year(timeline_date)) FROM v_policies").fetchone()
     params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", day=date(2024, 12, 31),
-                  days=[date(y, 12, 31) for y in range(lo, hi + 1)], limit=200, offset=0) | filters
+                  days=[date(y, 12, 31) for y in range(lo, hi + 1)], limit=200, offset=0,
+                  parent="420100", view="issued", metric="policies", measure="compute") | filters
     out = []
     for sql in (query_text(name)[0], (BEFORE / f"{name}.sql").read_text(encoding="utf-8")):
         declared = query_text(name)[1]
