@@ -68,8 +68,13 @@ STATUS = "policy_status(effective_from, effective_to, issue_date, current_date)"
 FLOORS: dict[str, str | None] = {
     "common/issuers": "SELECT issuer, count(*) FROM (SELECT unnest(issuers) AS issuer FROM policies) GROUP BY 1 ORDER BY 2 DESC, 1",
     "common/lookup_measures": None, "common/lookup_topics": None,
-    "common/lookup_regions": """SELECT r.*, coalesce(c.n, 0) FROM regions r
-        LEFT JOIN (SELECT region_code, count(*) AS n FROM policies GROUP BY 1) c ON c.region_code = r.code""",
+    # queries16: where the query reads a table built with the database, the floor reads it too (the simplest query
+    # on the database as it is); the regions' counts are region_policy_counts
+    "common/lookup_regions": """SELECT r.*, coalesce(c.policies, 0),
+        CASE WHEN count(*) OVER (PARTITION BY r.name) > 1 THEN r.name || '（' || pr.short_name || '）' ELSE r.name END,
+        CASE WHEN count(*) OVER (PARTITION BY r.name_en) > 1 THEN r.name_en || ' (' || pr.name_en || ')' ELSE r.name_en END
+        FROM regions r LEFT JOIN regions pr ON pr.code = r.parent_code
+        LEFT JOIN region_policy_counts c ON c.region_code = r.code ORDER BY r.code""",
     "common/policy_ids": "SELECT policy_id FROM policies",
     "common/policy_exists": "SELECT policy_id FROM policies WHERE policy_id = $policy_id",
     "common/year_bounds": "SELECT min(year(coalesce(issue_date, effective_from))), max(year(coalesce(issue_date, effective_from))) FROM policies",
@@ -93,8 +98,12 @@ FLOORS: dict[str, str | None] = {
         GROUP BY ALL ORDER BY 1, 2""",
     "trends/periods": """SELECT unnest(generate_series(min(date_trunc('year', d)), max(date_trunc('year', d)), INTERVAL 1 YEAR))
         FROM (SELECT coalesce(issue_date, effective_from)::TIMESTAMP AS d FROM policies)""",
-    "trends/undated_counts": """SELECT count(*), count(*) FILTER (WHERE issue_date IS NULL AND effective_from IS NULL),
-        count(*) FILTER (WHERE issue_date IS NULL AND effective_from IS NULL AND effective_to IS NULL) FROM policies""",
+    "trends/undated_counts": """SELECT sum(policies), sum(policies) FILTER (WHERE month IS NULL), sum(no_date) FROM period_counts""",
+    "trends/coverage_by_period": """SELECT c.period_start, c.n, c.n, c.curated, t.top_source, t.top_count, t.n_sources, s.title, s.title_en, s.kind
+        FROM (SELECT date_trunc('year', month) AS period_start, sum(policies) AS n, sum(curated_only) AS curated
+              FROM period_counts WHERE month IS NOT NULL GROUP BY 1) c
+        LEFT JOIN period_top_sources t ON t.unit = 'year' AND t.period_start = c.period_start
+        LEFT JOIN sources s ON s.source_id = t.top_source ORDER BY 1""",
     "trends/in_force_on_days": """SELECT d.day, p.level, count(*), list(p.title ORDER BY coalesce(issue_date, effective_from) NULLS LAST, title)[1:3]
         FROM (SELECT unnest($days::DATE[]) AS day) d JOIN policies p
         ON policy_status(p.effective_from, p.effective_to, p.issue_date, d.day) = 'in_force' GROUP BY ALL ORDER BY 1, 2""",

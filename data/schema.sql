@@ -679,3 +679,53 @@ SELECT * EXCLUDE (r_ok, c_ok),
        count(*) OVER (PARTITION BY measure, region_code) AS cell_n,
        count(*) OVER (PARTITION BY region_code) AS region_n
 FROM best;
+
+-- queries16: counts the trends and overview pages would otherwise compute over every policy, built with the database
+-- (load.build_period_aggregates). They serve the pages' default view (no topic, region or status filter: the
+-- levels and the years are columns here); a query with such a filter reads the policies. Nothing that changes with
+-- the day (status_now) is stored.
+-- The policies per timeline month and level (month NULL: no timeline date; level NULL: unknown).
+CREATE TABLE period_counts (
+    month        DATE,              -- date_trunc('month', timeline_date)
+    level        VARCHAR,
+    policies     INTEGER NOT NULL,
+    curated_only INTEGER NOT NULL,  -- resting only on curated rows (evidence_kind register_entry / curated_term)
+    no_date      INTEGER NOT NULL,  -- no issue, effective or end date
+    terms        BIGINT NOT NULL    -- the terms these policies state
+);
+-- The policies of each timeline month and level that appear in each source (a policy is in one month only, so the
+-- months of a year add up to the year's distinct policies).
+CREATE TABLE period_sources (
+    month     DATE NOT NULL,
+    level     VARCHAR,
+    source_id VARCHAR NOT NULL,
+    policies  INTEGER NOT NULL
+);
+-- With no level filter either: each period's largest source (the policies of the period it holds; ties: the
+-- greater source_id, as trends/coverage_by_period) and how many sources hold some of its policies, per unit.
+CREATE TABLE period_top_sources (
+    unit         VARCHAR NOT NULL,  -- year | quarter | month
+    period_start DATE NOT NULL,
+    top_source   VARCHAR NOT NULL,
+    top_count    BIGINT NOT NULL,
+    n_sources    BIGINT NOT NULL
+);
+-- How many policies each region issued (the regions lookup's count).
+CREATE TABLE region_policy_counts (
+    region_code VARCHAR NOT NULL,   -- key
+    policies    INTEGER NOT NULL
+);
+-- map_policy_metrics keyed by doc (v_policies.doc) instead of the 16-character id, without the '' row's sources cell, and
+-- stored by measure and doc (doc follows the storage order, region first: a map layer's policies are one range of
+-- docs). The map's layer query joins its policies to it on integers.
+CREATE TABLE map_metric_docs (
+    doc        INTEGER NOT NULL,    -- key (doc, measure)
+    measure    VARCHAR NOT NULL,
+    n_terms    INTEGER,
+    value      DOUBLE,
+    origin     VARCHAR,
+    trust      VARCHAR,
+    citation   VARCHAR,
+    source_url VARCHAR,
+    source_ids VARCHAR[]            -- '' row: the sources it appears in
+);

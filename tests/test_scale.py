@@ -4,6 +4,7 @@ here (they live in `make bench`)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import duckdb
@@ -215,3 +216,66 @@ def test_a_search_page_is_in_a_total_order(generated):
     assert len(long) > 50 and short == long[:50]
     keys = [(-r[16], -(r[12].toordinal() if r[12] else 0), r[1]) for r in long]
     assert keys == sorted(keys)
+
+
+# queries16: the queries rewritten for a million policies return what they returned before ---------------------
+
+BEFORE = Path(__file__).resolve().parent / "queries_before"   # those queries as they were (d88b5d6)
+REWRITTEN = sorted(str(p.relative_to(BEFORE).with_suffix("")) for p in BEFORE.rglob("*.sql"))
+# The pages' default view, then each filter the stored counts cannot serve and each they can.
+FILTER_SETS = [
+    {},
+    dict(levels=["district", "municipal"]),
+    dict(levels=["national"], gran="month", year_from=2019, year_to=2024, include_undated=False),
+    dict(topics=["finance", "innovation"]),
+    dict(region="420100"),
+    dict(statuses=["in_force", "expired"]),
+    dict(year_from=2015, year_to=2020, include_undated=False, gran="quarter"),
+    dict(split="topic", day=date(2019, 6, 30), offset=200),
+    dict(region="420106", statuses=["in_force"], levels=["district"]),
+    dict(parent="420000", metric="max_cap"),   # the map: Hubei's layer, the policies that apply, other metrics
+    dict(view="applies", metric="best_rate", topics=["finance"]),
+    dict(view="applies", parent="420000", metric="terms", levels=["district", "provincial"]),
+]
+
+
+@pytest.fixture(scope="module")
+def generated_10k(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gen10k") / "gen.duckdb"
+    generate.write(10_000, path, log=lambda *_: None)
+    con = duckdb.connect(str(path), read_only=True)
+    yield con
+    con.close()
+
+
+def _both(con, name: str, filters: dict) -> tuple[list[tuple], list[tuple]]:
+    lo, hi = con.execute("SELECT min(year(timeline_date)), max(year(timeline_date)) FROM v_policies").fetchone()
+    params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", day=date(2024, 12, 31),
+                  days=[date(y, 12, 31) for y in range(lo, hi + 1)], limit=200, offset=0,
+                  parent="420100", view="issued", metric="policies", measure="compute") | filters
+    out = []
+    for sql in (query_text(name)[0], (BEFORE / f"{name}.sql").read_text(encoding="utf-8")):
+        declared = query_text(name)[1]
+        out.append(con.execute(sql, {k: v for k, v in params.items() if k in declared}).fetchall())
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize("name", REWRITTEN)
+@pytest.mark.parametrize("db", ["con", "generated_10k"])
+def test_a_rewritten_query_returns_the_rows_it_returned_before(request, db, name):
+    """Stored counts (period_counts …) for the default view, the policies otherwise, starts and ends for the days
+    in force: the same rows, in the same order, as the query before, for every filter set."""
+    con = request.getfixturevalue(db)
+    seen = 0
+    for filters in FILTER_SETS:
+        now, before = _both(con, name, filters)
+        assert now == before, (name, filters)
+        seen += len(now)
+    assert seen >= len(FILTER_SETS)
+
+
+def test_the_period_counts_add_up_to_the_policies(con):
+    assert rows(con, "SELECT sum(policies)::BIGINT, sum(terms)::BIGINT FROM period_counts") == \
+        rows(con, "SELECT count(*), (SELECT count(*) FROM terms) FROM policies")
+    assert rows(con, "SELECT sum(policies)::BIGINT FROM region_policy_counts") == \
+        rows(con, "SELECT count(*) FROM policies WHERE region_code IS NOT NULL")

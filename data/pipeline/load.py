@@ -191,6 +191,7 @@ def build_aggregates(con) -> None:
     con.execute("""INSERT INTO source_kinds SELECT source_id, kind, count(*), count(DISTINCT policy_id)
                    FROM policy_sources GROUP BY ALL ORDER BY ALL""")
     build_map_ai_aggregates(con)   # mapai: the map's and the AI comparison's tables (below)
+    build_period_aggregates(con)   # queries16: counts per month, level and source (below)
 
 
 # mapai: the map's metrics and the AI comparison's terms, from v_measure_terms (the one set of rules). A term's
@@ -263,6 +264,44 @@ def build_map_ai_aggregates(con) -> None:
                count(DISTINCT entry_id) FILTER (WHERE origin = 'curated'),
                count(DISTINCT entry_id) FILTER (WHERE origin = 'register')
         FROM ai_terms WHERE region_code IS NOT NULL GROUP BY 1 ORDER BY 1""")
+
+
+# queries16: the counts of the pages' default view (data/schema.sql, period_counts …), from the loaded tables, so
+# that they can also be added to an existing database (benchmarks): nothing here depends on the day.
+PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "region_policy_counts",
+                     "map_metric_docs")
+
+
+def build_period_aggregates(con) -> None:
+    for table in PERIOD_AGGREGATES:
+        con.execute(f"DELETE FROM {table}")
+    con.execute("""
+        INSERT INTO period_counts
+        SELECT date_trunc('month', coalesce(p.issue_date, p.effective_from))::DATE AS month, p.level, count(*),
+               count(*) FILTER (WHERE p.evidence_kind IN ('register_entry', 'curated_term')),
+               count(*) FILTER (WHERE p.issue_date IS NULL AND p.effective_from IS NULL AND p.effective_to IS NULL),
+               coalesce(sum(k.terms), 0)
+        FROM policies p LEFT JOIN policy_term_counts k USING (policy_id)
+        GROUP BY ALL ORDER BY ALL""")
+    con.execute("""
+        INSERT INTO period_sources
+        SELECT date_trunc('month', coalesce(p.issue_date, p.effective_from))::DATE AS month, p.level, ps.source_id,
+               count(DISTINCT p.policy_id)
+        FROM policies p JOIN policy_sources ps USING (policy_id)
+        WHERE coalesce(p.issue_date, p.effective_from) IS NOT NULL
+        GROUP BY ALL ORDER BY ALL""")
+    con.execute("""
+        INSERT INTO period_top_sources
+        SELECT unit, period_start, arg_max(source_id, n ORDER BY n, source_id), max(n), count(*)
+        FROM (SELECT u.unit, date_trunc(u.unit, month)::DATE AS period_start, source_id, sum(policies) AS n
+              FROM period_sources, (VALUES ('year'), ('quarter'), ('month')) u(unit) GROUP BY ALL)
+        GROUP BY ALL ORDER BY ALL""")
+    con.execute("""INSERT INTO region_policy_counts SELECT region_code, count(*) FROM policies
+                   WHERE region_code IS NOT NULL GROUP BY 1 ORDER BY 1""")
+    con.execute("""INSERT INTO map_metric_docs
+                   SELECT d.doc, m.measure, m.n_terms, m.value, m.origin, m.trust, m.citation, m.source_url,
+                          m.source_ids
+                   FROM map_policy_metrics m JOIN search_docs d USING (policy_id) ORDER BY m.measure, d.doc""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

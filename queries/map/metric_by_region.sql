@@ -13,9 +13,11 @@
 -- Incentive terms: firm-facing incentives only (term_kinds.firm_incentive); never a target, threshold, budget share,
 -- fee ceiling, fund size, loan or equity term. max_cap / best_rate follow the comparison's rule (best_candidate in
 -- data/schema.sql): a current firm-facing incentive cap / rate, not per unit, not from a low-trust source. They are
--- read from map_policy_metrics (built with the database from v_measure_terms); the day's part of the rule,
+-- read from map_policy_metrics (built with the database from v_measure_terms; joined on doc: map_metric_docs, the
+-- same rows keyed by the policy's storage row, so a layer's policies are one range of it); the day's part of the rule,
 -- current_standing(status_now), is checked here. cap_* / rate_*: the origin, trust mark, citation and URL of the
--- term giving the region's value; top lists {title, value, origin, trust}.
+-- term giving the region's value (two policies of the same title with the same value: the greater citation, so the
+-- answer does not depend on the order rows arrive in); top lists {title, value, origin, trust}.
 -- params: $levels, $topics, $year_from, $year_to, $include_undated, $statuses, $parent, $view, $metric, $measure
 WITH layer AS (
     SELECT * FROM regions WHERE parent_code = $parent AND level IN ('prefecture', 'district', 'zone')
@@ -26,12 +28,12 @@ scope AS (   -- (a layer region, a region whose policies count there)
     SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies' AND l.code IN (SELECT code FROM layer)
 ),
 f AS (
-    SELECT p.policy_id, p.title, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
+    SELECT p.doc, p.title, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
     FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses) p
     WHERE p.region_code IN (SELECT policy_region FROM scope)
 ),
 pp AS (   -- each policy with its metrics, and the term giving each
-    SELECT f.policy_id, f.title, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
+    SELECT f.doc, f.title, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
            CASE WHEN f.current THEN a.value END AS max_cap,
            CASE WHEN f.current AND a.value IS NOT NULL THEN {'origin': a.origin, 'trust': a.trust,
                 'citation': a.citation, 'source_url': a.source_url, 'title': f.title} END AS cap_term,
@@ -39,11 +41,8 @@ pp AS (   -- each policy with its metrics, and the term giving each
            CASE WHEN f.current AND r.value IS NOT NULL THEN {'origin': r.origin, 'trust': r.trust,
                 'citation': r.citation, 'source_url': r.source_url, 'title': f.title} END AS rate_term
     FROM f
-    LEFT JOIN (SELECT * FROM map_policy_metrics WHERE measure = '' AND region_code IN (SELECT policy_region FROM scope)) a
-           ON a.policy_id = f.policy_id
-    LEFT JOIN (SELECT * FROM map_policy_metrics WHERE measure = $measure
-                                                 AND region_code IN (SELECT policy_region FROM scope)) r
-           ON r.policy_id = f.policy_id
+    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = '') a ON a.doc = f.doc
+    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = $measure) r ON r.doc = f.doc
 ),
 ranked AS (
     SELECT pp.*, CASE $metric WHEN 'terms' THEN pp.n_terms WHEN 'max_cap' THEN pp.max_cap
@@ -53,8 +52,8 @@ ranked AS (
 ),
 by_region AS (   -- per policy region first (a few thousand groups), then per layer region below
     SELECT region_code, count(*) AS policies, sum(n_terms) AS terms,
-           max(max_cap) AS max_cap, max_by(cap_term, {'v': max_cap, 't': cap_term.title}) FILTER (WHERE max_cap IS NOT NULL) AS cap_term,
-           max(best_rate) AS best_rate, max_by(rate_term, {'v': best_rate, 't': rate_term.title}) FILTER (WHERE best_rate IS NOT NULL) AS rate_term,
+           max(max_cap) AS max_cap, max_by(cap_term, {'v': max_cap, 't': cap_term.title, 'c': cap_term.citation}) FILTER (WHERE max_cap IS NOT NULL) AS cap_term,
+           max(best_rate) AS best_rate, max_by(rate_term, {'v': best_rate, 't': rate_term.title, 'c': rate_term.citation}) FILTER (WHERE best_rate IS NOT NULL) AS rate_term,
            -- top three: metric value (highest first), then newest, then title
            min_by({'k': {'v': coalesce(-metric_value, 'infinity'::DOUBLE),
                          'd': coalesce(-epoch(timeline_date), 'infinity'::DOUBLE), 't': title},
@@ -68,9 +67,9 @@ SELECT g.code, g.level, g.name, g.short_name, g.name_en, g.has_polygon, g.lon, g
        CAST(coalesce(sum(b.policies), 0) AS BIGINT) AS policies,
        CASE WHEN sum(b.policies) > 0 THEN CAST(coalesce(sum(b.terms), 0) AS BIGINT) END AS terms,
        max(b.max_cap) AS max_cap,
-       max_by(b.cap_term, {'v': b.max_cap, 't': b.cap_term.title}) FILTER (WHERE b.max_cap IS NOT NULL) AS cap_term,
+       max_by(b.cap_term, {'v': b.max_cap, 't': b.cap_term.title, 'c': b.cap_term.citation}) FILTER (WHERE b.max_cap IS NOT NULL) AS cap_term,
        max(b.best_rate) AS best_rate,
-       max_by(b.rate_term, {'v': b.best_rate, 't': b.rate_term.title}) FILTER (WHERE b.best_rate IS NOT NULL) AS rate_term,
+       max_by(b.rate_term, {'v': b.best_rate, 't': b.rate_term.title, 'c': b.rate_term.citation}) FILTER (WHERE b.best_rate IS NOT NULL) AS rate_term,
        coalesce(list_transform(list_sort(flatten(list(b.top) FILTER (WHERE b.top IS NOT NULL)))[1:3],
                                lambda x: {'title': x.title, 'value': x.value, 'origin': x.origin, 'trust': x.trust}), [])
            AS top

@@ -2,21 +2,47 @@
 -- marked_status(status_mark, effective_from, effective_to, issue_date, day) macro, the same definition as
 -- status_now (a draft or a superseded policy is never in force; a lapsed one without a stated end neither).
 -- A policy with only an end date counts while that date has not passed, even though it has no place on the
--- timeline. Used by: trends (mode in_force).
+-- timeline. Used by: trends (mode in_force). $days are distinct days (the page's period ends).
 -- policy_status(...) = 'in_force' is written out as two inequalities (a start on or before the day, an end on or
--- after it), so that DuckDB joins the days with a range join instead of testing every policy on every day.
+-- after it). Written for a million policies: the count of a day is the policies started by then less those
+-- ended before it (a policy whose end precedes its start is never in force), summed over the starts and ends of
+-- each group, not over every (day, policy) pair; the first three titles (earliest timeline date, then title) are
+-- looked for among each group's earliest policies only (those dated up to its 64th earliest date: every policy
+-- ordered before one of them is one of them), and among all of the group's policies for a day where fewer than
+-- three of those are in force while more are.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $days, $split
 WITH d AS (SELECT unnest($days::DATE[]) AS day),
-p AS (SELECT title, timeline_date, coalesce(effective_from, issue_date) AS starts,
+p AS MATERIALIZED (   -- narrow, read once: the titles are read for the candidates below only
+      SELECT doc, coalesce(timeline_date, DATE '9999-12-31') AS k, coalesce(effective_from, issue_date) AS starts,
              coalesce(effective_to, DATE '9999-12-31') AS ends,
              CASE $split WHEN 'topic' THEN primary_topic ELSE level END AS grp
       FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)
       WHERE coalesce(effective_from, issue_date) IS NOT NULL
         AND coalesce(status_mark, '') NOT IN ('draft', 'superseded')
-        AND NOT (coalesce(status_mark, '') = 'lapsed' AND effective_to IS NULL))
-SELECT d.day, p.grp,
-       count(*) AS policies,
-       min_by(p.title, {'d': coalesce(p.timeline_date, DATE '9999-12-31'), 't': p.title}, 3) AS first_titles
-FROM d JOIN p ON p.starts <= d.day AND p.ends >= d.day
-GROUP BY ALL
-ORDER BY d.day, p.grp
+        AND NOT (coalesce(status_mark, '') = 'lapsed' AND effective_to IS NULL)
+        AND coalesce(effective_to, DATE '9999-12-31') >= coalesce(effective_from, issue_date)),
+started AS (SELECT d.day, s.grp, sum(s.n) AS n
+            FROM d JOIN (SELECT grp, starts, count(*) AS n FROM p GROUP BY ALL) s ON s.starts <= d.day GROUP BY ALL),
+ended AS (SELECT d.day, e.grp, sum(e.n) AS n
+          FROM d JOIN (SELECT grp, ends, count(*) AS n FROM p WHERE ends < DATE '9999-12-31' GROUP BY ALL) e
+          ON e.ends < d.day GROUP BY ALL),
+counts AS (SELECT s.day, s.grp, CAST(s.n - coalesce(e.n, 0) AS BIGINT) AS policies
+           FROM started s LEFT JOIN ended e ON e.day = s.day AND e.grp IS NOT DISTINCT FROM s.grp
+           WHERE s.n > coalesce(e.n, 0)),
+early AS (SELECT grp, list_max(min(k, 64)) AS k FROM p GROUP BY grp),
+first AS MATERIALIZED (   -- materialised: the days are joined to these few, not to every policy
+    SELECT p.*, t.title FROM p JOIN early e ON e.grp IS NOT DISTINCT FROM p.grp AND p.k <= e.k
+    JOIN v_policies t ON t.doc = p.doc),
+cand AS (SELECT d.day, p.grp, count(*) AS n, min_by(p.title, {'d': p.k, 't': p.title}, 3) AS first_titles
+         FROM d JOIN first p ON p.starts <= d.day AND p.ends >= d.day GROUP BY ALL),
+missing AS (SELECT c.day, c.grp FROM counts c LEFT JOIN cand x ON x.day = c.day AND x.grp IS NOT DISTINCT FROM c.grp
+            WHERE coalesce(x.n, 0) < least(3, c.policies)),
+rest AS (SELECT m.day, m.grp, min_by(p.title, {'d': p.k, 't': p.title}, 3) AS first_titles
+         FROM missing m JOIN (SELECT p.*, t.title FROM p JOIN v_policies t ON t.doc = p.doc) p
+         ON p.grp IS NOT DISTINCT FROM m.grp AND p.starts <= m.day AND p.ends >= m.day
+         GROUP BY ALL)
+SELECT c.day, c.grp, c.policies, coalesce(r.first_titles, x.first_titles) AS first_titles
+FROM counts c
+LEFT JOIN cand x ON x.day = c.day AND x.grp IS NOT DISTINCT FROM c.grp
+LEFT JOIN rest r ON r.day = c.day AND r.grp IS NOT DISTINCT FROM c.grp
+ORDER BY c.day, c.grp
