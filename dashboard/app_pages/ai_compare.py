@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts_ai, images, params
 from dashboard.controls import choose_many, current_url, measure_labels, region_labels
 from dashboard.db import run_query
+from dashboard import shared
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
 
@@ -144,13 +145,24 @@ if not compare:
 PAGE_ROWS = 200        # the detail table is fetched a page at a time
 FULL_ROWS = 100_000    # the most rows its full download holds
 picked_rows = chosen_rows or None
-frame = charts_ai.mark_agreement(charts_ai.prepare(
-    run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
-rows = [m for m in measures if m in set(chosen_rows or frame.measure)]
+
+
+def build():
+    """The matrix as HTML and as a table, and the differences: built once for these URL values and shared."""
+    entries = charts_ai.mark_agreement(charts_ai.prepare(
+        run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
+    shown_rows = [m for m in measures if m in set(chosen_rows or entries.measure)]
+    return (entries, shown_rows,
+            charts_ai.matrix_html(entries, columns, REFERENCES, shown_rows, regions, measures, t, lang()),
+            charts_ai.matrix_frame(entries, columns, shown_rows, regions, measures, t, lang()),
+            charts_ai.differences_frame(entries, regions, measures, t, lang()))
+
+
+frame, rows, matrix_html, matrix, differences = shared.view(("ai", lang(), url.key()), build)
 
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
-st.html(charts_ai.matrix_html(frame, columns, REFERENCES, rows, regions, measures, t, lang()))
+st.html(matrix_html)
 with st.expander(t("images.heading")):
     images.offer("ai_matrix")
 st.caption(t("best_rule"))
@@ -162,13 +174,11 @@ if empty:
     st.warning(t("ai.empty_regions").format(regions="、".join(empty) if lang() == "zh" else ", ".join(empty)))
 filters = url.encoded(PAGE_PARAMS)
 with st.expander(t("ai.matrix_download")):
-    matrix = charts_ai.matrix_frame(frame, columns, rows, regions, measures, t, lang())
     st.dataframe(matrix, hide_index=True, width="stretch")
     download_buttons(matrix, "ai_matrix", filters, key="ai_matrix")
 
 st.subheader(t("ai.differences"))
 st.caption(t("ai.differences_intro"))
-differences = charts_ai.differences_frame(frame, regions, measures, t, lang())
 if differences.empty:
     st.info(t("ai.no_differences"))
 else:

@@ -8,6 +8,7 @@ from dashboard import params
 from dashboard.coverage import evidence_columns
 from dashboard.controls import current_url, level_labels, md, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
+from dashboard.shared import derived
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
 
@@ -97,10 +98,10 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 gaps = run_query("overview/coverage_gaps")
 district = summary[summary.level == "district"]
-wuhan_units = run_query("common/lookup_regions").query("parent_code == '420100'")
+wuhan_units = derived(("wuhan_units",), lambda: int((run_query("common/lookup_regions").parent_code == "420100").sum()))
 sep = "、" if lang() == "zh" else ", "
 lines = [t("overview.covers").format(d=int(district.policies.sum()), r=int(district.register_entry.sum()),
-                                     n=len(wuhan_units), k=len(wuhan_units) - int((gaps.gap == "wuhan_unit").sum()))]
+                                     n=wuhan_units, k=wuhan_units - int((gaps.gap == "wuhan_unit").sum()))]
 for gap, key in (("year", "overview.gap_years"), ("wuhan_unit", "overview.gap_units")):
     names = gaps[gaps.gap == gap]
     if len(names):
