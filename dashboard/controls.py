@@ -32,7 +32,10 @@ def current_url() -> Url:
 # code → label dictionaries, built once per database version and language (shared: never mutated)
 
 def _lookup(query: str, key: str, column: str) -> dict[str, str]:
-    return derived((query, column), lambda: dict(zip(*(run_query(query)[c].tolist() for c in (key, column)))))
+    def build():
+        table = run_query(query)
+        return dict(zip(table[key].tolist(), table[column].tolist()))
+    return derived((query, column), build)
 
 
 def topic_labels() -> dict[str, str]:

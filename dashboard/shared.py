@@ -8,8 +8,11 @@ session 16"). So what these functions return is shared by every session: callers
 """
 from __future__ import annotations
 
+from copy import deepcopy
+
 import plotly.graph_objects as go
 import streamlit as st
+from _plotly_utils.utils import convert_to_base64
 
 from dashboard.db import Version, _pinned
 
@@ -27,12 +30,19 @@ def _derived(version: Version, key: tuple, _build):
 
 class SharedFigure(go.Figure):
     """A figure that is only shown: `to_dict` (what st.plotly_chart serialises) is computed once, not deep-copied
-    on every run; the map's boundaries were most of that copy."""
+    on every run, and the boundaries a map's traces carry (`geojson`, most of that copy) are not copied at all:
+    nothing changes them. Otherwise the same dict as plotly's own to_dict."""
     _shared_dict = None
 
     def to_dict(self):
         if self._shared_dict is None:
-            self._shared_dict = super().to_dict()
+            if self._frame_objs:
+                self._shared_dict = super().to_dict()
+            else:
+                data = [{k: v if k == "geojson" else deepcopy(v) for k, v in trace.items()} for trace in self._data]
+                out = {"data": data, "layout": deepcopy(self._layout)}
+                convert_to_base64(out)   # numpy arrays as typed arrays, as plotly's to_dict does
+                self._shared_dict = out
         return self._shared_dict
 
 
