@@ -73,10 +73,15 @@ def share_script_cache() -> None:
 
 
 def clear_caches() -> None:
-    """Streamlit's data cache, and whatever else the app keeps per database version (dashboard.shared.clear_caches,
-    where the timed checkout has it: its shared labels and figures), so that a miss is a miss of everything."""
+    """Streamlit's data cache and every value the app keeps for all sessions but its connections (the checkout's
+    shared labels and figures, the image buttons' chart views), so that a miss is a miss of everything."""
     import streamlit as st
-    getattr(sys.modules.get("dashboard.shared"), "clear_caches", st.cache_data.clear)()
+    st.cache_data.clear()
+    for module, names in (("dashboard.shared", ("_derived", "_view")), ("dashboard.present", ("_views",))):
+        for name in names:
+            cached = getattr(sys.modules.get(module), name, None)
+            if cached is not None:
+                cached.clear()
 
 
 def measure_page(at_factory, page: str | None, key: str, values: list, repeat: int) -> dict:

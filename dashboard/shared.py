@@ -17,6 +17,11 @@ from _plotly_utils.utils import convert_to_base64
 from dashboard.db import Version, _pinned
 
 
+def version() -> Version:
+    """The database version this run reads (dashboard.db.pin)."""
+    return _pinned()[0]
+
+
 def derived(key: tuple, build):
     """build(), computed once per database version and `key` (a hashable tuple naming what is built and every
     input it depends on besides the database, e.g. the language): labels, bounds, code lists."""
@@ -68,6 +73,8 @@ def _view(version: Version, key: tuple, _build):
 
 def clear_caches() -> None:
     """Forget every result, derived value and figure (not the connections), as a new database would."""
+    from dashboard import present   # here: present imports this module
     st.cache_data.clear()
     _derived.clear()
     _view.clear()
+    present._views.clear()
