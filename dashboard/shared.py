@@ -3,11 +3,14 @@
 Each page run asked for the same label dictionaries and year bounds many times (a cached query is unpickled on
 every hit, then turned into a dict), and rebuilt its plotly figures from scratch (plotly validates every property
 as it is set, and the map's boundaries are copied into each trace). These are kept once per database version and
-key here, with st.cache_resource: a hit is the object itself, no copy (README "Scale", "Pages and many users,
-session 16"). So what these functions return is shared by every session: callers never mutate it.
+key here, in the server process: a hit is the object itself, no copy, no hashing of its inputs (README "Scale",
+"Pages and many users, session 16"). So what these functions return is shared by every session: callers never
+mutate it.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from copy import deepcopy
 
 import plotly.graph_objects as go
@@ -22,15 +25,39 @@ def version() -> Version:
     return _pinned()[0]
 
 
+class _Shared:
+    """At most `size` values by (database version, key), oldest out first; thread-safe (sessions run in threads).
+    A plain dict, not st.cache_resource: that hashes its arguments (md5 of their bytes) on every call, and the
+    pages ask for labels and bounds tens of times a run."""
+
+    def __init__(self, size: int):
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: tuple, build):
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+        value = build()                # outside the lock: two sessions may build the same value once each
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
+_derived = _Shared(512)
+_view = _Shared(48)                    # a map figure holds its boundaries: about 1 MiB
+
+
 def derived(key: tuple, build):
     """build(), computed once per database version and `key` (a hashable tuple naming what is built and every
     input it depends on besides the database, e.g. the language): labels, bounds, code lists."""
-    return _derived(_pinned()[0], key, _build=build)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _derived(version: Version, key: tuple, _build):
-    return _build()
+    return _derived.get((version(), *key), build)
 
 
 class SharedFigure(go.Figure):
@@ -56,19 +83,16 @@ def view(key: tuple, build):
     database version and `key` (the page, its URL values and the language) and shared by every session: the page
     only shows it (st.plotly_chart reads a figure, st.dataframe converts a table). Images and slides build their
     own figures (dashboard/chart_views.py) and copy them before changing them."""
-    return _view(_pinned()[0], key, _build=build)
+    def shared():
+        built = build()
+        return tuple(_share(v) for v in built) if isinstance(built, tuple) else _share(built)
+    return _view.get((version(), *key), shared)
 
 
 def _share(value):
     if isinstance(value, go.Figure):
         value.__class__ = SharedFigure   # the same object, shown without copying
     return value
-
-
-@st.cache_resource(show_spinner=False, max_entries=48)   # a map figure holds its boundaries: about 1 MiB
-def _view(version: Version, key: tuple, _build):
-    built = _build()
-    return tuple(_share(v) for v in built) if isinstance(built, tuple) else _share(built)
 
 
 def clear_caches() -> None:
