@@ -188,14 +188,22 @@ else:
 st.subheader(t("ai.long"))
 st.caption(t("ai.long_intro"))
 page_key = "ai.page." + "~".join(columns) + "." + "~".join(chosen_rows)
+
+
+def detail_page(number: int) -> tuple[int, object]:
+    """(every compared term's count, this page of the detail table): built once for these values and shared."""
+    def build():
+        long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
+                         offset=(number - 1) * PAGE_ROWS)
+        return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, t)
+    return shared.view(("ai.detail", lang(), url.key(), number), build)
+
+
 page_no = int(st.session_state.get(page_key, 1))
-long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
-                 offset=(page_no - 1) * PAGE_ROWS)
-if long.empty and page_no > 1:   # the selection changed under a later page: back to the first
+total, detail = detail_page(page_no)
+if detail.empty and page_no > 1:   # the selection changed under a later page: back to the first
     page_no = st.session_state[page_key] = 1
-    long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS, offset=0)
-total = int(long.total.iloc[0]) if len(long) else 0
-detail = charts_ai.long_frame(long, regions, measures, t)
+    total, detail = detail_page(page_no)
 st.dataframe(detail, hide_index=True, width="stretch", column_config={
     "#": st.column_config.NumberColumn("#", width="small"),
     t("ai.link"): st.column_config.LinkColumn(t("ai.link"), display_text=r"https?://([^/?#]+)"),

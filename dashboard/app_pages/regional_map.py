@@ -311,7 +311,7 @@ else:
     if policies.empty:
         st.info(t("no_policy_here"))
     else:
-        shown = pd.DataFrame({
+        shown = shared.view(("map.policies", lang(), url.key(), page_no), lambda: pd.DataFrame({
             t("date"): policies.timeline_date.dt.date,
             t("col.title"): policies.title,
             t("col.doc_number"): policies.doc_number.fillna(""),
@@ -327,7 +327,7 @@ else:
             t("col.status"): policies.status_now.map(status_labels()),
             **coverage.evidence_columns(policies),
             t("col.sources"): policies.sources,
-        })
+        }))   # the table of this page of the region's policies, built once for these values and shared
         st.markdown(f"**{t('region_policies')}** · {total}")
         st.dataframe(shown, hide_index=True, width="stretch")
         pager("policies", page_no, len(shown), total)
@@ -337,7 +337,7 @@ else:
         terms, page_no, total = paged("map/region_terms", "terms")
         st.markdown(f"**{t('region_terms')}** · {total}")
         if not terms.empty:
-            terms_shown = terms_table(terms)
+            terms_shown = shared.view(("map.terms", lang(), url.key(), page_no), lambda: terms_table(terms))
             st.dataframe(terms_shown, hide_index=True, width="stretch", column_config={
                 t("col.url"): st.column_config.LinkColumn(t("col.url"), display_text=r"https?://([^/?#]+)")})
             pager("terms", page_no, len(terms_shown), total)
