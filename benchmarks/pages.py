@@ -2,10 +2,14 @@
 
 Run in its own process (by benchmarks.speed) so that its peak RSS is the figure of one server process
 serving every page. Prints one JSON object. Times:
-  first      the page's first render with Streamlit's data cache empty (a new database, a new visitor);
+  first      the page's first render with Streamlit's data cache empty (a new database, a new visitor), and the
+             labels and figures the app keeps per database version forgotten too;
   rerun      after a widget change to a value not seen before (the cache misses what that widget feeds);
   rerun_hit  after changing back to a value seen before (every query is a cache hit: the page's own cost).
 The floor is benchmarks/minimal_page.py (a selectbox, a plotly chart and a table).
+Every run reuses one script bytecode cache, as the server does (its Runtime compiles each page once; AppTest alone
+would compile app.py and the page again on every run, which costs a large page 10-15 ms the server never pays).
+--root times another checkout's app (e.g. a `git archive` of main) with this measurement: before and after in one run.
 Memory, per page: rss_mib, the process's resident memory after the page (every page before it still cached, as
 in one server), and peak_mib, the process's peak so far (so a page's own peak is where it first rises).
 """
@@ -15,6 +19,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -59,19 +64,38 @@ def clock(fn) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def measure_page(at_factory, page: str | None, key: str, values: list, repeat: int) -> dict:
+def share_script_cache() -> None:
+    """AppTest makes a new ScriptCache (bytecode of app.py and the pages) on every run; the server keeps one."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
+def clear_caches() -> None:
+    """Streamlit's data cache and every value the app keeps for all sessions but its connections (the checkout's
+    shared labels and figures, the image buttons' chart views), so that a miss is a miss of everything."""
     import streamlit as st
     st.cache_data.clear()
+    for module, names in (("dashboard.shared", ("_derived", "_view")), ("dashboard.present", ("_views",))):
+        for name in names:
+            cached = getattr(sys.modules.get(module), name, None)
+            if cached is not None:
+                cached.clear()
+
+
+def measure_page(at_factory, page: str | None, key: str, values: list, repeat: int) -> dict:
+    clear_caches()
     at = at_factory()
     if page:
         at.run()
-        st.cache_data.clear()
+        clear_caches()
         at.switch_page(f"app_pages/{page}.py")
     first = clock(at.run)
     misses, hits = [], []
     for k in range(repeat):
         if k:
-            st.cache_data.clear()
+            clear_caches()
         widget(at, key).set_value(values[k % 2])
         misses.append(clock(at.run))
     for k in range(repeat):
@@ -88,17 +112,20 @@ def main(argv=None) -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pages", default=",".join(WIDGETS), help="which pages, comma-separated (default: all)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose dashboard/app.py is timed")
     args = parser.parse_args(argv)
+    app = args.root.resolve() / "dashboard" / "app.py"
     pages = [p for p in args.pages.split(",") if p]
     os.environ["SME_POLICY_DB"] = args.db
     os.environ["STREAMLIT_LOGGER_LEVEL"] = "error"
     from streamlit.testing.v1 import AppTest
+    share_script_cache()
     AppTest.from_file(str(MINIMAL), default_timeout=600).run()   # imports (plotly, pandas styling) are paid once, before timing
     out = {"minimal": measure_page(lambda: AppTest.from_file(str(MINIMAL), default_timeout=600), None, "w.year",
                                    ["2025", "2024"], args.repeat)}
     for page in pages:
         key, values = WIDGETS[page]
-        out[page] = measure_page(lambda: AppTest.from_file(str(APP), default_timeout=600), page, key, values,
+        out[page] = measure_page(lambda: AppTest.from_file(str(app), default_timeout=600), page, key, values,
                                  args.repeat)
     out["peak_rss_mib"] = rss_mib("VmHWM")
     print(json.dumps(out))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import meeting_pack, params, present
 from dashboard.db import run_query
+from dashboard.shared import derived
 from dashboard.i18n import lang, t
 from dashboard.state import Url, reset, write_url
 
@@ -28,22 +29,26 @@ def current_url() -> Url:
     return st.session_state["url"]
 
 
+# code → label dictionaries, built once per database version and language (shared: never mutated)
+
+def _lookup(query: str, key: str, column: str) -> dict[str, str]:
+    def build():
+        table = run_query(query)
+        return dict(zip(table[key].tolist(), table[column].tolist()))
+    return derived((query, column), build)
+
+
 def topic_labels() -> dict[str, str]:
-    col = "label_zh" if lang() == "zh" else "label_en"
-    table = run_query("common/lookup_topics")
-    return dict(zip(table.slug, table[col]))
+    return _lookup("common/lookup_topics", "slug", "label_zh" if lang() == "zh" else "label_en")
 
 
 def measure_labels() -> dict[str, str]:
-    col = "label_zh" if lang() == "zh" else "label_en"
-    table = run_query("common/lookup_measures")
-    return dict(zip(table.slug, table[col]))
+    return _lookup("common/lookup_measures", "slug", "label_zh" if lang() == "zh" else "label_en")
 
 
 def region_labels() -> dict[str, str]:
-    col = "label" if lang() == "zh" else "label_en"   # a shared name carries its parent's: 鼓楼区（南京）
-    table = run_query("common/lookup_regions")
-    return dict(zip(table.code, table[col]))
+    # a shared name carries its parent's: 鼓楼区（南京）
+    return _lookup("common/lookup_regions", "code", "label" if lang() == "zh" else "label_en")
 
 
 def level_labels() -> dict[str, str]:

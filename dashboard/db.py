@@ -10,6 +10,7 @@ pins one identity (`pin`, called by the router before anything is drawn) and eve
 run is cached under it and answered by the connection opened on that very file: a run sees the old
 database or the new one, never a mix, and the run after a rebuild sees the new one.
 The connection cannot touch other files: external access is off and the configuration locked.
+What the pages build from the results once per database version for every session is dashboard/shared.py.
 """
 from __future__ import annotations
 
@@ -153,3 +154,4 @@ def _cached(version: Version, name: str, params: dict, _con: duckdb.DuckDBPyConn
         return cur.execute(query_text(name)[0], params).df()
     finally:
         cur.close()
+

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dashboard.charts_trends import PERIOD
 from dashboard.db import run_query
+from dashboard.shared import derived
 from dashboard.state import Param, register
 
 LEVELS = ["national", "provincial", "municipal", "district"]
@@ -27,7 +28,7 @@ DEFAULT_COMPARE = ["420106", "420190", "420104", "420105"]   # 武昌区, 东湖
 
 
 def _codes(query: str, column: str) -> list[str]:
-    return run_query(query)[column].astype(str).tolist()
+    return derived(("codes", query, column), lambda: run_query(query)[column].astype(str).tolist())
 
 
 class _Known:
@@ -40,8 +41,10 @@ class _Known:
 
 
 def year_bounds() -> tuple[int, int]:
-    row = run_query("common/year_bounds").iloc[0]
-    return int(row.first_year), int(row.last_year)
+    def bounds():
+        row = run_query("common/year_bounds").iloc[0]
+        return int(row.first_year), int(row.last_year)
+    return derived(("year_bounds",), bounds)
 
 
 SHARED = register(

@@ -137,6 +137,10 @@ class Url:
         """The current value: the widget's when it has one, else the URL's."""
         return st.session_state.get(self.params[name].widget_key, self.values[name])
 
+    def key(self) -> tuple:
+        """Every parameter's current value as a hashable tuple: what a figure built from this view is cached under."""
+        return tuple((name, tuple(v) if isinstance(v, list) else v) for name, v in ((n, self[n]) for n in self.params))
+
     def encoded(self, names: list[str] | None = None) -> dict[str, str]:
         """Non-default values as URL codes (all parameters, or the named ones)."""
         out = {}

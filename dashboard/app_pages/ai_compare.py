@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts_ai, images, params
 from dashboard.controls import choose_many, current_url, measure_labels, region_labels
 from dashboard.db import run_query
+from dashboard import shared
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
 
@@ -144,13 +145,24 @@ if not compare:
 PAGE_ROWS = 200        # the detail table is fetched a page at a time
 FULL_ROWS = 100_000    # the most rows its full download holds
 picked_rows = chosen_rows or None
-frame = charts_ai.mark_agreement(charts_ai.prepare(
-    run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
-rows = [m for m in measures if m in set(chosen_rows or frame.measure)]
+
+
+def build():
+    """The matrix as HTML and as a table, and the differences: built once for these URL values and shared."""
+    entries = charts_ai.mark_agreement(charts_ai.prepare(
+        run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
+    shown_rows = [m for m in measures if m in set(chosen_rows or entries.measure)]
+    return (entries, shown_rows,
+            charts_ai.matrix_html(entries, columns, REFERENCES, shown_rows, regions, measures, t, lang()),
+            charts_ai.matrix_frame(entries, columns, shown_rows, regions, measures, t, lang()),
+            charts_ai.differences_frame(entries, regions, measures, t, lang()))
+
+
+frame, rows, matrix_html, matrix, differences = shared.view(("ai", lang(), url.key()), build)
 
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
-st.html(charts_ai.matrix_html(frame, columns, REFERENCES, rows, regions, measures, t, lang()))
+st.html(matrix_html)
 with st.expander(t("images.heading")):
     images.offer("ai_matrix")
 st.caption(t("best_rule"))
@@ -162,13 +174,11 @@ if empty:
     st.warning(t("ai.empty_regions").format(regions="、".join(empty) if lang() == "zh" else ", ".join(empty)))
 filters = url.encoded(PAGE_PARAMS)
 with st.expander(t("ai.matrix_download")):
-    matrix = charts_ai.matrix_frame(frame, columns, rows, regions, measures, t, lang())
     st.dataframe(matrix, hide_index=True, width="stretch")
     download_buttons(matrix, "ai_matrix", filters, key="ai_matrix")
 
 st.subheader(t("ai.differences"))
 st.caption(t("ai.differences_intro"))
-differences = charts_ai.differences_frame(frame, regions, measures, t, lang())
 if differences.empty:
     st.info(t("ai.no_differences"))
 else:
@@ -178,14 +188,22 @@ else:
 st.subheader(t("ai.long"))
 st.caption(t("ai.long_intro"))
 page_key = "ai.page." + "~".join(columns) + "." + "~".join(chosen_rows)
+
+
+def detail_page(number: int) -> tuple[int, object]:
+    """(every compared term's count, this page of the detail table): built once for these values and shared."""
+    def build():
+        long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
+                         offset=(number - 1) * PAGE_ROWS)
+        return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, t)
+    return shared.view(("ai.detail", lang(), url.key(), number), build)
+
+
 page_no = int(st.session_state.get(page_key, 1))
-long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
-                 offset=(page_no - 1) * PAGE_ROWS)
-if long.empty and page_no > 1:   # the selection changed under a later page: back to the first
+total, detail = detail_page(page_no)
+if detail.empty and page_no > 1:   # the selection changed under a later page: back to the first
     page_no = st.session_state[page_key] = 1
-    long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS, offset=0)
-total = int(long.total.iloc[0]) if len(long) else 0
-detail = charts_ai.long_frame(long, regions, measures, t)
+    total, detail = detail_page(page_no)
 st.dataframe(detail, hide_index=True, width="stretch", column_config={
     "#": st.column_config.NumberColumn("#", width="small"),
     t("ai.link"): st.column_config.LinkColumn(t("ai.link"), display_text=r"https?://([^/?#]+)"),

@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from dashboard import params
+from dashboard import params, shared
 from dashboard.coverage import kind_label, trust_label
 from dashboard.controls import (choose_one, current_url, enter_text, level_labels, md, measure_labels,
                                 region_labels, status_labels, topic_labels)
@@ -300,22 +300,28 @@ else:
                + (t("explorer.shown_first").format(k=len(results)) + " · " if total > len(results) else "")
                + (t("explorer.order_score") if q else t("explorer.order_date")))
 
-    facets = run_query("explorer/facets", ids=ids)
-    with st.expander(t("explorer.facets"), expanded=True):
+    def facet_texts() -> tuple[str, str]:
+        """The facets of these results in words (two columns): built once for these URL values and shared."""
+        facets = run_query("explorer/facets", ids=ids)
+
         def facet_line(facet: str, labels: dict[str, str], top_n: int = 12) -> str:
             rows = facets[facets.facet == facet].head(top_n)
             parts = [f"{md(labels.get(r.code, r.code) if r.code is not None else '—')} **{r.n}**"
                      for r in rows.itertuples()]
             return " · ".join(parts) if parts else "—"
         span = facets.set_index("facet").code
+        return (f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
+                f"**{t('col.evidence')}**{COLON}{facet_line('evidence', EVIDENCE)}  \n"
+                f"**{t('status')}**{COLON}{facet_line('status', STATUSES)}  \n"
+                f"**{t('explorer.dates')}**{COLON}"
+                f"{md(span.get('first_date') or '—')} … {md(span.get('last_date') or '—')}",
+                f"**{t('region')}**{COLON}{facet_line('region', REGIONS, 8)}  \n"
+                f"**{t('topic')}**{COLON}{facet_line('topic', TOPICS)}")
+    with st.expander(t("explorer.facets"), expanded=True):
+        left_text, right_text = shared.view(("explorer.facets", lang(), url.key()), facet_texts)
         cols = st.columns(2)
-        cols[0].markdown(f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
-                         f"**{t('col.evidence')}**{COLON}{facet_line('evidence', EVIDENCE)}  \n"
-                         f"**{t('status')}**{COLON}{facet_line('status', STATUSES)}  \n"
-                         f"**{t('explorer.dates')}**{COLON}"
-                         f"{md(span.get('first_date') or '—')} … {md(span.get('last_date') or '—')}")
-        cols[1].markdown(f"**{t('region')}**{COLON}{facet_line('region', REGIONS, 8)}  \n"
-                         f"**{t('topic')}**{COLON}{facet_line('topic', TOPICS)}")
+        cols[0].markdown(left_text)
+        cols[1].markdown(right_text)
         st.caption(t("explorer.topic_note"))
 
     shown = pd.DataFrame({

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import params
+from dashboard import params, shared
 from dashboard.coverage import evidence_columns
 from dashboard.controls import current_url, level_labels, md, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
@@ -79,52 +79,60 @@ with right:
     for row in changes.itertuples():
         st.markdown(f"- **{row.day.date()}** · {t('event.' + row.event)} · {md(row.title)}")
 
+def database_wide() -> tuple:
+    """The coverage table, its lines, where the data comes from and what was added: the whole database (no filter),
+    built once per database version and language and shared by every session."""
+    summary = run_query("overview/coverage_summary")
+    table = pd.DataFrame({
+        t("col.level"): summary.level.map(level_labels()),
+        t("policies"): summary.policies,
+        t("kind.full_text"): summary.full_text,
+        t("kind.summary"): summary.summary,
+        t("overview.col.listed"): summary.listed,
+        t("kind.register_entry"): summary.register_entry,
+        t("kind.curated_term"): summary.curated_term,
+        t("overview.col.drafts"): summary.drafts,
+        t("overview.col.years"): [f"{a:.0f}–{b:.0f}" if pd.notna(a) else "—" for a, b in zip(summary.first_year, summary.last_year)],
+        t("overview.col.undated"): summary.undated,
+        t("overview.col.regions"): summary.regions,
+    })
+    gaps = run_query("overview/coverage_gaps")
+    district = summary[summary.level == "district"]
+    wuhan_units = int((run_query("common/lookup_regions").parent_code == "420100").sum())
+    sep = "、" if lang() == "zh" else ", "
+    lines = [t("overview.covers").format(d=int(district.policies.sum()), r=int(district.register_entry.sum()),
+                                         n=wuhan_units, k=wuhan_units - int((gaps.gap == "wuhan_unit").sum()))]
+    for gap, key in (("year", "overview.gap_years"), ("wuhan_unit", "overview.gap_units")):
+        names = gaps[gaps.gap == gap]
+        if len(names):
+            lines.append(t(key).format(**{"years" if gap == "year" else "units":
+                                          sep.join(names.name if lang() == "zh" else names.name_en)}))
+    lines.append(t("overview.not_covered"))
+    sources = run_query("overview/by_source")
+    where_from = pd.DataFrame({
+        t("col.file"): sources.file,
+        t("col.title"): sources.title if lang() == "zh" else sources.title_en,
+        t("source_note"): sources.publisher.fillna("").replace("(not stated)", t("not_stated"))
+                          + (" · " + sources.publication_date).fillna(""),
+        t("policies"): sources.policies,
+        t("terms"): sources.terms,
+    })
+    added = sources[sources.added.fillna("") != ""].sort_values(["added", "file"], ascending=[False, True])
+    return table, "\n".join(f"- {md(line)}" for line in lines), where_from, added.head(10)
+
+
+coverage_table, coverage_lines, where_from, added = shared.view(("overview.database", lang()), database_wide)
 st.subheader(t("overview.coverage"))
 st.caption(t("overview.coverage_intro"))
-summary = run_query("overview/coverage_summary")
-st.dataframe(pd.DataFrame({
-    t("col.level"): summary.level.map(level_labels()),
-    t("policies"): summary.policies,
-    t("kind.full_text"): summary.full_text,
-    t("kind.summary"): summary.summary,
-    t("overview.col.listed"): summary.listed,
-    t("kind.register_entry"): summary.register_entry,
-    t("kind.curated_term"): summary.curated_term,
-    t("overview.col.drafts"): summary.drafts,
-    t("overview.col.years"): [f"{a:.0f}–{b:.0f}" if pd.notna(a) else "—" for a, b in zip(summary.first_year, summary.last_year)],
-    t("overview.col.undated"): summary.undated,
-    t("overview.col.regions"): summary.regions,
-}), hide_index=True, width="stretch")
-gaps = run_query("overview/coverage_gaps")
-district = summary[summary.level == "district"]
-wuhan_units = run_query("common/lookup_regions").query("parent_code == '420100'")
-sep = "、" if lang() == "zh" else ", "
-lines = [t("overview.covers").format(d=int(district.policies.sum()), r=int(district.register_entry.sum()),
-                                     n=len(wuhan_units), k=len(wuhan_units) - int((gaps.gap == "wuhan_unit").sum()))]
-for gap, key in (("year", "overview.gap_years"), ("wuhan_unit", "overview.gap_units")):
-    names = gaps[gaps.gap == gap]
-    if len(names):
-        lines.append(t(key).format(**{"years" if gap == "year" else "units":
-                                      sep.join(names.name if lang() == "zh" else names.name_en)}))
-lines.append(t("overview.not_covered"))
-st.markdown("\n".join(f"- {md(line)}" for line in lines))
+st.dataframe(coverage_table, hide_index=True, width="stretch")
+st.markdown(coverage_lines)
 
 st.subheader(t("where_from"))
-sources = run_query("overview/by_source")
-where_from = pd.DataFrame({
-    t("col.file"): sources.file,
-    t("col.title"): sources.title if lang() == "zh" else sources.title_en,
-    t("source_note"): sources.publisher.fillna("").replace("(not stated)", t("not_stated"))
-                      + (" · " + sources.publication_date).fillna(""),
-    t("policies"): sources.policies,
-    t("terms"): sources.terms,
-})
 st.dataframe(where_from, hide_index=True, width="stretch")
 download_buttons(where_from, "sources", {}, key="sources")
 
-added = sources[sources.added.fillna("") != ""].sort_values(["added", "file"], ascending=[False, True])
 st.subheader(t("recently_added"))
 if added.empty:
     st.caption(t("recently_added_none"))
-for row in added.head(10).itertuples():
+for row in added.itertuples():
     st.markdown(f"- **{md(row.added)}** · {md(row.file)} · {md(row.title)} · {row.policies} {t('policies')}")

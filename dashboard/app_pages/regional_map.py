@@ -23,6 +23,7 @@ from dashboard.charts_map import (CENTRAL_DISTRICTS, LAYER_FILE, LAYER_PARENT, M
 from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
                                 status_labels, topic_labels)
 from dashboard.db import run_query
+from dashboard import shared
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
 from dashboard.state import write_url
@@ -220,12 +221,21 @@ text = MapText(
     scale_title=metric_label, no_policy=t("no_policy_found"), no_term=t("no_term_found"), zones=t("zones"),
     credit=t("map_credit"), source=coverage.source_line())
 
-fig = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, height=MAP_HEIGHT[layer],
-                 inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
-                 integer=unit == "")
 region_coverage = run_query("map/coverage_by_region", **filters, parent=LAYER_PARENT[layer], view=view)
 cov_notes = coverage.map_notes(region_coverage)
-coverage.burn_in(fig, cov_notes, source=text.source)
+
+
+def build_figures():
+    """The map (its coverage notes burnt in) and the ranking bars: built once for these URL values and shared."""
+    built = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, height=MAP_HEIGHT[layer],
+                       inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
+                       integer=unit == "")
+    coverage.burn_in(built, cov_notes, source=text.source)
+    return built, ranking_bars(frame, MapText(**{**text.__dict__, "title": t("table_view")}), unit=unit,
+                               selected=selected)
+
+
+fig, bars = shared.view(("map", lang(), url.key()), build_figures)
 key = f"map.chart.{layer}.{selected}"   # a new selection starts a fresh chart (no stale click state)
 st.plotly_chart(fig, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,
                 config={"topojsonURL": topojson_url(), "scrollZoom": False,
@@ -236,8 +246,6 @@ st.caption(t("map_terms_note"))
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    bars = ranking_bars(frame, MapText(**{**text.__dict__, "title": t("table_view")}), unit=unit,
-                        selected=selected)
     key = f"map.bars.{layer}.{selected}"
     st.plotly_chart(bars, key=key, on_select=partial(select_region, key), selection_mode="points", theme=None,
                     config=plotly_config(f"map_ranking_{layer}_{metric}"))
@@ -303,7 +311,7 @@ else:
     if policies.empty:
         st.info(t("no_policy_here"))
     else:
-        shown = pd.DataFrame({
+        shown = shared.view(("map.policies", lang(), url.key(), page_no), lambda: pd.DataFrame({
             t("date"): policies.timeline_date.dt.date,
             t("col.title"): policies.title,
             t("col.doc_number"): policies.doc_number.fillna(""),
@@ -319,7 +327,7 @@ else:
             t("col.status"): policies.status_now.map(status_labels()),
             **coverage.evidence_columns(policies),
             t("col.sources"): policies.sources,
-        })
+        }))   # the table of this page of the region's policies, built once for these values and shared
         st.markdown(f"**{t('region_policies')}** · {total}")
         st.dataframe(shown, hide_index=True, width="stretch")
         pager("policies", page_no, len(shown), total)
@@ -329,7 +337,7 @@ else:
         terms, page_no, total = paged("map/region_terms", "terms")
         st.markdown(f"**{t('region_terms')}** · {total}")
         if not terms.empty:
-            terms_shown = terms_table(terms)
+            terms_shown = shared.view(("map.terms", lang(), url.key(), page_no), lambda: terms_table(terms))
             st.dataframe(terms_shown, hide_index=True, width="stretch", column_config={
                 t("col.url"): st.column_config.LinkColumn(t("col.url"), display_text=r"https?://([^/?#]+)")})
             pager("terms", page_no, len(terms_shown), total)

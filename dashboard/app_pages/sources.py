@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.coverage import trust_label
+from dashboard import shared
 from dashboard.db import run_query
 from dashboard.i18n import TEXT, lang, t
 
@@ -73,52 +74,60 @@ def publisher(value) -> str:
 st.title(t("nav_sources"))
 st.info(t("sources.no_filters"), icon="ℹ️")
 st.write(t("sources.intro"))
-sources = run_query("overview/by_source")
-corpus = sources
-columns = {
-    t("col.file"): corpus.file,
-    t("col.title"): corpus.title if lang() == "zh" else corpus.title_en,
-    t("sources.publisher"): corpus.publisher.map(publisher),
-    t("date"): corpus.publication_date,
-    t("sources.kind"): corpus.kind.map(lambda k: label("source_kind.", k)),
-}
-if lang() == "en":   # the annotation is written in English (data/sources.csv)
-    columns[t("sources.part")] = corpus.policy_part
-columns |= {t("sources.lines"): corpus.n_lines, t("policies"): corpus.policies, t("terms"): corpus.terms}
-st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch")
+def tables() -> tuple[pd.DataFrame, ...]:
+    """Every table of the page (the whole database, no filter): built once per database version and language
+    and shared by every session (a million policies come from 10,000 source files)."""
+    corpus = run_query("overview/by_source")
+    columns = {
+        t("col.file"): corpus.file,
+        t("col.title"): corpus.title if lang() == "zh" else corpus.title_en,
+        t("sources.publisher"): corpus.publisher.map(publisher),
+        t("date"): corpus.publication_date,
+        t("sources.kind"): corpus.kind.map(lambda k: label("source_kind.", k)),
+    }
+    if lang() == "en":   # the annotation is written in English (data/sources.csv)
+        columns[t("sources.part")] = corpus.policy_part
+    columns |= {t("sources.lines"): corpus.n_lines, t("policies"): corpus.policies, t("terms"): corpus.terms}
+    kinds = run_query("sources/kinds_per_source")
+    kinds["kind"] = kinds.kind.map(lambda k: t(f"kind.{k}"))
+    found = kinds.pivot_table(index="file", columns="kind", values="appearances", fill_value=0, aggfunc="sum").astype(int)
+    shown_columns = ["slug", "label_zh", "label_en"] + (["definition"] if lang() == "en" else [])  # definitions: English only
+    codebook_headers = {c: t(f"sources.col.{c}") for c in shown_columns}
+    codebooks = [run_query(query)[shown_columns].rename(columns=codebook_headers)
+                 for query in ("common/lookup_topics", "common/lookup_measures")]
+    register = run_query("sources/register_sources")
+    curated = run_query("sources/curated_sources")
+    return (pd.DataFrame(columns), found.rename_axis(index=t("col.file"), columns=None), *codebooks, pd.DataFrame({
+        t("sources.col.page_kind"): register.page_kind.map(lambda k: label("page_kind.", k)),
+        t("col.trust"): register.trust.map(trust_label),
+        t("sources.col.host"): register.host,
+        t("sources.col.rows"): register.rows,
+        t("sources.col.with_official_url"): register.with_official_url,
+        t("sources.col.example_title"): register.example_title,
+    }), pd.DataFrame({
+        t("sources.col.dataset"): curated.dataset.map(lambda d: label("dataset.", d)),
+        t("col.trust"): curated.trust.map(trust_label),
+        t("sources.col.host"): curated.host,
+        t("sources.col.rows"): curated.rows,
+        t("sources.col.example_title"): curated.example_title,
+    }))
+
+
+corpus_table, found, topics_table, measures_table, register_table, curated_table = shared.view(("sources", lang()), tables)
+st.dataframe(corpus_table, hide_index=True, width="stretch")
 
 st.subheader(t("sources.found"))
-kinds = run_query("sources/kinds_per_source")
-kinds["kind"] = kinds.kind.map(lambda k: t(f"kind.{k}"))
-found = kinds.pivot_table(index="file", columns="kind", values="appearances", fill_value=0, aggfunc="sum").astype(int)
-st.dataframe(found.rename_axis(index=t("col.file"), columns=None), width="stretch")
+st.dataframe(found, width="stretch")
 
 st.subheader(t("sources.codebook"))
-shown_columns = ["slug", "label_zh", "label_en"] + (["definition"] if lang() == "en" else [])  # definitions: English only
-codebook_headers = {c: t(f"sources.col.{c}") for c in shown_columns}
 left, right = st.columns(2)
-for column, query in ((left, "common/lookup_topics"), (right, "common/lookup_measures")):
-    column.dataframe(run_query(query)[shown_columns].rename(columns=codebook_headers), hide_index=True, width="stretch")
+left.dataframe(topics_table, hide_index=True, width="stretch")
+right.dataframe(measures_table, hide_index=True, width="stretch")
 
 st.subheader(t("sources.register"))
 st.write(t("sources.register_intro"))
-register = run_query("sources/register_sources")
-st.dataframe(pd.DataFrame({
-    t("sources.col.page_kind"): register.page_kind.map(lambda k: label("page_kind.", k)),
-    t("col.trust"): register.trust.map(trust_label),
-    t("sources.col.host"): register.host,
-    t("sources.col.rows"): register.rows,
-    t("sources.col.with_official_url"): register.with_official_url,
-    t("sources.col.example_title"): register.example_title,
-}), hide_index=True, width="stretch")
+st.dataframe(register_table, hide_index=True, width="stretch")
 
 st.subheader(t("sources.curated"))
 st.write(t("sources.curated_intro"))
-curated = run_query("sources/curated_sources")
-st.dataframe(pd.DataFrame({
-    t("sources.col.dataset"): curated.dataset.map(lambda d: label("dataset.", d)),
-    t("col.trust"): curated.trust.map(trust_label),
-    t("sources.col.host"): curated.host,
-    t("sources.col.rows"): curated.rows,
-    t("sources.col.example_title"): curated.example_title,
-}), hide_index=True, width="stretch")
+st.dataframe(curated_table, hide_index=True, width="stretch")

@@ -13,6 +13,7 @@ from dashboard import chart_views, charts_trends, coverage, images, params
 from dashboard.charts import plotly_config
 from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels
 from dashboard.db import run_query
+from dashboard import shared
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
 from dashboard.state import write_url
@@ -67,12 +68,18 @@ with cols[2]:
 
 # Data and chart: the same builders as presentation mode, images and slides (dashboard/chart_views.py) ----------
 values = {name: url[name] for name in url.params}
-data = chart_views.trend_data(values, lang())
+
+
+def build():
+    built = chart_views.trend_data(values, lang())
+    return built, chart_views.trend_figure(built, values, lang())
+
+
+data, fig = shared.view(("trends", lang(), url.key()), build)   # shared by every session with these values: not mutated
 periods = data.periods
 
 chart_col, pick_col = st.columns([5, 1])
 with chart_col:
-    fig = chart_views.trend_figure(data, values, lang())
     if fig is None:
         st.info(t("no_data"))
     else:
