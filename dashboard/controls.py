@@ -16,6 +16,8 @@ from dashboard.i18n import lang, t
 from dashboard.state import Url, reset, write_url
 
 
+# an empty cell of a table (st.dataframe's placeholder): Streamlit's own is a grey "None", English in either interface
+NO_VALUE = "—"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
 

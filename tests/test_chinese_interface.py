@@ -50,6 +50,8 @@ def test_a_chinese_page_shows_no_english_word(open_page, page, query):
     left = {(kind, text[:100]): words for kind, text in interface_text(at)
             if text not in LANGUAGE_SWITCH and (words := english_words(text))}
     assert not left, left
+    # an empty cell reads —, not Streamlit's grey "None"
+    assert [d.proto.placeholder for d in at.dataframe] == ["—"] * len(at.dataframe)
 
 
 @pytest.mark.parametrize("evidence", ["register_entry", "full_text", "curated_term"])

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import db
+from dashboard.controls import NO_VALUE
 from dashboard.i18n import TEXT, lang, t
 from data.reader.read import EXTENSIONS, MAX_FILE_BYTES
 
@@ -102,7 +103,7 @@ def show(verdicts: list, log: str) -> None:
             st.markdown(t("add.accepted").format(name=name, stored=v.stored_as, source=v.source_id, method=v.read_as[0],
                                                  layout=t(layout) if layout in TEXT else v.read_as[1],
                                                  n=len(v.policies)))
-            st.dataframe(_policy_table(v.policies), hide_index=True, width="stretch")
+            st.dataframe(_policy_table(v.policies), hide_index=True, width="stretch", placeholder=NO_VALUE)
         elif v.already:
             st.info(t("add.line").format(mark="=", name=name, reason=_refusal(v)))
         else:

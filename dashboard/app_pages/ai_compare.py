@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts_ai, images, params
-from dashboard.controls import choose_many, current_url, measure_labels, region_labels
+from dashboard.controls import NO_VALUE, choose_many, current_url, measure_labels, region_labels
 from dashboard.db import run_query
 from dashboard import shared
 from dashboard.exports import download_buttons
@@ -174,7 +174,7 @@ if empty:
     st.warning(t("ai.empty_regions").format(regions="、".join(empty) if lang() == "zh" else ", ".join(empty)))
 filters = url.encoded(PAGE_PARAMS)
 with st.expander(t("ai.matrix_download")):
-    st.dataframe(matrix, hide_index=True, width="stretch")
+    st.dataframe(matrix, hide_index=True, width="stretch", placeholder=NO_VALUE)
     download_buttons(matrix, "ai_matrix", filters, key="ai_matrix")
 
 st.subheader(t("ai.differences"))
@@ -182,7 +182,7 @@ st.caption(t("ai.differences_intro"))
 if differences.empty:
     st.info(t("ai.no_differences"))
 else:
-    st.dataframe(differences, hide_index=True, width="stretch")
+    st.dataframe(differences, hide_index=True, width="stretch", placeholder=NO_VALUE)
     download_buttons(differences, "ai_differences", filters, key="ai_differences")
 
 st.subheader(t("ai.long"))
@@ -204,7 +204,7 @@ total, detail = detail_page(page_no)
 if detail.empty and page_no > 1:   # the selection changed under a later page: back to the first
     page_no = st.session_state[page_key] = 1
     total, detail = detail_page(page_no)
-st.dataframe(detail, hide_index=True, width="stretch", column_config={
+st.dataframe(detail, hide_index=True, width="stretch", placeholder=NO_VALUE, column_config={
     "#": st.column_config.NumberColumn("#", width="small"),
     t("ai.link"): st.column_config.LinkColumn(t("ai.link"), display_text=r"https?://([^/?#]+)"),
     t("col.quote"): st.column_config.TextColumn(t("col.quote"), width="large"),

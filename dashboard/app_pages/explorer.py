@@ -18,7 +18,7 @@ import streamlit as st
 
 from dashboard import params, shared
 from dashboard.coverage import kind_label, trust_label
-from dashboard.controls import (choose_one, current_url, enter_text, level_labels, md, measure_labels,
+from dashboard.controls import (NO_VALUE, choose_one, current_url, enter_text, level_labels, md, measure_labels,
                                 region_labels, status_labels, topic_labels)
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
@@ -339,7 +339,7 @@ else:
         t("col.sources"): results.sources,
     })
     st.caption(t("explorer.pick_hint"))
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)),
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder=NO_VALUE, height=min(420, 38 + 35 * len(shown)),
                  column_config={t("col.title"): st.column_config.TextColumn(width=380),
                                 t("col.official_url"): st.column_config.LinkColumn(width=160)},
                  key="explorer.results", on_select=partial(pick_row, "explorer.results", ids),
@@ -433,7 +433,7 @@ else:
         t("col.quote"): terms.quote.str.replace("\t", " "),
         t("col.sources"): terms.sources,
     })
-    st.dataframe(terms_shown, hide_index=True, width="stretch")
+    st.dataframe(terms_shown, hide_index=True, width="stretch", placeholder=NO_VALUE)
     download_buttons(terms_shown, f"terms_{current}", {}, key="explorer.terms")
 
 # Provenance
@@ -454,7 +454,7 @@ prov_shown = pd.DataFrame({
     t("col.page_kind"): prov.page_kind.map(lambda v: "" if missing(v) else t(f"page_kind.{v}")),
     t("col.sources"): prov.sources,
 })
-st.dataframe(prov_shown, hide_index=True, width="stretch",
+st.dataframe(prov_shown, hide_index=True, width="stretch", placeholder=NO_VALUE,
              column_config={t("col.official_url"): st.column_config.LinkColumn(),
                             t("col.page_url"): st.column_config.LinkColumn()})
 download_buttons(prov_shown, f"provenance_{current}", {}, key="explorer.provenance")
@@ -474,7 +474,7 @@ if not register_terms.empty:
         t("col.page_url"): register_terms.source_url,
         t("col.sources"): register_terms.sources,
     })
-    st.dataframe(reg_shown, hide_index=True, width="stretch",
+    st.dataframe(reg_shown, hide_index=True, width="stretch", placeholder=NO_VALUE,
                  column_config={t("col.page_url"): st.column_config.LinkColumn()})
     download_buttons(reg_shown, f"register_terms_{current}", {}, key="explorer.register_terms")
 
@@ -492,7 +492,7 @@ if not curated_rows.empty:
         t("col.page_url"): curated_rows.source_url,
         t("col.sources"): curated_rows.sources,
     })
-    st.dataframe(cur_shown, hide_index=True, width="stretch", column_config={t("col.page_url"): st.column_config.LinkColumn()})
+    st.dataframe(cur_shown, hide_index=True, width="stretch", placeholder=NO_VALUE, column_config={t("col.page_url"): st.column_config.LinkColumn()})
     download_buttons(cur_shown, f"curated_terms_{current}", {}, key="explorer.curated_terms")
 
 # Relations
@@ -512,7 +512,7 @@ else:
         t("col.sources"): relations.sources,
     })
     st.caption(t("explorer.rel_hint"))
-    st.dataframe(rel_shown, hide_index=True, width="stretch", key="explorer.relations",
+    st.dataframe(rel_shown, hide_index=True, width="stretch", placeholder=NO_VALUE, key="explorer.relations",
                  on_select=partial(pick_row, "explorer.relations", relations.policy_id.tolist()),
                  selection_mode="single-row")
     download_buttons(rel_shown, f"relations_{current}", {}, key="explorer.relations")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import params, shared
 from dashboard.coverage import evidence_columns
-from dashboard.controls import current_url, level_labels, md, region_labels, status_labels, topic_labels
+from dashboard.controls import NO_VALUE, current_url, level_labels, md, region_labels, status_labels, topic_labels
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t
@@ -70,7 +70,7 @@ with left:
             **evidence_columns(newest),
             t("col.sources"): newest.sources,
         })
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", placeholder=NO_VALUE)
         download_buttons(shown, "newest_policies", url.encoded(params.SHARED_NAMES),
                          full=lambda: run_query("common/policies_full", **filters))
 with right:
@@ -124,11 +124,11 @@ def database_wide() -> tuple:
 coverage_table, coverage_lines, where_from, added = shared.view(("overview.database", lang()), database_wide)
 st.subheader(t("overview.coverage"))
 st.caption(t("overview.coverage_intro"))
-st.dataframe(coverage_table, hide_index=True, width="stretch")
+st.dataframe(coverage_table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 st.markdown(coverage_lines)
 
 st.subheader(t("where_from"))
-st.dataframe(where_from, hide_index=True, width="stretch")
+st.dataframe(where_from, hide_index=True, width="stretch", placeholder=NO_VALUE)
 download_buttons(where_from, "sources", {}, key="sources")
 
 st.subheader(t("recently_added"))

@@ -20,7 +20,7 @@ from dashboard.coverage import trust_label
 from dashboard.charts import plotly_config
 from dashboard.charts_map import (CENTRAL_DISTRICTS, LAYER_FILE, LAYER_PARENT, MAP_HEIGHT, UNITS, Inset, MapText,
                                   english_short, format_value, ranking_bars, region_map)
-from dashboard.controls import (choose_one, current_url, level_labels, measure_labels, region_labels,
+from dashboard.controls import (NO_VALUE, choose_one, current_url, level_labels, measure_labels, region_labels,
                                 status_labels, topic_labels)
 from dashboard.db import run_query
 from dashboard import shared
@@ -261,7 +261,7 @@ with right:
                            for v, s in zip(zones.value, zones.status)],
             t("policies"): data.policies[zones.index],
             t("col.lonlat"): [f"{lo:.4f}, {la:.4f}" for lo, la in zip(zones.lon, zones.lat)],
-        }), hide_index=True, width="stretch")
+        }), hide_index=True, width="stretch", placeholder=NO_VALUE)
         st.caption(t("zone_note"))
     st.markdown(f"**{t('table_view')}**")
     order = frame.assign(_v=value.fillna(-1)).sort_values(["_v", "code"], ascending=[False, True]).index
@@ -275,7 +275,7 @@ with right:
         t("col.rate_evidence"): data.rate_term[order].map(term_evidence),
         t("col.sources"): data.code[order].map(dict(zip(region_coverage.code, region_coverage.sources))).fillna(""),
     })
-    st.dataframe(table, hide_index=True, width="stretch", height=280)
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NO_VALUE, height=280)
     download_buttons(table, f"map_{layer}", {k: v for k, v in url.encoded().items() if k != "region"},
                      key="map_table")
 
@@ -329,7 +329,7 @@ else:
             t("col.sources"): policies.sources,
         }))   # the table of this page of the region's policies, built once for these values and shared
         st.markdown(f"**{t('region_policies')}** · {total}")
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", placeholder=NO_VALUE)
         pager("policies", page_no, len(shown), total)
         stem = {**url.encoded(), "region": selected}
         download_buttons(shown, "map_region_policies", stem, key="map_region_policies",
@@ -338,7 +338,7 @@ else:
         st.markdown(f"**{t('region_terms')}** · {total}")
         if not terms.empty:
             terms_shown = shared.view(("map.terms", lang(), url.key(), page_no), lambda: terms_table(terms))
-            st.dataframe(terms_shown, hide_index=True, width="stretch", column_config={
+            st.dataframe(terms_shown, hide_index=True, width="stretch", placeholder=NO_VALUE, column_config={
                 t("col.url"): st.column_config.LinkColumn(t("col.url"), display_text=r"https?://([^/?#]+)")})
             pager("terms", page_no, len(terms_shown), total)
 

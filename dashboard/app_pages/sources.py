@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.coverage import trust_label
 from dashboard import shared
 from dashboard.db import run_query
+from dashboard.controls import NO_VALUE
 from dashboard.i18n import TEXT, lang, t
 
 TEXT.update({
@@ -114,20 +115,20 @@ def tables() -> tuple[pd.DataFrame, ...]:
 
 
 corpus_table, found, topics_table, measures_table, register_table, curated_table = shared.view(("sources", lang()), tables)
-st.dataframe(corpus_table, hide_index=True, width="stretch")
+st.dataframe(corpus_table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 st.subheader(t("sources.found"))
-st.dataframe(found, width="stretch")
+st.dataframe(found, width="stretch", placeholder=NO_VALUE)
 
 st.subheader(t("sources.codebook"))
 left, right = st.columns(2)
-left.dataframe(topics_table, hide_index=True, width="stretch")
-right.dataframe(measures_table, hide_index=True, width="stretch")
+left.dataframe(topics_table, hide_index=True, width="stretch", placeholder=NO_VALUE)
+right.dataframe(measures_table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 st.subheader(t("sources.register"))
 st.write(t("sources.register_intro"))
-st.dataframe(register_table, hide_index=True, width="stretch")
+st.dataframe(register_table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 st.subheader(t("sources.curated"))
 st.write(t("sources.curated_intro"))
-st.dataframe(curated_table, hide_index=True, width="stretch")
+st.dataframe(curated_table, hide_index=True, width="stretch", placeholder=NO_VALUE)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import chart_views, charts_trends, coverage, images, params
 from dashboard.charts import plotly_config
-from dashboard.controls import choose_one, current_url, level_labels, region_labels, status_labels
+from dashboard.controls import NO_VALUE, choose_one, current_url, level_labels, region_labels, status_labels
 from dashboard.db import run_query
 from dashboard import shared
 from dashboard.exports import download_buttons
@@ -129,7 +129,7 @@ if bounds:
             **coverage.evidence_columns(rows),
             t("col.sources"): rows.sources,
         })
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", placeholder=NO_VALUE)
         if total > PAGE_ROWS:
             first = (page_no - 1) * PAGE_ROWS
             st.number_input(t("trends.page"), min_value=1, max_value=-(-total // PAGE_ROWS), key=page_key)
