@@ -39,7 +39,7 @@ LOG = get_logger("dashboard")   # the server log, in Streamlit's format
 
 def main() -> None:
     from dashboard import controls, db, params, present
-    from dashboard.i18n import t
+    from dashboard.i18n import TEXT, t
     from dashboard.state import Url
 
     # A local favicon: an emoji or Material one is fetched from a CDN, which offline networks block.
@@ -71,6 +71,9 @@ def main() -> None:
             present.run(name, pages, url)
         else:
             current.run()
+    except db.StaleDatabase as err:    # built by another version of the schema: say how to rebuild it
+        LOG.error("database %s was built by another schema version; rebuild it (make db)", err)
+        st.error("\n\n".join(TEXT["db_stale"]), icon="⚠️")   # both languages: the URL's language is not read yet
     except Exception as err:          # Streamlit's rerun/stop are BaseExceptions and pass through
         if config.get_option("global.appTest"):   # AppTest patches config.get_option (not st.get_option)
             st.exception(err)         # under AppTest the exception in full is what a test checks

@@ -26,6 +26,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from data.pipeline.schema_id import schema_id
+
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries"
 DEFAULT_DB = ROOT / "data" / "policies.duckdb"
@@ -47,6 +49,10 @@ class Version(NamedTuple):
 
 class DatabaseMoved(RuntimeError):
     """The file was replaced while it was being opened: open the new one."""
+
+
+class StaleDatabase(RuntimeError):
+    """The file was built by another version of data/schema.sql (build_info): it must be rebuilt (make db)."""
 
 
 def database_path() -> Path:
@@ -86,6 +92,12 @@ def connection(version: Version) -> duckdb.DuckDBPyConnection:
         con.execute("SET memory_limit = $m", {"m": DUCKDB_MEMORY})
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
+        try:
+            built = con.execute("SELECT max(schema_id) FROM build_info").fetchall()[0][0]
+        except duckdb.CatalogException:     # a file from before build_info existed
+            built = None
+        if built != schema_id():
+            raise StaleDatabase(version.path)
         if file_version(version.path) != version:
             raise DatabaseMoved(version.path)
     except BaseException:

@@ -72,6 +72,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.outside the years of the data": ("不在数据的年份范围内", "outside the years of the data"),
     "reason.repeated": ("参数重复，只用最后一个", "repeated; the last one is used"),
     "page_not_found": ("链接指向的页面不存在，已打开总览：", "The link points to a page that does not exist; the overview is open instead:"),
+    "db_stale": ("数据库文件由另一版本的程序构建，与当前的数据结构不符，无法显示。请重建数据库（make db，"
+                 "或 python -m data.pipeline），然后刷新页面。",
+                 "The database file was built by another version of the program and does not match its schema. "
+                 "Rebuild it (make db, or python -m data.pipeline), then reload the page."),
     "page_failed": ("页面出错，未能显示。错误详情已记录在服务器日志中；请刷新页面，或清除筛选后重试。",
                     "This page failed to show. The details are in the server log; reload, or clear the filters and try again."),
     "no_data": ("没有符合条件的政策。", "No policy matches these filters."),

@@ -729,3 +729,10 @@ CREATE TABLE map_metric_docs (
     source_url VARCHAR,
     source_ids VARCHAR[]            -- '' row: the sources it appears in
 );
+
+-- Which schema built this file: the app refuses a file built by another version of data/schema.sql with a clear
+-- message (dashboard/db.py) instead of failing on a missing table or column.
+CREATE TABLE build_info (
+    schema_id VARCHAR NOT NULL,    -- data.pipeline.schema_id.schema_id(): a digest of data/schema.sql
+    built_on  DATE NOT NULL        -- the build day (statuses are computed for today, not stored)
+);

@@ -10,12 +10,12 @@ import pandas as pd
 from data.pipeline import coverage, curated as curated_tables, search_index
 from data.pipeline import terms as term_reader
 from data.pipeline.classify import load_topics
+from data.pipeline.schema_id import SCHEMA, schema_id
 from data.reader.model import KINDS
 from data.reader.normalize import Policy, date_bounds
 from data.reader.notes import chinese
 from geo.gazetteer import load_gazetteer
 
-SCHEMA = Path(__file__).resolve().parents[1] / "schema.sql"
 MEASURES = Path(__file__).resolve().parents[1] / "codebook" / "measures.csv"
 TERM_KINDS = Path(__file__).resolve().parents[1] / "codebook" / "term_kinds.csv"
 
@@ -312,6 +312,7 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         # policies were killed at 24 GB without it).
         con.execute("SET memory_limit = '4GB'")
         con.execute(SCHEMA.read_text(encoding="utf-8"))
+        con.execute("INSERT INTO build_info VALUES ($id, $day)", {"id": schema_id(), "day": today})
         # what the reader adds (reader_layout …) is empty for rows made without it (benchmarks.generate)
         src = pd.DataFrame(meta.values()).reindex(columns=[
             "source_id", "file", "title", "title_en", "publisher", "publication_date", "kind", "layout", "policy_part",

@@ -1,0 +1,35 @@
+"""A database file built by another version of the schema is refused with a message, not a failing query."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+
+from dashboard.i18n import TEXT
+from data.pipeline.schema_id import schema_id
+from tests.conftest import run_page
+
+
+def test_every_build_records_its_schema(q):
+    assert q("SELECT schema_id FROM build_info") == [{"schema_id": schema_id()}]
+
+
+def test_a_file_of_another_schema_says_how_to_rebuild_it(db_path, tmp_path, monkeypatch):
+    old = tmp_path / "old.duckdb"
+    shutil.copy(db_path, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("UPDATE build_info SET schema_id = 'an-older-one'")
+    monkeypatch.setenv("SME_POLICY_DB", str(old))
+    for lang in ("zh", "en"):   # in both languages: the link is read only once the database is open
+        at = run_page("trends", lang=lang)
+        assert not at.exception
+        assert [e.value for e in at.error] == ["\n\n".join(TEXT["db_stale"])]
+
+
+def test_a_file_from_before_build_info_is_refused_the_same_way(db_path, tmp_path, monkeypatch):
+    old = tmp_path / "older.duckdb"
+    shutil.copy(db_path, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("DROP TABLE build_info")
+    monkeypatch.setenv("SME_POLICY_DB", str(old))
+    assert [e.value for e in run_page("overview").error] == ["\n\n".join(TEXT["db_stale"])]
