@@ -271,6 +271,10 @@ CREATE TABLE search_stats (         -- one row: the collection, for BM25
     n         INTEGER NOT NULL,
     avgdl     DOUBLE NOT NULL
 );
+CREATE TABLE search_words (         -- Latin words as printed in a policy's title or text (search_index.WORD)
+    doc       INTEGER NOT NULL,     -- references search_docs; key (doc, word)
+    word      VARCHAR NOT NULL      -- case kept: a phrase of Latin letters is looked for in these, not in the texts
+);
 
 -- Built with the database (data/pipeline/load.py, build_aggregates): what many queries would otherwise
 -- recompute on every call from the whole table.
