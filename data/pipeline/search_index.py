@@ -111,9 +111,10 @@ def build_index(con) -> int:
     con.execute("CREATE TEMP TABLE raw_postings (doc INTEGER, gram VARCHAR, tf INTEGER, pos INTEGER[])")
     for lo in range(0, n, BATCH):
         con.execute(f"INSERT INTO raw_postings {_PARTS} {_GRAMS_OF}", {"lo": lo, "hi": lo + BATCH - 1})
-    con.execute("""INSERT INTO search_docs SELECT d.doc, d.policy_id, coalesce(l.len, 0)
-                   FROM numbered d LEFT JOIN (SELECT doc, sum(tf)::INTEGER AS len FROM raw_postings GROUP BY doc) l
-                   USING (doc) ORDER BY d.doc""")
+    con.execute("""INSERT INTO search_docs SELECT d.doc, d.policy_id, coalesce(l.len, 0), p.title
+                   FROM numbered d JOIN policies p USING (policy_id)
+                   LEFT JOIN (SELECT doc, sum(tf)::INTEGER AS len FROM raw_postings GROUP BY doc) l USING (doc)
+                   ORDER BY d.doc""")
     con.execute("INSERT INTO search_stats SELECT count(*), coalesce(avg(len), 0) FROM search_docs")
     con.execute("""INSERT INTO search_grams
                    SELECT (row_number() OVER (ORDER BY gram) - 1)::INTEGER, gram, df,

@@ -11,7 +11,8 @@
 -- score), but the phrase is looked for only in the best 2 × $limit by score ("top"), which hold the page whenever
 -- their $limit-th score with its phrase bonus is above what any other policy can reach; otherwise ("unsettled":
 -- few of them hold the phrase) the phrase is looked for in every match, as before. Titles, which break ties after
--- score and date, and the page's columns are read for the page's rows only. The answer is the same either way.
+-- score and date, and the page's columns are read for the page's rows only (the titles from search_docs, stored
+-- uncompressed for that). The answer is the same either way.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $grams, $phrase, $issuer, $limit
 WITH phrase_grams AS (   -- the bigrams that cover an all-Chinese phrase (offsets 0, 2, 4, … and the last), where each
     -- sits in it: when these stand where the phrase puts them, so do the bigrams between (their characters are theirs)
@@ -131,9 +132,9 @@ page AS (           -- the page, and the rows tied with its last on score and da
     WHERE cut.score IS NULL OR r.score > cut.score
        OR (r.score = cut.score AND coalesce(r.timeline_date, DATE '-infinity') >= cut.day)
 )
-SELECT p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code, p.issue_date, p.issue_date_precision,
+SELECT p.policy_id, d.title, p.doc_number, p.issuers, p.level, p.region_code, p.issue_date, p.issue_date_precision,
        p.effective_from, p.effective_to, p.status_now, p.primary_topic, p.timeline_date,
        p.evidence_kind, p.trust, p.official_url, page.score, (SELECT count(*) FROM hits) AS total, c.sources
-FROM page JOIN v_policies p USING (doc) LEFT JOIN v_policy_citations c USING (doc)
-ORDER BY page.score DESC, p.timeline_date DESC NULLS LAST, p.title, doc
+FROM page JOIN v_policies p USING (doc) JOIN search_docs d USING (doc) LEFT JOIN v_policy_citations c USING (doc)
+ORDER BY page.score DESC, p.timeline_date DESC NULLS LAST, d.title, doc
 LIMIT $limit
