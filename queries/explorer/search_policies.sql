@@ -15,7 +15,8 @@
 -- uncompressed for that). The answer is the same either way.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $grams, $phrase, $issuer, $limit
 WITH phrase_grams AS (   -- the bigrams that cover an all-Chinese phrase (offsets 0, 2, 4, … and the last), where each
-    -- sits in it: when these stand where the phrase puts them, so do the bigrams between (their characters are theirs)
+    -- sits in it: when these stand where the phrase puts them, so do the bigrams between (their characters are theirs;
+    -- only past 4,096 characters of one unbroken Chinese run, where positions stop, could the two tests differ)
     SELECT (i - 1)::INTEGER AS off, substr($phrase, i, 2) AS term
     FROM range(1, length($phrase)) AS r(i)
     WHERE regexp_full_match($phrase, '[\x{4e00}-\x{9fff}]{2,}') AND ((i - 1) % 2 = 0 OR i = length($phrase) - 1)
