@@ -114,10 +114,10 @@ FILTER_SETS = [{}, {"levels": ["provincial", "municipal"]}, {"topics": ["finance
                {"year_from": 2020, "year_to": 2023, "include_undated": False}, {"region": "420100"}]
 
 
-def search_both(con, q: str, limit: int, **filters) -> tuple[list, list]:
+def search_both(con, q: str, limit: int, issuer: str | None = None, **filters) -> tuple[list, list]:
     """(the named query's rows, the reference's rows) for the search q as the explorer runs it."""
     args = {**FILTERS, **filters, "grams": search_index.query_grams(q) or ([q] if q else []), "phrase": q,
-            "issuer": None, "limit": limit}
+            "issuer": issuer, "limit": limit}
     return run(con, "explorer/search_policies", **args), con.execute(REFERENCE, args).fetchall()
 
 
@@ -130,6 +130,12 @@ def test_search_returns_the_reference_answer_on_the_corpus(con, q):
         for limit in (1, 7, 500):
             got, want = search_both(con, q, limit, **filters)
             assert got == want, (q, filters, limit)
+    issuers = [i for r in search_both(con, q, 500)[1] for i in r[3]]
+    for issuer in ([issuers[0], issuers[-1]] if issuers else []):    # the explorer's issuer choice
+        for limit in (1, 7, 500):
+            got, want = search_both(con, q, limit, issuer=issuer)
+            assert got == want, (q, issuer, limit)
+    assert search_both(con, q, 0) == ([], [])
 
 
 @pytest.mark.parametrize("q", ["专精特新", "担保", "融资担保费率", "AI", "贴", "支持", ""])

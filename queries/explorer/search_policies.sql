@@ -91,9 +91,9 @@ settled AS MATERIALIZED (   -- top holds the page: its $limit-th score is above 
     -- (top's lowest score, plus the phrase's 100); or, with no query (every score 0), its $limit-th date is later than
     -- its last; or top holds every match
     SELECT (SELECT count(*) FROM hits) <= (SELECT count(*) FROM top)
-           OR coalesce((SELECT score FROM top_scored ORDER BY score DESC LIMIT 1 OFFSET $limit - 1)
+           OR coalesce((SELECT score FROM top_scored ORDER BY score DESC LIMIT 1 OFFSET greatest($limit - 1, 0))
                        > (SELECT round(min(score) + 100, 2) FROM top), false)
-           OR (len($grams) = 0 AND coalesce((SELECT day FROM top ORDER BY day DESC LIMIT 1 OFFSET $limit - 1)
+           OR (len($grams) = 0 AND coalesce((SELECT day FROM top ORDER BY day DESC LIMIT 1 OFFSET greatest($limit - 1, 0))
                                              > (SELECT min(day) FROM top), false)) AS ok
 ),
 unsettled AS MATERIALIZED (SELECT 1 AS one FROM settled WHERE NOT ok),   -- empty when settled: what joins it is not run
@@ -126,7 +126,7 @@ ranked AS MATERIALIZED (
 ),
 cut AS MATERIALIZED (   -- the page's last row by score and date
     SELECT score, coalesce(timeline_date, DATE '-infinity') AS day FROM ranked
-    ORDER BY score DESC, day DESC LIMIT 1 OFFSET $limit - 1
+    ORDER BY score DESC, day DESC LIMIT 1 OFFSET greatest($limit - 1, 0)
 ),
 page AS (           -- the page, and the rows tied with its last on score and date (their titles order them)
     SELECT r.doc, r.score FROM ranked r LEFT JOIN cut ON true
