@@ -254,19 +254,28 @@ def time_queries(con, repeat: int) -> dict:
     return out
 
 
+SEARCH_FILTER = {"levels": ["provincial"]}   # the searches again within one filter ("filtered_ms")
+
+
 def time_searches(con, repeat: int) -> dict:
+    """Each search as the explorer runs it (its first 500 matches and their total), unfiltered and within
+    SEARCH_FILTER; with --baseline, that commit's query on the same database, seconds apart."""
     sql, names = named_queries()["explorer/search_policies"]
     base = {**page_params(con), **OVERRIDES["explorer/search_policies"]}
     out = {}
     for q in SEARCHES:
-        args = {k: v for k, v in {**base, "grams": query_grams(q) or [q], "phrase": q}.items() if k in names}
-        rows = con.execute(sql, args).fetchall()
-        out[q] = {"ms": median_ms(lambda: con.execute(sql, args).fetchall(), repeat), "rows": len(rows)}
-        if "explorer/search_policies" in BASELINE:
-            old_sql, old_names = BASELINE["explorer/search_policies"]
-            old_args = {k: v for k, v in {**base, "grams": query_grams(q) or [q], "phrase": q}.items() if k in old_names}
-            out[q].update(baseline_ms=median_ms(lambda: con.execute(old_sql, old_args).fetchall(), repeat),
-                          baseline_same_rows=con.execute(old_sql, old_args).fetchall() == rows)
+        out[q] = {}
+        for key, extra in (("", {}), ("filtered_", SEARCH_FILTER)):
+            params = {**base, **extra, "grams": query_grams(q) or [q], "phrase": q}
+            args = {k: v for k, v in params.items() if k in names}
+            rows = con.execute(sql, args).fetchall()
+            out[q].update({f"{key}ms": median_ms(lambda: con.execute(sql, args).fetchall(), repeat),
+                           f"{key}rows": len(rows), f"{key}total": rows[0][-2] if rows else 0})
+            if "explorer/search_policies" in BASELINE:
+                old_sql, old_names = BASELINE["explorer/search_policies"]
+                old_args = {k: v for k, v in params.items() if k in old_names}
+                out[q].update({f"{key}baseline_ms": median_ms(lambda: con.execute(old_sql, old_args).fetchall(), repeat),
+                               f"{key}baseline_same_rows": con.execute(old_sql, old_args).fetchall() == rows})
     return out
 
 
@@ -369,6 +378,7 @@ def report(label: str, r: dict) -> None:
         print(f"  {name:<32} {q['ms']:9.1f} {floor} {q['rows']:8,}{base}{mark}")
     print("  search: " + ", ".join(f"{q} {s['ms']:.0f} ms ({s['rows']})"
                                    + (f" [baseline {s['baseline_ms']:.0f} ms]" if "baseline_ms" in s else "")
+                                   + (f", {s['filtered_ms']:.0f} ms filtered" if "filtered_ms" in s else "")
                                    for q, s in r["search"].items()))
     if "pages" in r:
         print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9} {'RSS MiB':>8} {'alone MiB':>8}")

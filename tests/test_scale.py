@@ -108,6 +108,57 @@ def test_search_total_counts_every_match(con, q):
     assert {r[-2] for r in first} == {len(everything)}
 
 
+REFERENCE = (Path(__file__).parent / "search_reference.sql").read_text(encoding="utf-8")
+SEARCHES = ["专精特新", "贷款贴息", "担保", "融资担保费率", "人工智能", "AI", "贴", "融资 担保", "中小企业发展", ""]
+FILTER_SETS = [{}, {"levels": ["provincial", "municipal"]}, {"topics": ["finance"]},
+               {"year_from": 2020, "year_to": 2023, "include_undated": False}, {"region": "420100"}]
+
+
+def search_both(con, q: str, limit: int, issuer: str | None = None, **filters) -> tuple[list, list]:
+    """(the named query's rows, the reference's rows) for the search q as the explorer runs it."""
+    args = {**FILTERS, **filters, "grams": search_index.query_grams(q) or ([q] if q else []), "phrase": q,
+            "issuer": issuer, "limit": limit}
+    return run(con, "explorer/search_policies", **args), con.execute(REFERENCE, args).fetchall()
+
+
+@pytest.mark.parametrize("q", SEARCHES)
+def test_search_returns_the_reference_answer_on_the_corpus(con, q):
+    """The same rows in the same order and the same total as the plain query, with and without filters, for a page
+    of 1, 7 or 500: the short pages take the path where the best-scored matches alone decide the page, or fall
+    back to testing the phrase in every match when they cannot."""
+    for filters in FILTER_SETS:
+        for limit in (1, 7, 500):
+            got, want = search_both(con, q, limit, **filters)
+            assert got == want, (q, filters, limit)
+    issuers = [i for r in search_both(con, q, 500)[1] for i in r[3]]
+    for issuer in ([issuers[0], issuers[-1]] if issuers else []):    # the explorer's issuer choice
+        for limit in (1, 7, 500):
+            got, want = search_both(con, q, limit, issuer=issuer)
+            assert got == want, (q, issuer, limit)
+    assert search_both(con, q, 0) == ([], [])
+
+
+@pytest.mark.parametrize("q", ["专精特新", "担保", "融资担保费率", "AI", "贴", "支持", ""])
+def test_search_returns_the_reference_answer_on_generated_policies(generated, q):
+    for filters in FILTER_SETS[:4]:
+        for limit in (3, 50, 400):
+            got, want = search_both(generated.con, q, limit, **filters)
+            assert got == want, (q, filters, limit)
+            assert len(got) == min(limit, got[0][-2] if got else 0)
+
+
+def test_latin_words_are_found_as_the_texts_print_them(generated):
+    """A phrase of Latin letters stands in a title or text exactly when a word of search_words holds it."""
+    con = generated.con
+    words = [r[0] for r in rows(con, "SELECT DISTINCT word FROM search_words ORDER BY 1")]
+    assert words
+    for phrase in {w[:2] for w in words} | {"AI", "ai", "G"}:
+        by_words = {r[0] for r in rows(con, "SELECT doc FROM search_words WHERE contains(word, $p)", p=phrase)}
+        by_text = {r[0] for r in rows(con, "SELECT doc FROM v_policies WHERE contains(title, $p) OR contains(text, $p)",
+                                      p=phrase)}
+        assert by_words == by_text, phrase
+
+
 # Pagination ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,args", [

@@ -91,19 +91,30 @@ _PARTS = f"""
         SELECT doc, 1, concat_ws(' ', coalesce(p.doc_number, ''), array_to_string(p.issuers, ' ')), NULL
         FROM numbered d JOIN policies p USING (policy_id) WHERE doc BETWEEN $lo AND $hi)"""
 BATCH = 50_000
+# Latin words as printed (case kept) in each title and text: a phrase of Latin letters alone (AI) stands in a title or
+# text exactly when one of these words holds it (an occurrence of letters lies inside one word: a word runs on
+# through letters, digits and +), so such a phrase is found without reading the texts. Few rows: Chinese policies
+# print few Latin words.
+WORD = r"[A-Za-z][A-Za-z0-9+]*"
+_WORDS = f"""
+    SELECT DISTINCT doc, word FROM (
+        SELECT d.doc, unnest(regexp_extract_all(concat_ws(' ', p.title, p.text), '{WORD}')) AS word
+        FROM numbered d JOIN policies p USING (policy_id))
+    ORDER BY doc, word"""
 
 
 def build_index(con) -> int:
-    """Fill search_docs, search_grams, search_terms and search_stats from the policies table; returns the
-    number of postings."""
+    """Fill search_docs, search_grams, search_terms, search_stats and search_words from the policies table; returns
+    the number of postings."""
     con.execute("CREATE TEMP TABLE numbered AS SELECT rowid::INTEGER AS doc, policy_id FROM policies")
     n = con.execute("SELECT count(*) FROM numbered").fetchone()[0]
     con.execute("CREATE TEMP TABLE raw_postings (doc INTEGER, gram VARCHAR, tf INTEGER, pos INTEGER[])")
     for lo in range(0, n, BATCH):
         con.execute(f"INSERT INTO raw_postings {_PARTS} {_GRAMS_OF}", {"lo": lo, "hi": lo + BATCH - 1})
-    con.execute("""INSERT INTO search_docs SELECT d.doc, d.policy_id, coalesce(l.len, 0)
-                   FROM numbered d LEFT JOIN (SELECT doc, sum(tf)::INTEGER AS len FROM raw_postings GROUP BY doc) l
-                   USING (doc) ORDER BY d.doc""")
+    con.execute("""INSERT INTO search_docs SELECT d.doc, d.policy_id, coalesce(l.len, 0), p.title
+                   FROM numbered d JOIN policies p USING (policy_id)
+                   LEFT JOIN (SELECT doc, sum(tf)::INTEGER AS len FROM raw_postings GROUP BY doc) l USING (doc)
+                   ORDER BY d.doc""")
     con.execute("INSERT INTO search_stats SELECT count(*), coalesce(avg(len), 0) FROM search_docs")
     con.execute("""INSERT INTO search_grams
                    SELECT (row_number() OVER (ORDER BY gram) - 1)::INTEGER, gram, df,
@@ -112,6 +123,7 @@ def build_index(con) -> int:
     con.execute("""INSERT INTO search_terms SELECT g.term_id, r.doc, r.tf, r.pos
                    FROM raw_postings r JOIN search_grams g ON g.term = r.gram ORDER BY g.term_id, r.doc""")
     postings = con.execute("SELECT count(*) FROM search_terms").fetchone()[0]
+    con.execute(f"INSERT INTO search_words {_WORDS}")
     con.execute("DROP TABLE raw_postings")
     con.execute("DROP TABLE numbered")
     return postings
