@@ -1,18 +1,6 @@
 """Issue 9, round 5 of the independent term check: each rule read on a real clause of the five sources
 (the source file's prefix is given after each clause)."""
-from data.pipeline.terms import terms_in
-
-
-def read(text: str, title: str = "") -> list:
-    """The terms of one clause, read as a policy text of its own."""
-    return [t for t in terms_in(text, [1] * len(text), policy_id="p", source_id="s", title=title)
-            if t.value_kind != "statement"]
-
-
-def only(terms, printed: str):
-    found = [t for t in terms if t.number_printed.replace(" ", "") == printed]
-    assert len(found) == 1, (printed, [(t.number_printed, t.term_kind) for t in terms])
-    return found[0]
+from tests.test_terms_round4 import only, read   # one clause read as a policy text of its own
 
 
 # --- 1. a range states both ends and takes no comparator ---
