@@ -110,7 +110,7 @@ def test_search_total_counts_every_match(con, q):
 
 REFERENCE = (Path(__file__).parent / "search_reference.sql").read_text(encoding="utf-8")
 SEARCHES = ["专精特新", "贷款贴息", "担保", "融资担保费率", "人工智能", "AI", "贴", "融资 担保", "中小企业发展", ""]
-FILTER_SETS = [{}, {"levels": ["provincial", "municipal"]}, {"topics": ["finance"]},
+SEARCH_FILTERS = [{}, {"levels": ["provincial", "municipal"]}, {"topics": ["finance"]},
                {"year_from": 2020, "year_to": 2023, "include_undated": False}, {"region": "420100"}]
 
 
@@ -126,7 +126,7 @@ def test_search_returns_the_reference_answer_on_the_corpus(con, q):
     """The same rows in the same order and the same total as the plain query, with and without filters, for a page
     of 1, 7 or 500: the short pages take the path where the best-scored matches alone decide the page, or fall
     back to testing the phrase in every match when they cannot."""
-    for filters in FILTER_SETS:
+    for filters in SEARCH_FILTERS:
         for limit in (1, 7, 500):
             got, want = search_both(con, q, limit, **filters)
             assert got == want, (q, filters, limit)
@@ -140,7 +140,7 @@ def test_search_returns_the_reference_answer_on_the_corpus(con, q):
 
 @pytest.mark.parametrize("q", ["专精特新", "担保", "融资担保费率", "AI", "贴", "支持", ""])
 def test_search_returns_the_reference_answer_on_generated_policies(generated, q):
-    for filters in FILTER_SETS[:4]:
+    for filters in SEARCH_FILTERS[:4]:
         for limit in (3, 50, 400):
             got, want = search_both(generated.con, q, limit, **filters)
             assert got == want, (q, filters, limit)
