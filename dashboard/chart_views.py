@@ -351,14 +351,21 @@ def ai_views(values: dict, lang: str, link: str) -> list[ChartView]:
         regions=("、" if lang == "zh" else ", ").join(regions.get(c, c) for c in compare) or "—")
     coverage = tx("present.coverage_terms", lang).format(n=len(frame), regions=len(columns), mark=charts_ai.CURATED_MARK)
     references = full + [tx("present.curated_host", lang).format(host=h) for h in curated]
-    stem = file_stem("ai", "ai_matrix", encoded("ai", values))
     step = charts_ai.SLIDE_ROWS
     parts = [table.iloc[i:i + step].reset_index(drop=True) for i in range(0, max(len(table), 1), step)]
     out = []
-    for i, part in enumerate(parts, 1):
-        title = tx("nav_ai", lang) + (f" ({i}/{len(parts)})" if len(parts) > 1 else "")
-        out.append(ChartView("ai", "ai_matrix" if i == 1 else f"ai_matrix_{i}", title, words, sources, coverage,
-                             link, stem + (f"_{i}of{len(parts)}" if len(parts) > 1 else ""),
+    for (chart, title, stem), part in zip(ai_slides(values, lang, len(rows)), parts):
+        out.append(ChartView("ai", chart, title, words, sources, coverage, link, stem,
                              charts_ai.table_figure(part, title, words), "table", table=part,
                              references=references))
     return out
+
+
+def ai_slides(values: dict, lang: str, n_rows: int) -> list[tuple[str, str, str]]:
+    """(chart, title, file stem) of each slide of an AI matrix of n_rows measures (charts_ai.SLIDE_ROWS a slide)."""
+    n = max(1, -(-n_rows // charts_ai.SLIDE_ROWS))
+    stem = file_stem("ai", "ai_matrix", encoded("ai", values))
+    if n == 1:
+        return [("ai_matrix", tx("nav_ai", lang), stem)]
+    return [("ai_matrix" if i == 1 else f"ai_matrix_{i}", f"{tx('nav_ai', lang)} ({i}/{n})", f"{stem}_{i}of{n}")
+            for i in range(1, n + 1)]

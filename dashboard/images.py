@@ -92,38 +92,55 @@ def render_figure(fig: go.Figure, fmt: str, scale: float = 1) -> bytes:
     return pio.to_image(fig, format=fmt, scale=scale, width=WIDTH, height=HEIGHT)
 
 
-def file_name(view: ChartView, fmt: str, scale: float = 1) -> str:
-    return f"{view.stem}{f'@{int(scale)}x' if fmt == 'png' else ''}.{fmt}"
+def file_name(view: ChartView | str, fmt: str, scale: float = 1) -> str:
+    """A view's (or a file stem's) image file name: map_layer-hubei@2x.png."""
+    stem = view if isinstance(view, str) else view.stem
+    return f"{stem}{f'@{int(scale)}x' if fmt == 'png' else ''}.{fmt}"
 
 
 # Streamlit --------------------------------------------------------------------------------
 
 def download_buttons(view: ChartView | None) -> None:
-    """PNG 2×, PNG 3× and SVG of the chart, rendered only when clicked (no browser work on a rerun)."""
+    """PNG 2×, PNG 3× and SVG of a view's chart, rendered only when clicked (no browser work on a rerun)."""
+    if view is not None and view.figure is not None:
+        _buttons(view.chart, view.stem, lambda: view)
+
+
+def _buttons(chart: str, stem: str, view) -> None:
+    """The three image buttons of one chart; view() gives its ChartView, called only when a button is clicked."""
     import streamlit as st
 
     from dashboard.i18n import t
 
-    if view is None or view.figure is None:
-        return
     cols = st.columns([1, 1, 1, 3])
     for col, (fmt, scale, label) in zip(cols, (("png", 2, "images.png2"), ("png", 3, "images.png3"),
                                                ("svg", 1, "images.svg"))):
-        col.download_button(t(label), data=lambda v=view, f=fmt, s=scale: render(v, f, s),
-                            file_name=file_name(view, fmt, scale), mime=MIME[fmt], on_click="ignore",
-                            key=f"img.{view.chart}.{fmt}{scale}", icon=":material/image:")
+        col.download_button(t(label), data=lambda f=fmt, s=scale: render(view(), f, s),
+                            file_name=file_name(stem, fmt, scale), mime=MIME[fmt],
+                            on_click="ignore", key=f"img.{chart}.{fmt}{scale}", icon=":material/image:")
 
 
-def offer(chart: str) -> None:
-    """Under a page's chart: its image files, for the view open now (the AI matrix: each of its slides)."""
-    from dashboard import present
-
-    page = {"trends": "trends", "map": "map", "ranking": "map", "ai_matrix": "ai"}[chart]
+def offer(chart: str, rows: int = 0) -> None:
+    """Under a page's chart (one it has drawn): its image files for the view open now; the AI matrix (`rows`
+    measures) gets each of its slides. The view is built only when a button is clicked: a page's rerun after a
+    change does not draw its charts a second time for the images (README "Scale")."""
     import streamlit as st
 
-    matched = [v for v in present.current_views(page)
-               if v.chart == chart or (chart == "ai_matrix" and v.chart.startswith("ai_matrix"))]
-    for view in matched:
-        if len(matched) > 1:
-            st.caption(view.title)
-        download_buttons(view)
+    from dashboard import chart_views, present, shared
+    from dashboard.i18n import lang
+
+    page = {"trends": "trends", "map": "map", "ranking": "map", "ai_matrix": "ai"}[chart]
+    values, code, version = present.values_of(st.session_state["url"]), lang(), shared.version()
+    link = present.view_link(page, values)
+
+    def view(name: str) -> ChartView:      # run when clicked, in the server's thread: every input is bound here
+        return next(v for v in present.built_views(page, values, code, link, version) if v.chart == name)
+
+    if chart == "ai_matrix":
+        slides = chart_views.ai_slides(values, code, rows)
+    else:
+        slides = [(chart, "", chart_views.file_stem(page, chart, chart_views.encoded(page, values)))]
+    for name, title, stem in slides:
+        if len(slides) > 1:
+            st.caption(title)
+        _buttons(name, stem, lambda n=name: view(n))

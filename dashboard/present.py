@@ -61,13 +61,13 @@ def current_views(page: str) -> list[ChartView]:
     """The charts of the page open now, with its URL values, language and link."""
     url = st.session_state["url"]
     values = values_of(url)
-    return _views(page, values, lang(), view_link(page, values), shared.version())
+    return built_views(page, values, lang(), view_link(page, values), shared.version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _views(page: str, values: dict, code: str, link: str, version) -> list[ChartView]:
+def built_views(page: str, values: dict, code: str, link: str, version) -> list[ChartView]:
     """Built once per view and database version and shared (never changed in place: exports and slides work on
-    copies), so a page's reruns do not draw its figures a second time for the image buttons."""
+    copies): slides and the image buttons (on a click) of the same view do not draw its figures again."""
     return views(page, values, code, link)
 
 

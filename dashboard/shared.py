@@ -101,4 +101,4 @@ def clear_caches() -> None:
     st.cache_data.clear()
     _derived.clear()
     _view.clear()
-    present._views.clear()
+    present.built_views.clear()

@@ -61,3 +61,16 @@ def test_adding_a_document_previews_it_in_chinese(browse, tmp_path):
     assert "洪山区数字化措施.pdf → data/raw/" in body and "1 条政策" in body
     assert "memo.txt：未识别出政策" in body
     assert "policies found" not in body.split("英文处理记录")[0]   # the English log only behind its expander
+
+
+def test_a_chart_image_is_drawn_when_its_button_is_clicked(browse, tmp_path):
+    """The image buttons build their view only on a click (a rerun does not draw the chart twice): the file is
+    still the open view's chart, named for its filters, as a PNG at 2× the slide size."""
+    from PIL import Image
+    page = browse("/trends?gran=quarter&topic=digital", wait_text="发文趋势")
+    with page.expect_download(timeout=120000) as download:      # the first image starts kaleido's Chromium
+        page.get_by_role("button", name="PNG（2倍）").first.click()
+    assert download.value.suggested_filename == "trends_gran-quarter_topic-digital@2x.png"
+    path = tmp_path / "chart.png"
+    download.value.save_as(path)
+    assert Image.open(path).size == (3200, 1800)

@@ -164,7 +164,7 @@ st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
 st.html(matrix_html)
 with st.expander(t("images.heading")):
-    images.offer("ai_matrix")
+    images.offer("ai_matrix", rows=len(rows))
 st.caption(t("best_rule"))
 st.caption(t("ai.none_found"))
 if (frame.cell_n > frame.groupby(["measure", "region_code"]).ref.transform("size")).any():
