@@ -103,13 +103,15 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
     Each point carries [period, titles, count] as customdata, so a click selects its period; the
     `selected` period (the URL's) is drawn selected, the others faded, so a shared link shows it too.
     """
-    fig = go.Figure()
     periods = list(dict.fromkeys(frame["period"]))
     frame = frame.assign(value=values(frame, mode))
+    selectedpoints = [periods.index(selected)] if selected in periods else None
+    traces = []
     for code, label in groups.items():
         rows = frame[frame["grp"] == code]
-        custom = [[r.period, titles_html(r.first_titles, r.policies, text["more"]), r.policies]
-                  for r in rows.itertuples()]
+        counts = rows["policies"].tolist()
+        custom = [[period, titles_html(titles, count, text["more"]), count]
+                  for period, titles, count in zip(rows["period"].tolist(), rows["first_titles"], counts)]
         head = "<b>%{customdata[0]}</b> · " + html.escape(label) + "<br>"
         if mode == "stacked":
             hover = head + text["count"] + ": %{y}<br>%{customdata[1]}"
@@ -119,14 +121,21 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
             hover = head + text["cumulative"] + ": %{y}<br>" + text["new"] + ": %{customdata[2]}<br>%{customdata[1]}"
         else:
             hover = head + text["in_force"] + ": %{y}<br>%{customdata[1]}"
-        common = dict(x=rows["period"], y=rows["value"], name=label, customdata=custom,
-                      hovertemplate=hover + "<extra></extra>", legendgroup=code,
-                      selectedpoints=[periods.index(selected)] if selected in periods else None)
+        trace = dict(x=rows["period"].to_numpy(), y=rows["value"].to_numpy(), name=label, customdata=custom,
+                     hovertemplate=hover + "<extra></extra>", legendgroup=code)
+        if selectedpoints is not None:
+            trace["selectedpoints"] = selectedpoints
+        color = {"color": colors[code]} if colors.get(code) else {}
         if mode in BAR_MODES:
-            fig.add_trace(go.Bar(marker_color=colors.get(code), **common))
+            traces.append(dict(type="bar", **({"marker": color} if color else {}), **trace))
         else:
-            fig.add_trace(go.Scatter(mode="lines+markers", line={"color": colors.get(code), "width": 3},
-                                     marker={"size": 7 if len(periods) <= 30 else 4}, **common))
+            traces.append(dict(type="scatter", mode="lines+markers", line={**color, "width": 3},
+                               marker={"size": 7 if len(periods) <= 30 else 4}, **trace))
+    # The traces are given whole and unvalidated: validating and copying every point (thousands of bars by month
+    # and topic) was most of a trends rerun. The layout (small) is validated as usual from here on.
+    # tests/test_trends_figure.py checks that the JSON equals plotly's own validated build.
+    fig = go.Figure(data=traces, _validate=False)
+    fig._validate = fig._layout_obj._validate = True
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title_text=text["x"],
                      tickangle=0 if len(periods) <= 12 else -45, automargin=True)
     fig.update_yaxes(title_text=text["y"], rangemode="tozero")

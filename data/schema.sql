@@ -737,6 +737,18 @@ CREATE TABLE map_metric_docs (
     source_ids VARCHAR[]            -- '' row: the sources it appears in
 );
 
+-- The trends chart's bars of the default view (no topic, region or status filter), per timeline month, level and
+-- primary topic: the policies and the three smallest (timeline date, title) of each, so that a year's or a
+-- quarter's bar takes its first titles from its months' (the three smallest of a union are among each part's
+-- three smallest). trends/counts_by_period reads it; load.build_period_aggregates fills it.
+CREATE TABLE period_groups (
+    month         DATE NOT NULL,      -- date_trunc('month', timeline_date): undated policies are not on the chart
+    level         VARCHAR,
+    primary_topic VARCHAR,
+    policies      INTEGER NOT NULL,
+    first_items   STRUCT(d DATE, t VARCHAR)[] NOT NULL   -- ascending; at most three
+);
+
 -- Which schema built this file: the app refuses a file built by another version of data/schema.sql with a clear
 -- message (dashboard/db.py) instead of failing on a missing table or column.
 CREATE TABLE build_info (

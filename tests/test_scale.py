@@ -283,6 +283,7 @@ FILTER_SETS = [
     dict(statuses=["in_force", "expired"]),
     dict(year_from=2015, year_to=2020, include_undated=False, gran="quarter"),
     dict(split="topic", day=date(2019, 6, 30), offset=200),
+    dict(split="topic", gran="month", levels=["district", "provincial"]),
     dict(region="420106", statuses=["in_force"], levels=["district"]),
     dict(parent="420000", metric="max_cap"),   # the map: Hubei's layer, the policies that apply, other metrics
     dict(view="applies", metric="best_rate", topics=["finance"]),
@@ -330,3 +331,12 @@ def test_the_period_counts_add_up_to_the_policies(con):
         rows(con, "SELECT count(*), (SELECT count(*) FROM terms) FROM policies")
     assert rows(con, "SELECT sum(policies)::BIGINT FROM region_policy_counts") == \
         rows(con, "SELECT count(*) FROM policies WHERE region_code IS NOT NULL")
+
+
+def test_the_period_groups_hold_every_dated_policy_once(con):
+    """The trends bars of the default view: each dated policy in one month × level × topic, with that group's three
+    first (date, title) in order."""
+    assert rows(con, "SELECT sum(policies)::BIGINT FROM period_groups") == \
+        rows(con, "SELECT count(*) FROM v_policies WHERE timeline_date IS NOT NULL")
+    assert rows(con, "SELECT count(*) FROM period_groups WHERE len(first_items) <> least(policies, 3) "
+                     "OR first_items <> list_sort(first_items)") == [(0,)]

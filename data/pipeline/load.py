@@ -269,7 +269,7 @@ def build_map_ai_aggregates(con) -> None:
 # queries16: the counts of the pages' default view (data/schema.sql, period_counts …), from the loaded tables, so
 # that they can also be added to an existing database (benchmarks): nothing here depends on the day.
 PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "region_policy_counts",
-                     "map_metric_docs")
+                     "map_metric_docs", "period_groups")
 
 
 def build_period_aggregates(con) -> None:
@@ -302,6 +302,12 @@ def build_period_aggregates(con) -> None:
                    SELECT d.doc, m.measure, m.n_terms, m.value, m.origin, m.trust, m.citation, m.source_url,
                           m.source_ids
                    FROM map_policy_metrics m JOIN search_docs d USING (policy_id) ORDER BY m.measure, d.doc""")
+    con.execute("""
+        INSERT INTO period_groups
+        SELECT date_trunc('month', timeline_date)::DATE, level, primary_topic, count(*),
+               min_by({'d': timeline_date, 't': title}, {'d': timeline_date, 't': title}, 3)
+        FROM v_policies WHERE timeline_date IS NOT NULL
+        GROUP BY ALL ORDER BY ALL""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

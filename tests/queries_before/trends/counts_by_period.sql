@@ -1,0 +1,14 @@
+-- Policies placed on the timeline per period and group (level, or primary topic so that every policy counts
+-- once), with the first few titles of each bar by date. A policy sits in the period of its timeline_date
+-- (issue date, else effective date); undated policies are not counted here (see undated_counts).
+-- The first titles are the three smallest (date, title) of each bar (min_by keeps three, no sort of every title).
+-- Used by: trends (stacked, share and cumulative modes).
+-- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $gran, $split
+SELECT date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END, timeline_date)::DATE AS period_start,
+       CASE $split WHEN 'topic' THEN primary_topic ELSE level END AS grp,
+       count(*) AS policies,
+       min_by(title, {'d': timeline_date, 't': title}, 3) AS first_titles
+FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)
+WHERE timeline_date IS NOT NULL
+GROUP BY ALL
+ORDER BY period_start, grp
