@@ -3,7 +3,7 @@ Python one, paginated lists are the unpaginated list cut in pages, the build sti
 here (they live in `make bench`)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -284,6 +284,8 @@ FILTER_SETS = [
     dict(year_from=2015, year_to=2020, include_undated=False, gran="quarter"),
     dict(split="topic", day=date(2019, 6, 30), offset=200),
     dict(split="topic", gran="month", levels=["district", "provincial"]),
+    dict(split="topic", days=[date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)        # month ends, 2015-2024
+                              for y in range(2015, 2025) for m in range(1, 13)]),
     dict(region="420106", statuses=["in_force"], levels=["district"]),
     dict(parent="420000", metric="max_cap"),   # the map: Hubei's layer, the policies that apply, other metrics
     dict(view="applies", metric="best_rate", topics=["finance"]),
