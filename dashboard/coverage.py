@@ -204,13 +204,36 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
     return fig
 
 
+NO_DATA_LABEL_WIDTH = 0.07   # of the plot's width: the word (无数据, "no data") at 12 px, with room; two runs this wide never overlap their labels
+
+
 def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bool = True,
                   lang: str | None = None) -> go.Figure:
-    """A grey band with 'no data' over each period with no source, and no bar there (`bars`: a blank, not a 0).
-    Period keys look like numbers (2021), which plotly would read as positions on a category axis, so the
-    bands are placed in paper coordinates on an axis pinned to one slot per period."""
+    """A grey band over each run of consecutive periods with no source, labelled 'no data' where the run is wide
+    enough for the word (by month, single months side by side would print it on top of each other), and no bar
+    there (`bars`: a blank, not a 0). Period keys look like numbers (2021), which plotly would read as positions
+    on a category axis, so the bands are placed in paper coordinates on an axis pinned to one slot per period."""
     if not empty:
         return fig
+    if bars:
+        for trace in fig.data:
+            trace.y = [None if x in empty else y for x, y in zip(trace.x, trace.y)]
+    n = len(periods)
+    fig.update_xaxes(range=[-0.5, n - 0.5])
+    runs = []                                   # [first slot, last slot] of each run of empty periods
+    for i in sorted(periods.index(p) for p in empty):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    # all at once: add_shape/add_annotation one by one is quadratic
+    fig.update_layout(shapes=[*fig.layout.shapes, *(dict(
+        type="rect", xref="paper", yref="paper", x0=a / n, x1=(b + 1) / n, y0=0, y1=1, fillcolor="#9aa0a6",
+        opacity=0.18, line_width=0, layer="below") for a, b in runs)], annotations=[*fig.layout.annotations, *(dict(
+        x=(a + b + 1) / 2 / n, y=0.99, xref="paper", yref="paper", yanchor="top", showarrow=False,
+        text=_tr("cov.no_data_label", lang), font={"size": 12, "color": "#5f6368"})
+        for a, b in runs if (b + 1 - a) / n >= NO_DATA_LABEL_WIDTH)])
+    return fig
     if bars:
         for trace in fig.data:
             trace.y = [None if x in empty else y for x, y in zip(trace.x, trace.y)]
