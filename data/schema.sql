@@ -749,6 +749,77 @@ CREATE TABLE period_groups (
     first_items   STRUCT(d DATE, t VARCHAR)[] NOT NULL   -- ascending; at most three
 );
 
+-- Policies in force on each of the given days, per level, per primary topic or per level × primary topic (split:
+-- level | topic | cell; the column not split by is NULL): status by marked_status()
+-- (the definition of status_now: a draft or a superseded policy is never in force, a lapsed one without a stated
+-- end neither), each group's count and its three first (timeline date, title), ascending. One definition, used by
+-- trends/in_force_on_days and by the build (in_force_months, by cell, which the query sums into its groups).
+-- active = false: nothing is computed (the query's branch not taken). Written for a million policies:
+--   * a day's count is the policies started by then less those ended before it (a policy whose end precedes its
+--     start is never in force), read from each cell's running totals of starts and ends by an ASOF join per day,
+--     not from every (day, policy) pair;
+--   * the first items are looked for among each cell's earliest policies only (dated up to its 64th earliest
+--     date, and up to its third earliest without an end: once those three have started no later day needs
+--     another; every policy ordered before one of them is one of them), and among all of the cell's policies
+--     only for a (day, cell) where fewer than three of those are in force while more are: usually none, and
+--     `missing` is computed first so that the policies are not joined to every (day, cell) (by month over 37
+--     years that join took 21 s at a million policies).
+CREATE MACRO in_force_cells(days, levels, topics, region, year_from, year_to, include_undated, statuses, split, active) AS TABLE
+WITH d AS (SELECT unnest(days::DATE[]) AS day),
+p AS MATERIALIZED (   -- narrow, read once: the titles are read for the candidates below only
+    SELECT doc, coalesce(timeline_date, DATE '9999-12-31') AS k, coalesce(effective_from, issue_date) AS starts,
+           coalesce(effective_to, DATE '9999-12-31') AS ends,
+           CASE WHEN split IN ('level', 'cell') THEN level END AS level,
+           CASE WHEN split IN ('topic', 'cell') THEN primary_topic END AS primary_topic,
+           CASE split WHEN 'level' THEN coalesce(level, '') WHEN 'topic' THEN coalesce(primary_topic, '')
+                      ELSE coalesce(level, '') || chr(31) || coalesce(primary_topic, '') END AS cell
+    FROM filtered_policies(levels, topics, region, year_from, year_to, include_undated, statuses)
+    WHERE active AND coalesce(effective_from, issue_date) IS NOT NULL
+      AND coalesce(status_mark, '') NOT IN ('draft', 'superseded')
+      AND NOT (coalesce(status_mark, '') = 'lapsed' AND effective_to IS NULL)
+      AND coalesce(effective_to, DATE '9999-12-31') >= coalesce(effective_from, issue_date)),
+cells AS (SELECT DISTINCT cell, level, primary_topic FROM p),
+grid AS (SELECT d.day, cells.cell FROM d CROSS JOIN cells),
+started AS (SELECT grid.day, grid.cell, s.n FROM grid ASOF JOIN (
+                SELECT cell, starts, sum(count(*)) OVER (PARTITION BY cell ORDER BY starts) AS n
+                FROM p GROUP BY cell, starts) s ON s.cell = grid.cell AND s.starts <= grid.day),
+ended AS (SELECT grid.day, grid.cell, e.n FROM grid ASOF JOIN (
+              SELECT cell, ends, sum(count(*)) OVER (PARTITION BY cell ORDER BY ends) AS n
+              FROM p WHERE ends < DATE '9999-12-31' GROUP BY cell, ends) e ON e.cell = grid.cell AND e.ends < grid.day),
+counts AS (SELECT s.day, s.cell, CAST(s.n - coalesce(e.n, 0) AS BIGINT) AS policies
+           FROM started s LEFT JOIN ended e ON e.day = s.day AND e.cell = s.cell
+           WHERE s.n > coalesce(e.n, 0)),
+early AS (SELECT cell, greatest(list_max(min(k, 64)),
+                                coalesce(list_max(min(k, 3) FILTER (WHERE ends = DATE '9999-12-31')), DATE '0001-01-01')) AS k
+          FROM p GROUP BY cell),
+first AS MATERIALIZED (   -- materialised: the days are joined to these few, not to every policy
+    SELECT p.*, t.title FROM p JOIN early e ON e.cell = p.cell AND p.k <= e.k JOIN v_policies t ON t.doc = p.doc),
+cand AS (SELECT d.day, p.cell, count(*) AS n, min_by({'d': p.k, 't': p.title}, {'d': p.k, 't': p.title}, 3) AS items
+         FROM d JOIN first p ON p.starts <= d.day AND p.ends >= d.day GROUP BY ALL),
+missing AS MATERIALIZED (
+    SELECT c.day, c.cell FROM counts c LEFT JOIN cand x ON x.day = c.day AND x.cell = c.cell
+    WHERE coalesce(x.n, 0) < least(3, c.policies)),
+rest AS (SELECT m.day, m.cell, min_by({'d': p.k, 't': p.title}, {'d': p.k, 't': p.title}, 3) AS items
+         FROM missing m JOIN (SELECT p.*, t.title FROM p JOIN v_policies t ON t.doc = p.doc) p
+         ON p.cell = m.cell AND p.starts <= m.day AND p.ends >= m.day
+         GROUP BY ALL)
+SELECT c.day, k.level, k.primary_topic, c.policies, coalesce(r.items, x.items) AS first_items
+FROM counts c
+JOIN cells k ON k.cell = c.cell
+LEFT JOIN cand x ON x.day = c.day AND x.cell = c.cell
+LEFT JOIN rest r ON r.day = c.day AND r.cell = c.cell;
+
+-- in_force_cells() of every month end of the timeline's years (January of the first to December of the last),
+-- for every policy: the trends chart in mode in_force reads its default view (no topic, region or status filter,
+-- the whole year range; levels are a column here) from it. A period's end (year, quarter or month) is a month end.
+CREATE TABLE in_force_months (
+    day           DATE NOT NULL,
+    level         VARCHAR,
+    primary_topic VARCHAR,
+    policies      BIGINT NOT NULL,
+    first_items   STRUCT(d DATE, t VARCHAR)[] NOT NULL   -- ascending, at most three
+);
+
 -- Which schema built this file: the app refuses a file built by another version of data/schema.sql with a clear
 -- message (dashboard/db.py) instead of failing on a missing table or column.
 CREATE TABLE build_info (

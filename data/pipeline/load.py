@@ -1,7 +1,7 @@
 """Write policies, provenance, topics and terms into a new DuckDB file."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -269,7 +269,7 @@ def build_map_ai_aggregates(con) -> None:
 # queries16: the counts of the pages' default view (data/schema.sql, period_counts …), from the loaded tables, so
 # that they can also be added to an existing database (benchmarks): nothing here depends on the day.
 PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "region_policy_counts",
-                     "map_metric_docs", "period_groups")
+                     "map_metric_docs", "period_groups", "in_force_months")
 
 
 def build_period_aggregates(con) -> None:
@@ -308,6 +308,13 @@ def build_period_aggregates(con) -> None:
                min_by({'d': timeline_date, 't': title}, {'d': timeline_date, 't': title}, 3)
         FROM v_policies WHERE timeline_date IS NOT NULL
         GROUP BY ALL ORDER BY ALL""")
+    lo, hi = con.execute("SELECT year(min(timeline_date)), year(max(timeline_date)) FROM v_policies").fetchone()
+    if lo is not None:
+        month_ends = [date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1) for y in range(lo, hi + 1) for m in range(1, 13)]
+        con.execute("""INSERT INTO in_force_months
+                       SELECT * FROM in_force_cells($days, NULL, NULL, NULL, $lo, $hi, true, NULL, 'cell', true)
+                       ORDER BY ALL""",
+                    {"days": month_ends, "lo": lo, "hi": hi})
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

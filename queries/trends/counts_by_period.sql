@@ -17,8 +17,9 @@ WITH g AS (SELECT date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THE
 counts AS (SELECT period_start, grp, sum(policies)::BIGINT AS policies FROM g GROUP BY ALL),
 firsts AS (SELECT period_start, grp, min_by(item.t, item, 3) AS first_titles
            FROM (SELECT period_start, grp, unnest(first_items) AS item FROM g) GROUP BY ALL)
-SELECT period_start, grp, counts.policies, firsts.first_titles
-FROM counts JOIN firsts USING (period_start, grp)
+SELECT counts.period_start, counts.grp, counts.policies, firsts.first_titles
+FROM counts JOIN firsts ON firsts.period_start = counts.period_start
+                   AND firsts.grp IS NOT DISTINCT FROM counts.grp   -- NULL: no level or topic
 UNION ALL
 SELECT date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END, timeline_date)::DATE AS period_start,
        CASE $split WHEN 'topic' THEN primary_topic ELSE level END AS grp,
