@@ -121,7 +121,7 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
             hover = head + text["cumulative"] + ": %{y}<br>" + text["new"] + ": %{customdata[2]}<br>%{customdata[1]}"
         else:
             hover = head + text["in_force"] + ": %{y}<br>%{customdata[1]}"
-        trace = dict(x=rows["period"].to_numpy(), y=rows["value"].to_numpy(), name=label, customdata=custom,
+        trace = dict(x=rows["period"].tolist(), y=rows["value"].to_numpy(), name=label, customdata=custom,
                      hovertemplate=hover + "<extra></extra>", legendgroup=code)
         if selectedpoints is not None:
             trace["selectedpoints"] = selectedpoints
