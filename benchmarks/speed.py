@@ -381,10 +381,11 @@ def report(label: str, r: dict) -> None:
                                    + (f", {s['filtered_ms']:.0f} ms filtered" if "filtered_ms" in s else "")
                                    for q, s in r["search"].items()))
     if "pages" in r:
-        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'rerun ms':>9} {'cached':>9} {'RSS MiB':>8} {'alone MiB':>8}")
+        print(f"  {'page (AppTest)':<16} {'first ms':>9} {'change ms':>9} {'cleared':>9} {'cached':>9} {'RSS MiB':>8}"
+              f" {'alone MiB':>8}")
         for page, p in r["pages"].items():
             alone = r.get("page_alone_peak_mib", {}).get(page)
-            print(f"  {page:<16} {p['first_ms']:9.0f} {p['rerun_ms']:9.0f} {p['rerun_hit_ms']:9.0f}"
+            print(f"  {page:<16} {p['first_ms']:9.0f} {p.get('rerun_new_ms', 0):9.0f} {p['rerun_ms']:9.0f} {p['rerun_hit_ms']:9.0f}"
                   f" {p.get('rss_mib', 0):8.0f} {alone or 0:8.0f}"
                   + (f"  errors: {p['errors']}" if p["errors"] else ""))
 
