@@ -90,7 +90,9 @@ def clear_caches() -> None:
     shared labels and figures, the image buttons' chart views), so that a miss is a miss of everything."""
     import streamlit as st
     st.cache_data.clear()
-    for module, names in (("dashboard.shared", ("_derived", "_view")), ("dashboard.present", ("built_views",))):
+    # present.built_views was present._views before session 17: both, so that an older checkout (--root) is cleared too
+    for module, names in (("dashboard.shared", ("_derived", "_view")),
+                          ("dashboard.present", ("built_views", "_views"))):
         for name in names:
             cached = getattr(sys.modules.get(module), name, None)
             if cached is not None:
