@@ -42,7 +42,8 @@ WIDGETS = {
 NEW_STEPS = {
     "minimal": [("w.year", "2025"), ("w.year", "2024"), ("w.year", "2026")],
     "overview": [("w.level", ["national"]), ("w.level", ["municipal"]), ("w.level", ["district"])],
-    "trends": [("w.gran", "quarter"), ("w.gran", "month"), ("w.split", "topic"), ("w.mode", "in_force")],
+    "trends": [("w.gran", "quarter"), ("w.gran", "month"), ("w.split", "topic"), ("w.mode", "in_force"),
+               ("w.period", "2024-03")],
     "regional_map": [("w.metric", "terms"), ("w.metric", "max_cap"), ("w.metric", "best_rate")],
     "ai_compare": [("w.level", ["district"]), ("w.level", ["municipal"]), ("w.level", ["district", "municipal"])],
     "explorer": [("w.q", "专精特新"), ("w.q", "贷款贴息"), ("w.q", "人工智能")],

@@ -70,12 +70,11 @@ with cols[2]:
 values = {name: url[name] for name in url.params}
 
 
-def build():
-    built = chart_views.trend_data(values, lang())
-    return built, chart_views.trend_figure(built, values, lang())
-
-
-data, fig = shared.view(("trends", lang(), url.key()), build)   # shared by every session with these values: not mutated
+# shared by every session with these values, never mutated; the data does not depend on the selected period (a
+# click on a bar only redraws the figure with that bar selected)
+data = shared.view(("trends.data", lang(), tuple(kv for kv in url.key() if kv[0] != "period")),
+                   lambda: chart_views.trend_data(values, lang()))
+fig = shared.view(("trends", lang(), url.key()), lambda: chart_views.trend_figure(data, values, lang()))
 periods = data.periods
 
 chart_col, pick_col = st.columns([5, 1])
