@@ -318,14 +318,14 @@ def _both(con, name: str, filters: dict) -> tuple[list[tuple], list[tuple]]:
 @pytest.fixture(scope="module")
 def ungrouped(db_path, tmp_path_factory):
     """A copy of the test database where some policies have no level and some no primary topic (the trends
-    chart shows them as 'unknown'), its stored counts built again."""
+    chart shows them as 'unknown'), every stored table built again from them."""
     import shutil
     path = tmp_path_factory.mktemp("ungrouped") / "policies.duckdb"
     shutil.copy(db_path, path)
     con = duckdb.connect(str(path))
     con.execute("UPDATE policies SET level = NULL WHERE rowid % 7 = 0")
     con.execute("UPDATE policies SET primary_topic = NULL WHERE rowid % 5 = 0")
-    load.build_period_aggregates(con)
+    load.build_aggregates(con)
     con.close()
     con = duckdb.connect(str(path), read_only=True)
     yield con
