@@ -743,3 +743,42 @@ CREATE TABLE build_info (
     schema_id VARCHAR NOT NULL,    -- data.pipeline.schema_id.schema_id(): a digest of data/schema.sql
     built_on  DATE NOT NULL        -- the build day (statuses are computed for today, not stored)
 );
+
+-- queries17: what the overview's lists and the explorer's facets read at a million policies (built by
+-- load.build_list_aggregates from the loaded tables; nothing that changes with the day is stored).
+-- The dated policies with the columns the overview's newest list shows (and its status inputs), stored newest first
+-- (timeline_date DESC, title, doc): a top-N reads the first row groups only.
+CREATE TABLE policy_timeline (
+    timeline_date        DATE NOT NULL,   -- v_policies.timeline_date
+    title                VARCHAR NOT NULL,
+    doc                  INTEGER NOT NULL, -- key; v_policies.doc
+    level                VARCHAR,
+    policy_id            VARCHAR NOT NULL,
+    doc_number           VARCHAR,
+    region_code          VARCHAR,
+    timeline_basis       VARCHAR,
+    issue_date_precision VARCHAR,
+    primary_topic        VARCHAR,
+    evidence_kind        VARCHAR NOT NULL,
+    trust                VARCHAR,
+    status_mark          VARCHAR,
+    effective_from       DATE,
+    effective_to         DATE,
+    issue_date           DATE
+);
+-- Each policy's dated events: issued (issue_date), took_effect (effective_from), expired (the day after
+-- effective_to), stored newest first (day DESC, title, event, doc); level and timeline_date are the policy's.
+CREATE TABLE policy_events (
+    day           DATE NOT NULL,
+    title         VARCHAR NOT NULL,
+    event         VARCHAR NOT NULL,   -- issued | took_effect | expired
+    doc           INTEGER NOT NULL,   -- key (doc, event)
+    policy_id     VARCHAR NOT NULL,
+    level         VARCHAR,
+    timeline_date DATE
+);
+-- policy_topics keyed by doc (v_policies.doc), stored in its order: a set of policies' topics joined on integers.
+CREATE TABLE policy_topic_docs (
+    doc   INTEGER NOT NULL,           -- key (doc, topic)
+    topic VARCHAR NOT NULL
+);

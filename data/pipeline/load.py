@@ -192,6 +192,7 @@ def build_aggregates(con) -> None:
                    FROM policy_sources GROUP BY ALL ORDER BY ALL""")
     build_map_ai_aggregates(con)   # mapai: the map's and the AI comparison's tables (below)
     build_period_aggregates(con)   # queries16: counts per month, level and source (below)
+    build_list_aggregates(con)     # queries17: the overview's lists and the explorer's facets (below)
 
 
 # mapai: the map's metrics and the AI comparison's terms, from v_measure_terms (the one set of rules). A term's
@@ -303,6 +304,32 @@ def build_period_aggregates(con) -> None:
                           m.source_ids
                    FROM map_policy_metrics m JOIN search_docs d USING (policy_id) ORDER BY m.measure, d.doc""")
 
+
+# queries17: the overview's newest policies and recent changes stored newest first, and the topics keyed by doc
+# (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
+LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs")
+
+
+def build_list_aggregates(con) -> None:
+    for table in LIST_AGGREGATES:
+        con.execute(f"DELETE FROM {table}")
+    con.execute("""
+        INSERT INTO policy_timeline
+        SELECT timeline_date, title, doc, level, policy_id, doc_number, region_code, timeline_basis, issue_date_precision,
+               primary_topic, evidence_kind, trust, status_mark, effective_from, effective_to, issue_date
+        FROM v_policies WHERE timeline_date IS NOT NULL
+        ORDER BY timeline_date DESC, title, doc""")
+    con.execute("""
+        INSERT INTO policy_events
+        SELECT day, title, event, doc, policy_id, level, timeline_date
+        FROM (SELECT doc, policy_id, title, level, timeline_date,
+                     unnest([issue_date, effective_from, effective_to + 1]) AS day,
+                     unnest(['issued', 'took_effect', 'expired']) AS event
+              FROM v_policies)
+        WHERE day IS NOT NULL
+        ORDER BY day DESC, title, event, doc""")
+    con.execute("""INSERT INTO policy_topic_docs SELECT d.doc, pt.topic
+                   FROM policy_topics pt JOIN search_docs d USING (policy_id) ORDER BY d.doc, pt.topic""")
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],
                    today: date, terms: pd.DataFrame | None = None, curated: pd.DataFrame | None = None) -> dict[str, int]:
