@@ -28,40 +28,63 @@ scope AS (   -- (a layer region, a region whose policies count there)
     SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies' AND l.code IN (SELECT code FROM layer)
 ),
 f AS (
-    SELECT p.doc, p.title, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
+    SELECT p.doc, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
     FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses) p
     WHERE p.region_code IN (SELECT policy_region FROM scope)
 ),
-pp AS (   -- each policy with its metrics, and the term giving each
-    SELECT f.doc, f.title, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
-           CASE WHEN f.current THEN a.value END AS max_cap,
-           CASE WHEN f.current AND a.value IS NOT NULL THEN {'origin': a.origin, 'trust': a.trust,
-                'citation': a.citation, 'source_url': a.source_url, 'title': f.title} END AS cap_term,
-           CASE WHEN f.current THEN r.value END AS best_rate,
-           CASE WHEN f.current AND r.value IS NOT NULL THEN {'origin': r.origin, 'trust': r.trust,
-                'citation': r.citation, 'source_url': r.source_url, 'title': f.title} END AS rate_term
+pp AS MATERIALIZED (   -- each policy with its metrics, numbers only; k: the top three's order without the title
+    SELECT f.doc, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
+           CASE WHEN f.current THEN a.value END AS max_cap, CASE WHEN f.current THEN r.value END AS best_rate,
+           CASE $metric WHEN 'terms' THEN coalesce(a.n_terms, 0) WHEN 'max_cap' THEN CASE WHEN f.current THEN a.value END
+                        WHEN 'best_rate' THEN CASE WHEN f.current THEN r.value END END AS metric_value,
+           {'v': coalesce(-metric_value, 'infinity'::DOUBLE), 'd': coalesce(-epoch(f.timeline_date), 'infinity'::DOUBLE)}
+               AS k
     FROM f
-    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = '') a ON a.doc = f.doc
-    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = $measure) r ON r.doc = f.doc
+    LEFT JOIN (SELECT doc, n_terms, value FROM map_metric_docs WHERE measure = '') a ON a.doc = f.doc
+    LEFT JOIN (SELECT doc, value FROM map_metric_docs WHERE measure = $measure) r ON r.doc = f.doc
+),
+counts AS (   -- per policy region first (a few thousand groups), then per layer region below
+    SELECT region_code, count(*) AS policies, sum(n_terms) AS terms, max(max_cap) AS max_cap, max(best_rate) AS best_rate,
+           -- the third best order among the policies ranked (metric value, highest first, then newest)
+           min_by(k, k, 3) FILTER (WHERE $metric IN ('policies', 'terms') OR metric_value IS NOT NULL)[-1] AS third
+    FROM pp GROUP BY region_code
+),
+cand AS (   -- the few policies that can give a region its cap or rate term or be one of its top three: their titles
+    -- and terms' evidence are read for these only
+    SELECT pp.*, pp.max_cap = c.max_cap AS is_cap, pp.best_rate = c.best_rate AS is_rate,
+           ($metric IN ('policies', 'terms') OR pp.metric_value IS NOT NULL) AND pp.k <= c.third AS is_top
+    FROM pp JOIN counts c USING (region_code)
+    WHERE pp.max_cap = c.max_cap OR pp.best_rate = c.best_rate
+       OR (($metric IN ('policies', 'terms') OR pp.metric_value IS NOT NULL) AND pp.k <= c.third)
+),
+terms AS (   -- and the term giving each metric
+    SELECT c.*, d.title,
+           CASE WHEN c.max_cap IS NOT NULL THEN {'origin': a.origin, 'trust': a.trust, 'citation': a.citation,
+                'source_url': a.source_url, 'title': d.title} END AS cap_term,
+           CASE WHEN c.best_rate IS NOT NULL THEN {'origin': r.origin, 'trust': r.trust, 'citation': r.citation,
+                'source_url': r.source_url, 'title': d.title} END AS rate_term
+    FROM cand c JOIN search_docs d USING (doc)
+    LEFT JOIN (SELECT doc, origin, trust, citation, source_url FROM map_metric_docs WHERE measure = '') a ON a.doc = c.doc
+    LEFT JOIN (SELECT doc, origin, trust, citation, source_url FROM map_metric_docs WHERE measure = $measure) r
+        ON r.doc = c.doc
 ),
 ranked AS (
-    SELECT pp.*, CASE $metric WHEN 'terms' THEN pp.n_terms WHEN 'max_cap' THEN pp.max_cap
-                              WHEN 'best_rate' THEN pp.best_rate END AS metric_value,
-           CASE $metric WHEN 'max_cap' THEN pp.cap_term WHEN 'best_rate' THEN pp.rate_term END AS metric_term
-    FROM pp
+    SELECT t.*, CASE $metric WHEN 'max_cap' THEN t.cap_term WHEN 'best_rate' THEN t.rate_term END AS metric_term
+    FROM terms t
 ),
-by_region AS (   -- per policy region first (a few thousand groups), then per layer region below
-    SELECT region_code, count(*) AS policies, sum(n_terms) AS terms,
-           max(max_cap) AS max_cap, max_by(cap_term, {'v': max_cap, 't': cap_term.title, 'c': cap_term.citation}) FILTER (WHERE max_cap IS NOT NULL) AS cap_term,
-           max(best_rate) AS best_rate, max_by(rate_term, {'v': best_rate, 't': rate_term.title, 'c': rate_term.citation}) FILTER (WHERE best_rate IS NOT NULL) AS rate_term,
+winners AS (
+    SELECT region_code,
+           max_by(cap_term, {'v': max_cap, 't': cap_term.title, 'c': cap_term.citation}) FILTER (WHERE is_cap) AS cap_term,
+           max_by(rate_term, {'v': best_rate, 't': rate_term.title, 'c': rate_term.citation}) FILTER (WHERE is_rate) AS rate_term,
            -- top three: metric value (highest first), then newest, then title
-           min_by({'k': {'v': coalesce(-metric_value, 'infinity'::DOUBLE),
-                         'd': coalesce(-epoch(timeline_date), 'infinity'::DOUBLE), 't': title},
+           min_by({'k': {'v': k.v, 'd': k.d, 't': title},
                    'title': title, 'value': metric_value, 'origin': metric_term.origin, 'trust': metric_term.trust},
-                  {'v': coalesce(-metric_value, 'infinity'::DOUBLE),
-                   'd': coalesce(-epoch(timeline_date), 'infinity'::DOUBLE), 't': title}, 3)
-               FILTER (WHERE $metric IN ('policies', 'terms') OR metric_value IS NOT NULL) AS top
+                  {'v': k.v, 'd': k.d, 't': title}, 3) FILTER (WHERE is_top) AS top
     FROM ranked GROUP BY region_code
+),
+by_region AS (
+    SELECT c.region_code, c.policies, c.terms, c.max_cap, w.cap_term, c.best_rate, w.rate_term, w.top
+    FROM counts c LEFT JOIN winners w USING (region_code)
 )
 SELECT g.code, g.level, g.name, g.short_name, g.name_en, g.has_polygon, g.lon, g.lat,
        CAST(coalesce(sum(b.policies), 0) AS BIGINT) AS policies,
