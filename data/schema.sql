@@ -782,3 +782,19 @@ CREATE TABLE policy_topic_docs (
     doc   INTEGER NOT NULL,           -- key (doc, topic)
     topic VARCHAR NOT NULL
 );
+-- The overview's headline numbers for the default view (the levels and the years are columns here): the regions
+-- that issued policies in each timeline year (NULL: undated) and level …
+CREATE TABLE period_regions (
+    year        INTEGER,            -- year(timeline_date)
+    level       VARCHAR,
+    region_code VARCHAR
+);
+-- … and how many of a year's and level's policies are in force on a day, as steps: the sum of n over the days up
+-- to a day. A policy that may be in force (not a draft, superseded, or lapsed with no end) steps +1 on its start
+-- (effective date, else issue date) and -1 the day after its end; one ending before it starts is never in force.
+CREATE TABLE in_force_steps (
+    year  INTEGER,                  -- year(timeline_date)
+    level VARCHAR,
+    day   DATE NOT NULL,
+    n     BIGINT NOT NULL
+);

@@ -80,6 +80,29 @@ def test_the_overviews_lists_are_the_straightforward_querys(request, db, name, l
 
 
 @pytest.mark.parametrize("db", ["con", "generated_10k"])
+def test_the_overviews_headline_numbers_are_the_straightforward_querys(request, db):
+    con = _db(request, db)
+    for filters in LIST_FILTERS + [dict(year_from=1800, year_to=1801, include_undated=False)]:
+        now, before = both(con, "overview/headline_numbers", **(FILTERS | years(con) | filters))
+        assert now == before and len(now) == 1, filters
+
+
+@pytest.mark.parametrize("db", ["con", "generated_10k"])
+def test_the_in_force_steps_count_the_policies_in_force_on_any_day(request, db):
+    """in_force_steps summed up to a day is the number of policies whose status that day (marked_status) is in
+    force, per level and year: on days before, within and after the policies' periods."""
+    con = _db(request, db)
+    for day in (date(1980, 1, 1), date(2005, 6, 30), date(2019, 12, 31), date(2023, 1, 1), date(2024, 6, 30),
+                date(2026, 11, 24), date(2040, 1, 1)):
+        steps = con.execute("""SELECT year, level, sum(n) FROM in_force_steps WHERE day <= $day GROUP BY ALL
+                               HAVING sum(n) <> 0 ORDER BY ALL""", dict(day=day)).fetchall()
+        counted = con.execute("""SELECT year(timeline_date), level, count(*) FROM v_policies
+                                 WHERE marked_status(status_mark, effective_from, effective_to, issue_date, $day) = 'in_force'
+                                 GROUP BY ALL ORDER BY ALL""", dict(day=day)).fetchall()
+        assert steps == counted, day
+
+
+@pytest.mark.parametrize("db", ["con", "generated_10k"])
 def test_the_maps_layer_is_the_straightforward_querys(request, db):
     con = _db(request, db)
     seen = 0

@@ -305,9 +305,14 @@ def build_period_aggregates(con) -> None:
                    FROM map_policy_metrics m JOIN search_docs d USING (policy_id) ORDER BY m.measure, d.doc""")
 
 
-# queries17: the overview's newest policies and recent changes stored newest first, and the topics keyed by doc
-# (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
-LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs")
+# queries17: the overview's newest policies and recent changes stored newest first, its headline numbers' regions
+# and in-force steps, and the topics keyed by doc (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
+LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs", "period_regions", "in_force_steps")
+# marked_status(...) = 'in_force' on some day: not a draft, superseded, or lapsed with no end, and a start (effective
+# date, else issue date) on or before its end (none: for ever); it is in force from the start to the end
+MAY_BE_IN_FORCE = """coalesce(status_mark, '') NOT IN ('draft', 'superseded')
+              AND NOT (coalesce(status_mark, '') = 'lapsed' AND effective_to IS NULL)
+              AND coalesce(effective_from, issue_date) <= coalesce(effective_to, DATE '9999-12-31')"""
 
 
 def build_list_aggregates(con) -> None:
@@ -330,6 +335,18 @@ def build_list_aggregates(con) -> None:
         ORDER BY day DESC, title, event, doc""")
     con.execute("""INSERT INTO policy_topic_docs SELECT d.doc, pt.topic
                    FROM policy_topics pt JOIN search_docs d USING (policy_id) ORDER BY d.doc, pt.topic""")
+    con.execute("""INSERT INTO period_regions SELECT DISTINCT year(timeline_date), level, region_code FROM v_policies
+                   ORDER BY ALL""")
+    con.execute(f"""
+        INSERT INTO in_force_steps
+        SELECT year, level, day, sum(n) FROM (
+            SELECT year(timeline_date) AS year, level, coalesce(effective_from, issue_date) AS day, 1 AS n
+            FROM v_policies WHERE {MAY_BE_IN_FORCE}
+            UNION ALL
+            SELECT year(timeline_date), level, effective_to + 1, -1
+            FROM v_policies WHERE {MAY_BE_IN_FORCE} AND effective_to IS NOT NULL)
+        GROUP BY ALL HAVING sum(n) <> 0 ORDER BY ALL""")
+
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],
                    today: date, terms: pd.DataFrame | None = None, curated: pd.DataFrame | None = None) -> dict[str, int]:
