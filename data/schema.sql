@@ -798,3 +798,27 @@ CREATE TABLE in_force_steps (
     day   DATE NOT NULL,
     n     BIGINT NOT NULL
 );
+-- The map's ranks (map/metric_by_region): within each policy region, each policy's place in the orders the layer
+-- query picks by, so that it finds a region's cap or rate term and top three on integers and reads the titles and
+-- the terms' evidence of those few policies only. 1 = first. w_*: the term giving a region's value (highest value,
+-- then the greater title, then the greater citation); r_*: the top three for a metric (highest value, then newest,
+-- then title); ties: the storage row. Which policies count (filters, status today) is the query's.
+CREATE TABLE map_policy_ranks (   -- one row per policy, stored by doc
+    doc           INTEGER NOT NULL,  -- key
+    region_code   VARCHAR,
+    timeline_date DATE,
+    n_terms       INTEGER NOT NULL,  -- map_metric_docs '' row
+    cap           DOUBLE,            -- map_metric_docs '' row: highest cap (万元)
+    w_cap         INTEGER NOT NULL,
+    r_cap         INTEGER NOT NULL,  -- metric max_cap
+    r_terms       INTEGER NOT NULL,  -- metric terms
+    r_date        INTEGER NOT NULL   -- metric policies: newest, then title
+);
+CREATE TABLE map_rate_ranks (     -- one row per policy and measure with a best rate, stored by measure and doc
+    doc         INTEGER NOT NULL,  -- key (doc, measure)
+    measure     VARCHAR NOT NULL,
+    region_code VARCHAR,
+    rate        DOUBLE,            -- map_metric_docs: the measure's best rate (%)
+    w_rate      INTEGER NOT NULL,
+    r_rate      INTEGER NOT NULL   -- metric best_rate
+);

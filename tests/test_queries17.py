@@ -150,6 +150,14 @@ def test_the_tables_built_for_the_lists_hold_every_policy(request, db):
                           EXCEPT SELECT policy_id, topic FROM policy_topics""").fetchall() == []
     assert con.execute("SELECT count(*) FROM policy_topic_docs").fetchone() == \
         con.execute("SELECT count(*) FROM policy_topics").fetchone()
+    # the map's ranks: every policy once, each order a numbering 1..n of its region's policies
+    assert con.execute("SELECT count(*), count(DISTINCT doc) FROM map_policy_ranks").fetchone() == \
+        con.execute("SELECT count(*), count(*) FROM policies").fetchone()
+    for table, part, ranks in (("map_policy_ranks", "region_code", ("w_cap", "r_cap", "r_terms", "r_date")),
+                               ("map_rate_ranks", "region_code, measure", ("w_rate", "r_rate"))):
+        for r in ranks:
+            assert con.execute(f"""SELECT {part} FROM {table} GROUP BY ALL
+                                   HAVING min({r}) <> 1 OR max({r}) <> count(*) OR count(DISTINCT {r}) <> count(*)""").fetchall() == []
 
 
 def test_the_list_tables_are_rebuilt_on_a_database_that_has_them(tmp_path):

@@ -306,8 +306,9 @@ def build_period_aggregates(con) -> None:
 
 
 # queries17: the overview's newest policies and recent changes stored newest first, its headline numbers' regions
-# and in-force steps, and the topics keyed by doc (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
-LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs", "period_regions", "in_force_steps")
+# and in-force steps, the topics keyed by doc and the map's ranks (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
+LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs", "period_regions", "in_force_steps",
+                   "map_policy_ranks", "map_rate_ranks")
 # marked_status(...) = 'in_force' on some day: not a draft, superseded, or lapsed with no end, and a start (effective
 # date, else issue date) on or before its end (none: for ever); it is in force from the start to the end
 MAY_BE_IN_FORCE = """coalesce(status_mark, '') NOT IN ('draft', 'superseded')
@@ -346,6 +347,26 @@ def build_list_aggregates(con) -> None:
             SELECT year(timeline_date), level, effective_to + 1, -1
             FROM v_policies WHERE {MAY_BE_IN_FORCE} AND effective_to IS NOT NULL)
         GROUP BY ALL HAVING sum(n) <> 0 ORDER BY ALL""")
+    # the orders of map/metric_by_region (its max_by / min_by keys), per policy region
+    con.execute("""
+        INSERT INTO map_policy_ranks
+        SELECT p.doc, p.region_code, p.timeline_date, coalesce(a.n_terms, 0), a.value,
+               row_number() OVER (r ORDER BY a.value DESC NULLS LAST, p.title DESC, a.citation DESC, p.doc),
+               row_number() OVER (r ORDER BY a.value DESC NULLS LAST, p.timeline_date DESC NULLS LAST, p.title, p.doc),
+               row_number() OVER (r ORDER BY coalesce(a.n_terms, 0) DESC, p.timeline_date DESC NULLS LAST, p.title, p.doc),
+               row_number() OVER (r ORDER BY p.timeline_date DESC NULLS LAST, p.title, p.doc)
+        FROM v_policies p LEFT JOIN map_metric_docs a ON a.doc = p.doc AND a.measure = ''
+        WINDOW r AS (PARTITION BY p.region_code)
+        ORDER BY p.doc""")
+    con.execute("""
+        INSERT INTO map_rate_ranks
+        SELECT m.doc, m.measure, p.region_code, m.value,
+               row_number() OVER (r ORDER BY m.value DESC NULLS LAST, p.title DESC, m.citation DESC, m.doc),
+               row_number() OVER (r ORDER BY m.value DESC NULLS LAST, p.timeline_date DESC NULLS LAST, p.title, m.doc)
+        FROM map_metric_docs m JOIN v_policies p USING (doc)
+        WHERE m.measure <> ''
+        WINDOW r AS (PARTITION BY p.region_code, m.measure)
+        ORDER BY m.measure, m.doc""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],
