@@ -6,11 +6,19 @@
 -- default) the levels and years are its columns; with one, the filtered policies' rows (docs) are looked up in it.
 -- Each branch's condition is on the parameters alone, so DuckDB drops the other before running.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $limit
-WITH top AS (
+WITH cut AS (   -- the default view's $limit-th date: the titles that order the page are read from there on only
+    SELECT t.timeline_date AS day FROM policy_timeline t
+    WHERE $topics IS NULL AND $region IS NULL AND $statuses IS NULL
+      AND ($levels IS NULL OR list_contains($levels, t.level))
+      AND t.timeline_date BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31)
+    ORDER BY t.timeline_date DESC LIMIT 1 OFFSET greatest($limit - 1, 0)
+),
+top AS (
     (SELECT * FROM policy_timeline t
      WHERE $topics IS NULL AND $region IS NULL AND $statuses IS NULL
        AND ($levels IS NULL OR list_contains($levels, t.level))
-       AND t.timeline_date BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31)
+       AND t.timeline_date BETWEEN greatest(make_date($year_from, 1, 1), coalesce((SELECT day FROM cut), DATE '-infinity'))
+                               AND make_date($year_to, 12, 31)
      ORDER BY t.timeline_date DESC, t.title, t.doc
      LIMIT $limit)
     UNION ALL
