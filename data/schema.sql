@@ -822,3 +822,9 @@ CREATE TABLE map_rate_ranks (     -- one row per policy and measure with a best 
     w_rate      INTEGER NOT NULL,
     r_rate      INTEGER NOT NULL   -- metric best_rate
 );
+-- Each policy's id and doc, the id stored uncompressed: a set of ids (the explorer's results) is turned into docs by
+-- hashing a million ids, and a compressed string column decompresses every vector first (at 1M: 8 ms instead of 20).
+CREATE TABLE policy_ids (           -- stored by doc
+    policy_id VARCHAR NOT NULL USING COMPRESSION uncompressed,   -- key
+    doc       INTEGER NOT NULL
+);

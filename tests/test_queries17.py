@@ -150,6 +150,8 @@ def test_the_tables_built_for_the_lists_hold_every_policy(request, db):
                           EXCEPT SELECT policy_id, topic FROM policy_topics""").fetchall() == []
     assert con.execute("SELECT count(*) FROM policy_topic_docs").fetchone() == \
         con.execute("SELECT count(*) FROM policy_topics").fetchone()
+    assert con.execute("SELECT policy_id, doc FROM policy_ids EXCEPT SELECT policy_id, doc FROM v_policies").fetchall() == []
+    assert con.execute("SELECT count(*) FROM policy_ids").fetchone() == con.execute("SELECT count(*) FROM policies").fetchone()
     # the map's ranks: every policy once, each order a numbering 1..n of its region's policies
     assert con.execute("SELECT count(*), count(DISTINCT doc) FROM map_policy_ranks").fetchone() == \
         con.execute("SELECT count(*), count(*) FROM policies").fetchone()

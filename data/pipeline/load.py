@@ -308,7 +308,7 @@ def build_period_aggregates(con) -> None:
 # queries17: the overview's newest policies and recent changes stored newest first, its headline numbers' regions
 # and in-force steps, the topics keyed by doc and the map's ranks (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
 LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs", "period_regions", "in_force_steps",
-                   "map_policy_ranks", "map_rate_ranks")
+                   "map_policy_ranks", "map_rate_ranks", "policy_ids")
 # marked_status(...) = 'in_force' on some day: not a draft, superseded, or lapsed with no end, and a start (effective
 # date, else issue date) on or before its end (none: for ever); it is in force from the start to the end
 MAY_BE_IN_FORCE = """coalesce(status_mark, '') NOT IN ('draft', 'superseded')
@@ -336,6 +336,7 @@ def build_list_aggregates(con) -> None:
         ORDER BY day DESC, title, event, doc""")
     con.execute("""INSERT INTO policy_topic_docs SELECT d.doc, pt.topic
                    FROM policy_topics pt JOIN search_docs d USING (policy_id) ORDER BY d.doc, pt.topic""")
+    con.execute("INSERT INTO policy_ids SELECT policy_id, doc FROM search_docs ORDER BY doc")
     con.execute("""INSERT INTO period_regions SELECT DISTINCT year(timeline_date), level, region_code FROM v_policies
                    ORDER BY ALL""")
     con.execute(f"""

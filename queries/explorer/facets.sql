@@ -1,9 +1,10 @@
 -- Facet counts of a set of policies (the current search result): level, status today, evidence kind, region, topic (every topic
 -- of a policy, as the topic filter matches), issuer, and the date span. Used by: explorer.
--- The ids are turned into storage rows (doc) once; the policies' columns are then read for those rows only, and
--- their topics from policy_topic_docs (policy_topics keyed by doc, built with the database) on integers.
+-- The ids are turned into storage rows (doc) once, in policy_ids (built with the database, the ids uncompressed);
+-- the policies' columns are then read for those rows only, and their topics from policy_topic_docs (policy_topics
+-- keyed by doc) on integers.
 -- params: $ids
-WITH d AS MATERIALIZED (SELECT doc FROM search_docs WHERE policy_id IN (SELECT unnest($ids))),
+WITH d AS MATERIALIZED (SELECT doc FROM policy_ids WHERE policy_id IN (SELECT unnest($ids))),
 p AS MATERIALIZED (SELECT level, status_now, evidence_kind, region_code, issuers, timeline_date FROM v_policies
                    WHERE doc IN (SELECT doc FROM d))
 SELECT 'level' AS facet, level AS code, count(*) AS n FROM p GROUP BY level
