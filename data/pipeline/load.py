@@ -192,6 +192,7 @@ def build_aggregates(con) -> None:
                    FROM policy_sources GROUP BY ALL ORDER BY ALL""")
     build_map_ai_aggregates(con)   # mapai: the map's and the AI comparison's tables (below)
     build_period_aggregates(con)   # queries16: counts per month, level and source (below)
+    build_list_aggregates(con)     # queries17: the overview's lists and the explorer's facets (below)
 
 
 # mapai: the map's metrics and the AI comparison's terms, from v_measure_terms (the one set of rules). A term's
@@ -315,6 +316,71 @@ def build_period_aggregates(con) -> None:
                        SELECT * FROM in_force_cells($days, NULL, NULL, NULL, $lo, $hi, true, NULL, 'cell', true)
                        ORDER BY ALL""",
                     {"days": month_ends, "lo": lo, "hi": hi})
+
+
+# queries17: the overview's newest policies and recent changes stored newest first, its headline numbers' regions
+# and in-force steps, the topics keyed by doc and the map's ranks (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
+LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs", "period_regions", "in_force_steps",
+                   "map_policy_ranks", "map_rate_ranks", "policy_ids")
+# marked_status(...) = 'in_force' on some day: not a draft, superseded, or lapsed with no end, and a start (effective
+# date, else issue date) on or before its end (none: for ever); it is in force from the start to the end
+MAY_BE_IN_FORCE = """coalesce(status_mark, '') NOT IN ('draft', 'superseded')
+              AND NOT (coalesce(status_mark, '') = 'lapsed' AND effective_to IS NULL)
+              AND coalesce(effective_from, issue_date) <= coalesce(effective_to, DATE '9999-12-31')"""
+
+
+def build_list_aggregates(con) -> None:
+    for table in LIST_AGGREGATES:
+        con.execute(f"DELETE FROM {table}")
+    con.execute("""
+        INSERT INTO policy_timeline
+        SELECT timeline_date, title, doc, level, policy_id, doc_number, region_code, timeline_basis, issue_date_precision,
+               primary_topic, evidence_kind, trust, status_mark, effective_from, effective_to, issue_date
+        FROM v_policies WHERE timeline_date IS NOT NULL
+        ORDER BY timeline_date DESC, title, doc""")
+    con.execute("""
+        INSERT INTO policy_events
+        SELECT day, title, event, doc, policy_id, level, timeline_date
+        FROM (SELECT doc, policy_id, title, level, timeline_date,
+                     unnest([issue_date, effective_from, effective_to + 1]) AS day,
+                     unnest(['issued', 'took_effect', 'expired']) AS event
+              FROM v_policies)
+        WHERE day IS NOT NULL
+        ORDER BY day DESC, title, event, doc""")
+    con.execute("""INSERT INTO policy_topic_docs SELECT d.doc, pt.topic
+                   FROM policy_topics pt JOIN search_docs d USING (policy_id) ORDER BY d.doc, pt.topic""")
+    con.execute("INSERT INTO policy_ids SELECT policy_id, doc FROM search_docs ORDER BY doc")
+    con.execute("""INSERT INTO period_regions SELECT DISTINCT year(timeline_date), level, region_code FROM v_policies
+                   ORDER BY ALL""")
+    con.execute(f"""
+        INSERT INTO in_force_steps
+        SELECT year, level, day, sum(n) FROM (
+            SELECT year(timeline_date) AS year, level, coalesce(effective_from, issue_date) AS day, 1 AS n
+            FROM v_policies WHERE {MAY_BE_IN_FORCE}
+            UNION ALL
+            SELECT year(timeline_date), level, effective_to + 1, -1
+            FROM v_policies WHERE {MAY_BE_IN_FORCE} AND effective_to IS NOT NULL)
+        GROUP BY ALL HAVING sum(n) <> 0 ORDER BY ALL""")
+    # the orders of map/metric_by_region (its max_by / min_by keys), per policy region
+    con.execute("""
+        INSERT INTO map_policy_ranks
+        SELECT p.doc, p.region_code, p.timeline_date, coalesce(a.n_terms, 0), a.value,
+               row_number() OVER (r ORDER BY a.value DESC NULLS LAST, p.title DESC, a.citation DESC, p.doc),
+               row_number() OVER (r ORDER BY a.value DESC NULLS LAST, p.timeline_date DESC NULLS LAST, p.title, p.doc),
+               row_number() OVER (r ORDER BY coalesce(a.n_terms, 0) DESC, p.timeline_date DESC NULLS LAST, p.title, p.doc),
+               row_number() OVER (r ORDER BY p.timeline_date DESC NULLS LAST, p.title, p.doc)
+        FROM v_policies p LEFT JOIN map_metric_docs a ON a.doc = p.doc AND a.measure = ''
+        WINDOW r AS (PARTITION BY p.region_code)
+        ORDER BY p.doc""")
+    con.execute("""
+        INSERT INTO map_rate_ranks
+        SELECT m.doc, m.measure, p.region_code, m.value,
+               row_number() OVER (r ORDER BY m.value DESC NULLS LAST, p.title DESC, m.citation DESC, m.doc),
+               row_number() OVER (r ORDER BY m.value DESC NULLS LAST, p.timeline_date DESC NULLS LAST, p.title, m.doc)
+        FROM map_metric_docs m JOIN v_policies p USING (doc)
+        WHERE m.measure <> ''
+        WINDOW r AS (PARTITION BY p.region_code, m.measure)
+        ORDER BY m.measure, m.doc""")
 
 
 def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, str], policies: list[Policy],

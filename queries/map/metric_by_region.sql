@@ -28,40 +28,57 @@ scope AS (   -- (a layer region, a region whose policies count there)
     SELECT l.code, l.ancestor FROM v_region_lineage l WHERE $view = 'applies' AND l.code IN (SELECT code FROM layer)
 ),
 f AS (
-    SELECT p.doc, p.title, p.region_code, p.timeline_date, current_standing(p.status_now) AS current
+    SELECT p.doc, p.region_code, current_standing(p.status_now) AS current
     FROM filtered_policies($levels, $topics, NULL, $year_from, $year_to, $include_undated, $statuses) p
     WHERE p.region_code IN (SELECT policy_region FROM scope)
 ),
-pp AS (   -- each policy with its metrics, and the term giving each
-    SELECT f.doc, f.title, f.region_code, f.timeline_date, coalesce(a.n_terms, 0) AS n_terms,
-           CASE WHEN f.current THEN a.value END AS max_cap,
-           CASE WHEN f.current AND a.value IS NOT NULL THEN {'origin': a.origin, 'trust': a.trust,
-                'citation': a.citation, 'source_url': a.source_url, 'title': f.title} END AS cap_term,
-           CASE WHEN f.current THEN r.value END AS best_rate,
-           CASE WHEN f.current AND r.value IS NOT NULL THEN {'origin': r.origin, 'trust': r.trust,
-                'citation': r.citation, 'source_url': r.source_url, 'title': f.title} END AS rate_term
-    FROM f
-    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = '') a ON a.doc = f.doc
-    LEFT JOIN (SELECT * FROM map_metric_docs WHERE measure = $measure) r ON r.doc = f.doc
+pp AS (   -- each policy with its metrics and its places in the orders (map_policy_ranks, map_rate_ranks)
+    SELECT f.doc, f.region_code, f.current, k.n_terms, k.cap, k.w_cap, r.rate, r.w_rate,
+           CASE $metric WHEN 'terms' THEN k.r_terms WHEN 'max_cap' THEN k.r_cap WHEN 'best_rate' THEN r.r_rate
+                        ELSE k.r_date END AS r_top,
+           $metric IN ('policies', 'terms')
+               OR (f.current AND CASE $metric WHEN 'max_cap' THEN k.cap WHEN 'best_rate' THEN r.rate END IS NOT NULL)
+               AS ranked
+    FROM f JOIN map_policy_ranks k USING (doc)
+    LEFT JOIN (SELECT doc, rate, w_rate, r_rate FROM map_rate_ranks WHERE measure = $measure) r ON r.doc = f.doc
 ),
-ranked AS (
-    SELECT pp.*, CASE $metric WHEN 'terms' THEN pp.n_terms WHEN 'max_cap' THEN pp.max_cap
-                              WHEN 'best_rate' THEN pp.best_rate END AS metric_value,
-           CASE $metric WHEN 'max_cap' THEN pp.cap_term WHEN 'best_rate' THEN pp.rate_term END AS metric_term
-    FROM pp
-),
-by_region AS (   -- per policy region first (a few thousand groups), then per layer region below
+counts AS (   -- per policy region first (a few thousand groups), then per layer region below
     SELECT region_code, count(*) AS policies, sum(n_terms) AS terms,
-           max(max_cap) AS max_cap, max_by(cap_term, {'v': max_cap, 't': cap_term.title, 'c': cap_term.citation}) FILTER (WHERE max_cap IS NOT NULL) AS cap_term,
-           max(best_rate) AS best_rate, max_by(rate_term, {'v': best_rate, 't': rate_term.title, 'c': rate_term.citation}) FILTER (WHERE best_rate IS NOT NULL) AS rate_term,
-           -- top three: metric value (highest first), then newest, then title
-           min_by({'k': {'v': coalesce(-metric_value, 'infinity'::DOUBLE),
-                         'd': coalesce(-epoch(timeline_date), 'infinity'::DOUBLE), 't': title},
-                   'title': title, 'value': metric_value, 'origin': metric_term.origin, 'trust': metric_term.trust},
-                  {'v': coalesce(-metric_value, 'infinity'::DOUBLE),
-                   'd': coalesce(-epoch(timeline_date), 'infinity'::DOUBLE), 't': title}, 3)
-               FILTER (WHERE $metric IN ('policies', 'terms') OR metric_value IS NOT NULL) AS top
-    FROM ranked GROUP BY region_code
+           max(cap) FILTER (WHERE current) AS max_cap, max(rate) FILTER (WHERE current) AS best_rate,
+           arg_min(doc, w_cap) FILTER (WHERE current AND cap IS NOT NULL) AS cap_doc,
+           arg_min(doc, w_rate) FILTER (WHERE current AND rate IS NOT NULL) AS rate_doc,
+           min_by(doc, r_top, 3) FILTER (WHERE ranked) AS top_docs
+    FROM pp GROUP BY region_code
+),
+top AS (   -- the region's top three with their titles and the term giving each value, in order
+    SELECT t.region_code,
+           list({'k': {'v': coalesce(-t.value, 'infinity'::DOUBLE),
+                       'd': coalesce(-epoch(t.timeline_date), 'infinity'::DOUBLE), 't': d.title},
+                 'title': d.title, 'value': t.value, 'origin': t.origin, 'trust': t.trust} ORDER BY t.i) AS top
+    FROM (SELECT c.region_code, u.i, u.doc, k.timeline_date,
+                 CASE $metric WHEN 'terms' THEN k.n_terms WHEN 'max_cap' THEN k.cap WHEN 'best_rate' THEN r.value END
+                     AS value,
+                 CASE $metric WHEN 'max_cap' THEN a.origin WHEN 'best_rate' THEN r.origin END AS origin,
+                 CASE $metric WHEN 'max_cap' THEN a.trust WHEN 'best_rate' THEN r.trust END AS trust
+          FROM counts c, unnest(c.top_docs) WITH ORDINALITY AS u(doc, i)
+          JOIN map_policy_ranks k ON k.doc = u.doc
+          LEFT JOIN map_metric_docs a ON a.doc = u.doc AND a.measure = ''
+          LEFT JOIN map_metric_docs r ON r.doc = u.doc AND r.measure = $measure) t
+    JOIN search_docs d USING (doc)
+    GROUP BY t.region_code
+),
+by_region AS (
+    SELECT c.region_code, c.policies, c.terms, c.max_cap,
+           {'origin': a.origin, 'trust': a.trust, 'citation': a.citation, 'source_url': a.source_url, 'title': ad.title}
+               AS cap_term,
+           c.best_rate,
+           {'origin': r.origin, 'trust': r.trust, 'citation': r.citation, 'source_url': r.source_url, 'title': rd.title}
+               AS rate_term,
+           top.top
+    FROM counts c
+    LEFT JOIN map_metric_docs a ON a.doc = c.cap_doc AND a.measure = '' LEFT JOIN search_docs ad ON ad.doc = c.cap_doc
+    LEFT JOIN map_metric_docs r ON r.doc = c.rate_doc AND r.measure = $measure LEFT JOIN search_docs rd ON rd.doc = c.rate_doc
+    LEFT JOIN top USING (region_code)
 )
 SELECT g.code, g.level, g.name, g.short_name, g.name_en, g.has_polygon, g.lon, g.lat,
        CAST(coalesce(sum(b.policies), 0) AS BIGINT) AS policies,
