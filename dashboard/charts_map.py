@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -122,24 +123,34 @@ def _features(geojson: dict, codes) -> dict:
             "features": [f for f in geojson["features"] if f["properties"]["adcode"] in wanted]}
 
 
-def _choropleth(geojson: dict, rows: pd.DataFrame, **kwargs) -> dict:
+def _choropleth(geojson: dict, cols: dict, rows: list[int], **kwargs) -> dict:
+    codes = [cols["code"][i] for i in rows]
     return dict(
-        type="choropleth", geojson=_features(geojson, rows.code), featureidkey="properties.adcode",
-        locations=rows.code.tolist(), customdata=rows[["code", "hover"]].values.tolist(),
+        type="choropleth", geojson=_features(geojson, codes), featureidkey="properties.adcode",
+        locations=codes, customdata=[[cols["code"][i], cols["hover"][i]] for i in rows],
         hovertemplate="%{customdata[1]}<extra></extra>",
         marker={"line": {"color": BORDER, "width": 1.2}},
         unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}},
         **kwargs)
 
 
+def _columns(frame: pd.DataFrame) -> dict:
+    """The frame's columns as plain lists, read once: selecting rows of a pandas frame by masks, some twenty
+    times a map, cost more than the rest of the figure. lon/lat also as arrays (the zone markers carry them so)."""
+    cols = {c: frame[c].tolist() for c in ("code", "value", "status", "is_zone", "lon", "lat", "label", "hover",
+                                          "bar_label")}
+    cols["lon_array"], cols["lat_array"] = frame.lon.to_numpy(), frame.lat.to_numpy()
+    return cols
+
+
 def figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain trace and layout dicts, validated once as a whole. Building it property by property
-    (add_trace, update_layout with magic-underscore paths) cost the map ~70 ms a view, most of it plotly's
-    bookkeeping and copies of the boundaries; here each boundary collection is set after the validation, uncopied
-    (nothing changes it: the page only shows the figure, images copy it first). The same dict as the plain way
-    (tests/test_pages17.py)."""
+    """A figure from plain trace and layout dicts. Built the plain way (add_trace, update_layout with magic-underscore
+    paths, every property validated as it is set, the boundaries copied into each trace) a map view cost ~70 ms of
+    plotly bookkeeping; here the dicts are taken as they are (they are what plotly's validation would make of them:
+    tests/test_pages17.py builds each view both ways) and each boundary collection is set afterwards, uncopied
+    (nothing changes it: the page only shows the figure, images copy it first)."""
     shapes = [t.pop("geojson", None) for t in traces]
-    fig = go.Figure(data=traces, layout=layout)
+    fig = go.Figure(data=traces, layout=layout, _validate=False)
     for trace, shape in zip(fig.data, shapes):
         if shape is not None:
             trace.geojson = shape
@@ -221,57 +232,61 @@ def _labels(lon, lat, text, dark, geo: str, size: int, **kwargs) -> list[dict]:
     return traces
 
 
-def _layer(frame: pd.DataFrame, fills: dict[str, str], geojson: dict, text: MapText, geo: str,
+def _layer(cols: dict, fills: dict[str, str], geojson: dict, text: MapText, geo: str,
            selected: str | None, label_box=None, hide_box=None) -> list[dict]:
-    """The traces of one geo subplot. Labels are drawn only inside `label_box` (when given) and not inside
-    `hide_box`; the legend comes from the main subplot only."""
+    """The traces of one geo subplot (`cols`: the region frame's columns, _columns). Labels are drawn only inside
+    `label_box` (when given) and not inside `hide_box`; the legend comes from the main subplot only."""
     main = geo == "geo"
-    polygons = frame[~frame.is_zone]
-    zones = frame[frame.is_zone]
+    code, status, lon, lat, label = cols["code"], cols["status"], cols["lon"], cols["lat"], cols["label"]
+    polygons = [i for i, zone in enumerate(cols["is_zone"]) if not zone]
+    zones = [i for i, zone in enumerate(cols["is_zone"]) if zone]
     traces = []
 
     def shown(rows):
-        return [(label_box is None or _inside(x, y, label_box)) and (hide_box is None or not _inside(x, y, hide_box))
-                for x, y in zip(rows.lon, rows.lat)]
+        return [i for i in rows if (label_box is None or _inside(lon[i], lat[i], label_box))
+                and (hide_box is None or not _inside(lon[i], lat[i], hide_box))]
 
-    for status, name, color in (("no_policy", text.no_policy, NO_POLICY), ("no_term", text.no_term, NO_TERM)):
-        rows = polygons[polygons.status == status]
-        if len(rows):
-            traces.append(_choropleth(geojson, rows, z=[0] * len(rows), name=name, showlegend=main, geo=geo,
+    for kind, name, color in (("no_policy", text.no_policy, NO_POLICY), ("no_term", text.no_term, NO_TERM)):
+        rows = [i for i in polygons if status[i] == kind]
+        if rows:
+            traces.append(_choropleth(geojson, cols, rows, z=[0] * len(rows), name=name, showlegend=main, geo=geo,
                                       colorscale=[[0, color], [1, color]], showscale=False, legendrank=2))
-    rows = polygons[polygons.status == "value"]
-    if len(rows):
-        traces.append(_choropleth(geojson, rows, z=rows.value.tolist(), coloraxis="coloraxis", geo=geo,
-                                  name=text.scale_title, showlegend=False))
+    rows = [i for i in polygons if status[i] == "value"]
+    if rows:
+        traces.append(_choropleth(geojson, cols, rows, z=[cols["value"][i] for i in rows], coloraxis="coloraxis",
+                                  geo=geo, name=text.scale_title, showlegend=False))
     keep = shown(polygons)
-    traces += _labels(polygons.lon[keep], polygons.lat[keep], polygons.label[keep],
-                      [_is_dark(fills[c]) for c in polygons.code[keep]], geo, 13 if main else 14)
+    traces += _labels([lon[i] for i in keep], [lat[i] for i in keep], [label[i] for i in keep],
+                      [_is_dark(fills[code[i]]) for i in keep], geo, 13 if main else 14)
 
-    if len(zones):
+    if zones:
         traces.append(dict(
             type="scattergeo",
-            lon=zones.lon, lat=zones.lat, mode="markers", geo=geo, name=text.zones, showlegend=main, legendrank=3,
-            marker={"symbol": ZONE_SYMBOL, "size": 13 if main else 17, "color": [fills[c] for c in zones.code],
+            lon=cols["lon_array"][zones], lat=cols["lat_array"][zones], mode="markers", geo=geo, name=text.zones,
+            showlegend=main, legendrank=3,
+            marker={"symbol": ZONE_SYMBOL, "size": 13 if main else 17, "color": [fills[code[i]] for i in zones],
                     "line": {"color": "#111827", "width": 1.5}},
-            customdata=zones[["code", "hover"]].values.tolist(), hovertemplate="%{customdata[1]}<extra></extra>",
+            customdata=[[code[i], cols["hover"][i]] for i in zones], hovertemplate="%{customdata[1]}<extra></extra>",
             unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}))
         keep = shown(zones)
-        hosts = [host_region(x, y, geojson) for x, y in zip(zones.lon[keep], zones.lat[keep])]
-        traces += _labels(zones.lon[keep], zones.lat[keep], ["\u2002" * 2 + lab for lab in zones.label[keep]],
+        hosts = [host_region(lon[i], lat[i], geojson) for i in keep]
+        traces += _labels([lon[i] for i in keep], [lat[i] for i in keep], ["\u2002" * 2 + label[i] for i in keep],
                           [_is_dark(fills.get(h, "#ffffff")) for h in hosts], geo, 13, textposition="middle right")
 
-    if selected is not None and selected in set(polygons.code):
-        rows = polygons[polygons.code == selected]
+    rows = [i for i in polygons if code[i] == selected] if selected is not None else []
+    if rows:
         traces.append(dict(
             type="choropleth",
-            geojson=_features(geojson, rows.code), featureidkey="properties.adcode", locations=rows.code.tolist(),
+            geojson=_features(geojson, [code[i] for i in rows]), featureidkey="properties.adcode",
+            locations=[code[i] for i in rows],
             z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, hoverinfo="skip",
             marker={"line": {"color": SELECTED, "width": 3.5}}, showlegend=False, name="selected", geo=geo))
-    if selected is not None and selected in set(zones.code):
-        rows = zones[zones.code == selected]
+    rows = [i for i in zones if code[i] == selected] if selected is not None else []
+    if rows:
         traces.append(dict(
             type="scattergeo",
-            lon=rows.lon, lat=rows.lat, mode="markers", geo=geo, hoverinfo="skip", showlegend=False, name="selected",
+            lon=cols["lon_array"][rows], lat=cols["lat_array"][rows], mode="markers", geo=geo, hoverinfo="skip",
+            showlegend=False, name="selected",
             marker={"symbol": ZONE_SYMBOL + "-open", "size": 25 if not main else 20,
                     "line": {"color": SELECTED, "width": 3}}))
     return traces
@@ -282,13 +297,14 @@ def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str 
     """The choropleth of one layer: value / no-term / no-policy traces, labels, zone markers, the selected
     region's outline, and optionally a zoomed inset (its extent outlined on the main map)."""
     zmax = scale_max(frame)
-    fills = dict(zip(frame.code, _fills(frame.value, frame.status, zmax)))
+    cols = _columns(frame)
+    fills = dict(zip(cols["code"], _fills(cols["value"], cols["status"], zmax)))
     box = None
     if inset is not None:
         (x0, x1), (y0, y1) = inset_range(geojson, inset.codes)
         dx, dy = (x1 - x0) * inset.pad, (y1 - y0) * inset.pad
         box = ((x0 - dx, x1 + dx), (y0 - dy, y1 + dy))
-    traces = _layer(frame, fills, geojson, text, "geo", selected, hide_box=box)
+    traces = _layer(cols, fills, geojson, text, "geo", selected, hide_box=box)
     geo_style = {"visible": False, "projection": {"type": "mercator"}, "bgcolor": "rgba(0,0,0,0)"}
     (lx0, lx1), (ly0, ly1) = layer_range(geojson)
     layout = {"geo": {**geo_style, "lonaxis": {"range": [lx0, lx1]}, "lataxis": {"range": [ly0, ly1]}}}
@@ -306,7 +322,7 @@ def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str 
             lon=[bx0, bx1, bx1, bx0, bx0], lat=[by0, by0, by1, by1, by0], mode="lines", geo="geo",
             line={"color": "#374151", "width": 1.5, "dash": "dot"}, hoverinfo="skip", showlegend=False,
             name="inset"))
-        traces += _layer(frame, fills, geojson, text, "geo2", selected, label_box=box)
+        traces += _layer(cols, fills, geojson, text, "geo2", selected, label_box=box)
         corner = host_region(bx0 + (bx1 - bx0) * 0.1, by1 - (by1 - by0) * 0.1, geojson)
         title_font = ({"color": "#ffffff", "shadow": HALO_DARK} if _is_dark(fills.get(corner, "#ffffff"))
                       else {"color": "#111827", "shadow": HALO})
@@ -336,21 +352,24 @@ def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str 
 def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: str | None = None,
                  height: int | None = None) -> go.Figure:
     """The table view of the map: one bar per region, largest first, regions without a value last."""
-    order = {"value": 0, "no_term": 1, "no_policy": 2}
-    rows = frame.assign(_o=frame.status.map(order), _v=frame.value.fillna(-1)) \
-                .sort_values(["_o", "_v", "code"], ascending=[True, False, True])
+    cols = _columns(frame)
+    code, value, status = cols["code"], cols["value"], cols["status"]
+    rank = {"value": 0, "no_term": 1, "no_policy": 2}
+    rows = sorted(range(len(code)), key=lambda i: (rank[status[i]], -(-1 if math.isnan(value[i]) else value[i]),
+                                                   code[i]))
     zmax = scale_max(frame)
-    colors = _fills(rows.value, rows.status, zmax)
+    values, statuses = [value[i] for i in rows], [status[i] for i in rows]
     labels = [format_value(v, unit) if s == "value" else (text.no_term if s == "no_term" else text.no_policy)
-              for v, s in zip(rows.value, rows.status)]
-    names = [f"{n} ◆" if z else n for n, z in zip(rows.bar_label, rows.is_zone)]
+              for v, s in zip(values, statuses)]
+    names = [f"{cols['bar_label'][i]} ◆" if cols["is_zone"][i] else cols["bar_label"][i] for i in rows]
     bar = dict(
         type="bar",
-        x=rows.value.fillna(0), y=names, orientation="h", text=labels, textposition="outside", cliponaxis=False,
-        marker={"color": colors,
-                "line": {"color": [SELECTED if c == selected else "rgba(0,0,0,0)" for c in rows.code], "width": 2.5}},
-        textfont={"color": ["#1f2933" if s == "value" else "#667085" for s in rows.status]},
-        customdata=rows[["code", "hover"]].values.tolist(), hovertemplate="%{customdata[1]}<extra></extra>",
+        x=np.nan_to_num(frame.value.to_numpy()[rows], nan=0.0), y=names, orientation="h", text=labels,
+        textposition="outside", cliponaxis=False,
+        marker={"color": _fills(values, statuses, zmax),
+                "line": {"color": [SELECTED if code[i] == selected else "rgba(0,0,0,0)" for i in rows], "width": 2.5}},
+        textfont={"color": ["#1f2933" if s == "value" else "#667085" for s in statuses]},
+        customdata=[[code[i], cols["hover"][i]] for i in rows], hovertemplate="%{customdata[1]}<extra></extra>",
         unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}, showlegend=False)
     n = len(rows)
     return figure([bar], dict(
