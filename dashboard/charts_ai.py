@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import namedtuple
 from typing import Callable
 from urllib.parse import urlparse
 
@@ -70,6 +71,14 @@ def prepare(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def entries(frame: pd.DataFrame) -> list:
+    """The frame's rows as named tuples, as itertuples(index=False) gives them, but read a column at a time:
+    itertuples and to_dict step through Arrow-backed string columns element by element, which cost the AI page
+    ~30 ms a change at 1M (README "Pages, session 17")."""
+    row = namedtuple("Pandas", frame.columns, rename=True)
+    return [row._make(r) for r in zip(*(frame[c].tolist() for c in frame.columns))]
+
+
 def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
     """Compare each curated entry about a corpus policy with the corpus clause(s) of that policy and measure.
 
@@ -77,28 +86,32 @@ def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
     numbers it has are equal), differs (anything else: a number differs, or the curated row states one the
     corpus does not). Both sides get the mark; `counterparts` lists the refs of the other side.
     """
-    recs = frame.to_dict("records")
+    recs = entries(frame)
     agreement: list[str | None] = [None] * len(recs)
     counterparts: list[list[int]] = [[] for _ in recs]
     rank = {"match": 0, "partial": 1, "differs": 2}
+    corpus: dict[tuple, list[int]] = {}     # the corpus clauses of each (policy, measure, region), in frame order
+    for j, k in enumerate(recs):
+        key = (k.policy_id, k.measure, k.region_code)
+        if k.origin == "corpus" and not any(_missing(v) for v in key):
+            corpus.setdefault(key, []).append(j)
     for i, cur in enumerate(recs):
-        if cur["origin"] == "corpus" or _missing(cur["policy_id"]):
+        if cur.origin == "corpus" or _missing(cur.policy_id):
             continue
-        peers = [j for j, k in enumerate(recs) if k["origin"] == "corpus" and k["policy_id"] == cur["policy_id"]
-                 and k["measure"] == cur["measure"] and k["region_code"] == cur["region_code"]]
+        peers = corpus.get((cur.policy_id, cur.measure, cur.region_code), [])
         if not peers:
             continue
         verdicts = {j: _compare(cur, recs[j]) for j in peers}
         agreement[i] = min(verdicts.values(), key=rank.get)
-        counterparts[i] = [int(recs[j]["ref"]) for j in peers]
+        counterparts[i] = [int(recs[j].ref) for j in peers]
         for j, v in verdicts.items():
             agreement[j] = v if agreement[j] is None else max(agreement[j], v, key=rank.get)
-            counterparts[j] = counterparts[j] + [int(cur["ref"])]
+            counterparts[j] = counterparts[j] + [int(cur.ref)]
     return frame.assign(agreement=agreement, counterparts=counterparts)
 
 
-def _compare(cur: dict, peer: dict) -> str:
-    pairs = [(cur["rate"], peer["rate"]), (cur["cap"], peer["cap"])]
+def _compare(cur, peer) -> str:
+    pairs = [(cur.rate, peer.rate), (cur.cap, peer.cap)]
     if all(_same(a, b) for a, b in pairs):
         return "match"
     if all(math.isnan(a) or _same(a, b) for a, b in pairs):
@@ -113,7 +126,7 @@ def _same(a: float, b: float) -> bool:
 def _cells(frame: pd.DataFrame) -> dict[tuple[str, str], list]:
     """The entries of each (measure, region) cell, in the frame's order."""
     cells: dict[tuple[str, str], list] = {}
-    for e in frame.itertuples(index=False):
+    for e in entries(frame):
         cells.setdefault((e.measure, e.region_code), []).append(e)
     return cells
 
@@ -328,7 +341,7 @@ def matrix_frame(frame: pd.DataFrame, columns: list[str], rows: list[str], regio
 def differences_frame(frame: pd.DataFrame, region_labels: dict[str, str], measure_labels: dict[str, str],
                       tr: Callable[[str], str], lang: str) -> pd.DataFrame:
     """Each curated entry about a corpus clause beside that clause: both readings, both quotes, both sources."""
-    refs = {e.ref: e for e in frame.itertuples(index=False)}
+    refs = {e.ref: e for e in entries(frame)}
     out = []
     for e in refs.values():
         if e.origin == "corpus" or _missing(e.agreement):

@@ -11,7 +11,7 @@ from dashboard.controls import NO_VALUE, choose_many, current_url, measure_label
 from dashboard.db import run_query
 from dashboard import shared
 from dashboard.exports import download_buttons
-from dashboard.i18n import TEXT, lang, t
+from dashboard.i18n import TEXT, lang, t, translator
 
 TEXT.update({
     "ai.intro": (
@@ -147,18 +147,23 @@ FULL_ROWS = 100_000    # the most rows its full download holds
 picked_rows = chosen_rows or None
 
 
+code = lang()
+tr = translator(code)   # the builders look up words per entry: the language read once
+
+
 def build():
     """The matrix as HTML and as a table, and the differences: built once for these URL values and shared."""
     entries = charts_ai.mark_agreement(charts_ai.prepare(
         run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
-    shown_rows = [m for m in measures if m in set(chosen_rows or entries.measure)]
+    found = set(chosen_rows or entries.measure)
+    shown_rows = [m for m in measures if m in found]
     return (entries, shown_rows,
-            charts_ai.matrix_html(entries, columns, REFERENCES, shown_rows, regions, measures, t, lang()),
-            charts_ai.matrix_frame(entries, columns, shown_rows, regions, measures, t, lang()),
-            charts_ai.differences_frame(entries, regions, measures, t, lang()))
+            charts_ai.matrix_html(entries, columns, REFERENCES, shown_rows, regions, measures, tr, code),
+            charts_ai.matrix_frame(entries, columns, shown_rows, regions, measures, tr, code),
+            charts_ai.differences_frame(entries, regions, measures, tr, code))
 
 
-frame, rows, matrix_html, matrix, differences = shared.view(("ai", lang(), url.key()), build)
+frame, rows, matrix_html, matrix, differences = shared.view(("ai", code, url.key()), build)
 
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
@@ -195,8 +200,8 @@ def detail_page(number: int) -> tuple[int, object]:
     def build():
         long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
                          offset=(number - 1) * PAGE_ROWS)
-        return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, t)
-    return shared.view(("ai.detail", lang(), url.key(), number), build)
+        return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, tr)
+    return shared.view(("ai.detail", code, url.key(), number), build)
 
 
 page_no = int(st.session_state.get(page_key, 1))
@@ -218,7 +223,7 @@ if total > PAGE_ROWS:
 def all_terms():
     """Every compared number (built when the button is clicked), at most FULL_ROWS, the cap said in the file."""
     out = charts_ai.long_frame(run_query("ai/compared_terms", regions=columns, measures=picked_rows,
-                                         limit=FULL_ROWS, offset=0), regions, measures, t)
+                                         limit=FULL_ROWS, offset=0), regions, measures, tr)
     if total > FULL_ROWS:
         out.insert(0, "note", "")
         out.iloc[0, 0] = t("ai.full_capped").format(n=total, cap=FULL_ROWS)
