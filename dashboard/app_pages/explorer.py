@@ -149,6 +149,13 @@ def fmt_num(value) -> str:
     return "" if missing(value) else f"{float(value):.4f}".rstrip("0").rstrip(".")
 
 
+def per_value(values: pd.Series, label) -> list:
+    """label(v) for each value, computed once per distinct value: a results column repeats a few codes over
+    hundreds of rows, and each label reads the session's language (values.map(label) called it per row)."""
+    memo = {}
+    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
+
+
 def counted(name: str, n: int) -> str:
     return f"{name}（{n}）" if lang() == "zh" else f"{name} ({n})"
 
@@ -303,11 +310,13 @@ else:
     def facet_texts() -> tuple[str, str]:
         """The facets of these results in words (two columns): built once for these URL values and shared."""
         facets = run_query("explorer/facets", ids=ids)
+        by_facet: dict[str, list] = {}   # (code, n) of each facet, in the query's order: the frame read once
+        for facet, code, n in zip(facets.facet.tolist(), facets.code.tolist(), facets.n.tolist()):
+            by_facet.setdefault(facet, []).append((code, n))
 
         def facet_line(facet: str, labels: dict[str, str], top_n: int = 12) -> str:
-            rows = facets[facets.facet == facet].head(top_n)
-            parts = [f"{md(labels.get(r.code, r.code) if r.code is not None else '—')} **{r.n}**"
-                     for r in rows.itertuples()]
+            parts = [f"{md(labels.get(code, code) if code is not None else '—')} **{n}**"
+                     for code, n in by_facet.get(facet, [])[:top_n]]
             return " · ".join(parts) if parts else "—"
         span = facets.set_index("facet").code
         return (f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
@@ -327,14 +336,14 @@ else:
     shown = pd.DataFrame({
         t("col.title"): results.title,
         t("col.doc_number"): results.doc_number.fillna(""),
-        t("col.issuers"): results.issuers.map(issuers_text),
+        t("col.issuers"): [issuers_text(v) for v in results.issuers],
         t("col.level"): results.level.map(LEVELS),
         t("col.region"): results.region_code.map(REGIONS),
         t("col.issue_date"): [fmt_date(d, p) for d, p in zip(results.issue_date, results.issue_date_precision)],
         t("col.status"): results.status_now.map(STATUSES),
         t("col.topic"): results.primary_topic.map(TOPICS),
-        t("col.evidence"): results.evidence_kind.map(kind_label),
-        t("col.trust"): results.trust.map(trust_label),
+        t("col.evidence"): per_value(results.evidence_kind, kind_label),
+        t("col.trust"): per_value(results.trust, trust_label),
         t("col.official_url"): results.official_url.fillna(""),
         t("col.sources"): results.sources,
     })
