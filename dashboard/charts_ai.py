@@ -372,22 +372,29 @@ def long_frame(long: pd.DataFrame, region_labels: dict[str, str], measure_labels
         return pd.DataFrame(columns=[c if c == "#" else tr(c) for c in cols])
     return pd.DataFrame({
         "#": long.ref.astype(int).values,
-        tr("col.region"): long.region_code.map(lambda c: region_labels.get(c, c)).values,
-        tr("col.measure"): long.measure.map(lambda m: measure_labels.get(m, m)).values,
-        tr("ai.kind"): long.value_kind.map(lambda k: tr(f"ai.kind.{k}")).values,
+        tr("col.region"): _per_value(long.region_code, lambda c: region_labels.get(c, c)),
+        tr("col.measure"): _per_value(long.measure, lambda m: measure_labels.get(m, m)),
+        tr("ai.kind"): _per_value(long.value_kind, lambda k: tr(f"ai.kind.{k}")),
         tr("col.value"): long.value.values,
         tr("col.unit"): long.unit.values,
         tr("ai.condition"): long.condition.values,
         tr("col.quote"): long.quote.values,
         tr("col.sources"): [corpus_source(s, lines, tr) if o == "corpus" else s
-                            for s, o, lines in zip(long.source, long.origin, long.lines)],
+                            for s, o, lines in zip(long.source.tolist(), long.origin.tolist(), long.lines.tolist())],
         tr("ai.source_title"): long.source_title.values,
-        tr("ai.link"): [safe_url(u) for u in long.source_url],
-        tr("ai.origin"): long.origin.map(lambda o: tr(f"ai.origin.{o}")).values,
-        tr("trust"): [trust_text(v, tr) for v in long.trust.values],
+        tr("ai.link"): [safe_url(u) for u in long.source_url.tolist()],
+        tr("ai.origin"): _per_value(long.origin, lambda o: tr(f"ai.origin.{o}")),
+        tr("trust"): _per_value(long.trust, lambda v: trust_text(v, tr)),
         tr("col.policy"): long.policy_title.values,
         tr("col.doc_number"): long.doc_number.values,
     })
+
+
+def _per_value(values: pd.Series, label: Callable) -> list:
+    """label(v) for each value, computed once per distinct value (a page of 200 numbers has a few regions,
+    measures and kinds); values read as a list, not element by element from Arrow."""
+    memo: dict = {}
+    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
 
 
 # The matrix on a slide ----------------------------------------------------------------------

@@ -118,17 +118,27 @@ PAGE_PARAMS = ["compare", "rows"]
 url = current_url()
 regions = region_labels()
 measures = measure_labels()
+code = lang()
+tr = translator(code)   # the builders look up words per entry: the language read once
 st.title(t("nav_ai"))
 st.caption(t("ai.intro"))
 
-options = run_query("ai/region_options")
-picker = {}
-for row in options.itertuples():
-    name = regions.get(row.code, row.code)
-    if row.code in REFERENCES:
-        picker[row.code] = t("ai.option_ref").format(name=name)
-    else:
-        picker[row.code] = t("ai.option").format(name=name, n=int(row.ai_terms)) if row.ai_terms else name
+
+def picker_labels() -> dict[str, str]:
+    """Every region of the gazetteer with its number of terms: the same for every run of a database and language
+    (shared: never mutated)."""
+    options = run_query("ai/region_options")
+    picker = {}
+    for region, terms in zip(options.code.tolist(), options.ai_terms.tolist()):
+        name = regions.get(region, region)
+        if region in REFERENCES:
+            picker[region] = tr("ai.option_ref").format(name=name)
+        else:
+            picker[region] = tr("ai.option").format(name=name, n=int(terms)) if terms else name
+    return picker
+
+
+picker = shared.derived(("ai.picker", code), picker_labels)
 left, right = st.columns([3, 2])
 with left:
     chosen = choose_many(url, "compare", t("districts"), picker, placeholder=t("ai.pick"))
@@ -145,10 +155,6 @@ if not compare:
 PAGE_ROWS = 200        # the detail table is fetched a page at a time
 FULL_ROWS = 100_000    # the most rows its full download holds
 picked_rows = chosen_rows or None
-
-
-code = lang()
-tr = translator(code)   # the builders look up words per entry: the language read once
 
 
 def build():
