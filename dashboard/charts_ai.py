@@ -62,10 +62,15 @@ LAPSED = ("draft", "superseded", "expired", "not_yet")
 
 
 def prepare(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ai/compared_entries as the builders read them: lists as lists, conditions without repeats."""
+    """The rows of ai/compared_entries as the builders read them: lists as lists, conditions without repeats, and
+    text as Python strings (Arrow-backed text converted once here: the builders read the entries row by row, several
+    times a matrix; the values are the same, missing ones NaN)."""
     out = frame.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].astype(object)
     for col in ("others", "thresholds", "conditions"):
-        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else [] for v in out[col]]
+        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else [] for v in out[col].tolist()]
     out["conditions"] = [list(dict.fromkeys(str(c) for c in v)) for v in out.conditions]
     out["best"] = out.best.fillna(False).astype(bool)
     return out
