@@ -70,7 +70,8 @@ def prepare(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(out[col].dtype, pd.StringDtype):
             out[col] = out[col].astype(object)
     for col in ("others", "thresholds", "conditions"):
-        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else [] for v in out[col].tolist()]
+        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else []
+                    for v in out[col].tolist()]
     out["conditions"] = [list(dict.fromkeys(str(c) for c in v)) for v in out.conditions]
     out["best"] = out.best.fillna(False).astype(bool)
     return out

@@ -103,8 +103,9 @@ def plain_agreement(frame):
 @pytest.fixture(scope="module")
 def ai_entries(app_env):
     from dashboard.db import run_query
-    return charts_ai.prepare(run_query("ai/compared_entries", regions=["420000", "420100", "420106", "420111", "420116"],
-                                       measures=None, per_cell=charts_ai.PER_CELL))
+    regions = ["420000", "420100", "420106", "420111", "420116"]
+    return charts_ai.prepare(run_query("ai/compared_entries", regions=regions, measures=None,
+                                       per_cell=charts_ai.PER_CELL))
 
 
 def test_entries_are_the_rows_itertuples_gives(ai_entries):

@@ -235,7 +235,8 @@ cov_notes = coverage.map_notes(region_coverage)
 
 def build_figures():
     """The map (its coverage notes burnt in) and the ranking bars: built once for these URL values and shared."""
-    built = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, height=MAP_HEIGHT[layer],
+    shapes = shared.derived(("boundaries", layer), lambda: boundaries(LAYER_FILE[layer]))   # parsed once, never changed
+    built = region_map(frame, shapes, text, selected=selected, height=MAP_HEIGHT[layer],
                        inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
                        integer=unit == "")
     coverage.burn_in(built, cov_notes, source=text.source)
