@@ -148,3 +148,17 @@ def test_explorer_labels_per_row_in_both_languages(open_page):
         assert len(table) > 0 and shown
         assert shown - {""} <= labels[index]                  # every row labelled, in the page's language
         assert not shown & (labels[1 - index] - labels[index])
+
+
+def test_a_sidebar_filter_does_not_rebuild_the_ai_matrix(open_page, monkeypatch):
+    """The sidebar filters do not apply on the AI page: its matrix is keyed on the regions and measures picked."""
+    def matrix(at) -> str:
+        return "".join(e.proto.body for e in at.get("html"))
+    first = open_page("ai", compare=["420106"])
+    built = []
+    real = charts_ai.matrix_html
+    monkeypatch.setattr(charts_ai, "matrix_html", lambda *a, **k: built.append(1) or real(*a, **k))
+    again = open_page("ai", compare=["420106"], level="district", topic="digital")
+    assert built == [] and matrix(again) == matrix(first)
+    other = open_page("ai", compare=["420111"])
+    assert built == [1] and matrix(other) != matrix(first)

@@ -169,7 +169,10 @@ def build():
             charts_ai.differences_frame(entries, regions, measures, tr, code))
 
 
-frame, rows, matrix_html, matrix, differences = shared.view(("ai", code, url.key()), build)
+# keyed on what the matrix reads (the regions and measures picked): the sidebar filters do not apply on this page,
+# so changing one here shows the same matrix without building it again
+view_key = ("ai", code, tuple(columns), tuple(chosen_rows))
+frame, rows, matrix_html, matrix, differences = shared.view(view_key, build)
 
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
@@ -207,7 +210,7 @@ def detail_page(number: int) -> tuple[int, object]:
         long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
                          offset=(number - 1) * PAGE_ROWS)
         return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, tr)
-    return shared.view(("ai.detail", code, url.key(), number), build)
+    return shared.view((*view_key, "detail", number), build)
 
 
 page_no = int(st.session_state.get(page_key, 1))
