@@ -110,7 +110,8 @@ LONG_TEXT = 1500             # source texts longer than this scroll inside a box
 FILTER_NAMES = ["level", "topic", "region", "years", "status", "issuer"]
 
 url = current_url()
-COLON = "：" if lang() == "zh" else ": "
+ZH = lang() == "zh"   # read once: counted() labels every issuer of the results
+COLON = "：" if ZH else ": "
 filters = params.sql_filters(url)
 LEVELS, REGIONS, TOPICS, STATUSES = level_labels(), region_labels(), topic_labels(), status_labels()
 EVIDENCE = {k: kind_label(k) for k in ("full_text", "summary", "list_entry", "toc", "citation", "register_entry",
@@ -142,7 +143,9 @@ def fmt_date(value, precision) -> str:
     if missing(value):
         return ""
     day = pd.Timestamp(value)
-    return {"year": f"{day.year}", "month": f"{day.year}-{day.month:02d}"}.get(precision, f"{day.date()}")
+    if precision == "year":
+        return f"{day.year}"
+    return f"{day.year}-{day.month:02d}" if precision == "month" else f"{day.date()}"
 
 
 def fmt_num(value) -> str:
@@ -157,7 +160,7 @@ def per_value(values: pd.Series, label) -> list:
 
 
 def counted(name: str, n: int) -> str:
-    return f"{name}（{n}）" if lang() == "zh" else f"{name} ({n})"
+    return f"{name}（{n}）" if ZH else f"{name} ({n})"
 
 
 def issuers_text(value) -> str:
@@ -268,7 +271,7 @@ search = dict(filters, grams=grams, phrase=q, limit=RESULT_LIMIT)
 base = run_query("explorer/search_policies", **search, issuer=None)
 issuer_counts = (run_query("explorer/facets", ids=base.policy_id.tolist()).query("facet == 'issuer'")
                  if len(base) else pd.DataFrame(columns=["code", "n"]))
-issuer_options = {row.code: counted(row.code, row.n) for row in issuer_counts.itertuples()}
+issuer_options = {code: counted(code, n) for code, n in zip(issuer_counts.code.tolist(), issuer_counts.n.tolist())}
 if url["issuer"] and url["issuer"] not in issuer_options:
     issuer_options[url["issuer"]] = counted(url["issuer"], 0)
 with top[1]:
