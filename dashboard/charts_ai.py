@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import namedtuple
 from typing import Callable
 from urllib.parse import urlparse
 
@@ -61,13 +62,27 @@ LAPSED = ("draft", "superseded", "expired", "not_yet")
 
 
 def prepare(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ai/compared_entries as the builders read them: lists as lists, conditions without repeats."""
+    """The rows of ai/compared_entries as the builders read them: lists as lists, conditions without repeats, and
+    text as Python strings (Arrow-backed text converted once here: the builders read the entries row by row, several
+    times a matrix; the values are the same, missing ones NaN)."""
     out = frame.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].astype(object)
     for col in ("others", "thresholds", "conditions"):
-        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else [] for v in out[col]]
+        out[col] = [list(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else []
+                    for v in out[col].tolist()]
     out["conditions"] = [list(dict.fromkeys(str(c) for c in v)) for v in out.conditions]
     out["best"] = out.best.fillna(False).astype(bool)
     return out
+
+
+def entries(frame: pd.DataFrame) -> list:
+    """The frame's rows as named tuples, as itertuples(index=False) gives them, but read a column at a time:
+    itertuples and to_dict step through Arrow-backed string columns element by element, which cost the AI page
+    ~30 ms a change at 1M (README "Pages, session 17")."""
+    row = namedtuple("Pandas", frame.columns, rename=True)
+    return [row._make(r) for r in zip(*(frame[c].tolist() for c in frame.columns))]
 
 
 def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
@@ -77,28 +92,32 @@ def mark_agreement(frame: pd.DataFrame) -> pd.DataFrame:
     numbers it has are equal), differs (anything else: a number differs, or the curated row states one the
     corpus does not). Both sides get the mark; `counterparts` lists the refs of the other side.
     """
-    recs = frame.to_dict("records")
+    recs = entries(frame)
     agreement: list[str | None] = [None] * len(recs)
     counterparts: list[list[int]] = [[] for _ in recs]
     rank = {"match": 0, "partial": 1, "differs": 2}
+    corpus: dict[tuple, list[int]] = {}     # the corpus clauses of each (policy, measure, region), in frame order
+    for j, k in enumerate(recs):
+        key = (k.policy_id, k.measure, k.region_code)
+        if k.origin == "corpus" and not any(_missing(v) for v in key):
+            corpus.setdefault(key, []).append(j)
     for i, cur in enumerate(recs):
-        if cur["origin"] == "corpus" or _missing(cur["policy_id"]):
+        if cur.origin == "corpus" or _missing(cur.policy_id):
             continue
-        peers = [j for j, k in enumerate(recs) if k["origin"] == "corpus" and k["policy_id"] == cur["policy_id"]
-                 and k["measure"] == cur["measure"] and k["region_code"] == cur["region_code"]]
+        peers = corpus.get((cur.policy_id, cur.measure, cur.region_code), [])
         if not peers:
             continue
         verdicts = {j: _compare(cur, recs[j]) for j in peers}
         agreement[i] = min(verdicts.values(), key=rank.get)
-        counterparts[i] = [int(recs[j]["ref"]) for j in peers]
+        counterparts[i] = [int(recs[j].ref) for j in peers]
         for j, v in verdicts.items():
             agreement[j] = v if agreement[j] is None else max(agreement[j], v, key=rank.get)
-            counterparts[j] = counterparts[j] + [int(cur["ref"])]
+            counterparts[j] = counterparts[j] + [int(cur.ref)]
     return frame.assign(agreement=agreement, counterparts=counterparts)
 
 
-def _compare(cur: dict, peer: dict) -> str:
-    pairs = [(cur["rate"], peer["rate"]), (cur["cap"], peer["cap"])]
+def _compare(cur, peer) -> str:
+    pairs = [(cur.rate, peer.rate), (cur.cap, peer.cap)]
     if all(_same(a, b) for a, b in pairs):
         return "match"
     if all(math.isnan(a) or _same(a, b) for a, b in pairs):
@@ -113,7 +132,7 @@ def _same(a: float, b: float) -> bool:
 def _cells(frame: pd.DataFrame) -> dict[tuple[str, str], list]:
     """The entries of each (measure, region) cell, in the frame's order."""
     cells: dict[tuple[str, str], list] = {}
-    for e in frame.itertuples(index=False):
+    for e in entries(frame):
         cells.setdefault((e.measure, e.region_code), []).append(e)
     return cells
 
@@ -328,7 +347,7 @@ def matrix_frame(frame: pd.DataFrame, columns: list[str], rows: list[str], regio
 def differences_frame(frame: pd.DataFrame, region_labels: dict[str, str], measure_labels: dict[str, str],
                       tr: Callable[[str], str], lang: str) -> pd.DataFrame:
     """Each curated entry about a corpus clause beside that clause: both readings, both quotes, both sources."""
-    refs = {e.ref: e for e in frame.itertuples(index=False)}
+    refs = {e.ref: e for e in entries(frame)}
     out = []
     for e in refs.values():
         if e.origin == "corpus" or _missing(e.agreement):
@@ -359,22 +378,29 @@ def long_frame(long: pd.DataFrame, region_labels: dict[str, str], measure_labels
         return pd.DataFrame(columns=[c if c == "#" else tr(c) for c in cols])
     return pd.DataFrame({
         "#": long.ref.astype(int).values,
-        tr("col.region"): long.region_code.map(lambda c: region_labels.get(c, c)).values,
-        tr("col.measure"): long.measure.map(lambda m: measure_labels.get(m, m)).values,
-        tr("ai.kind"): long.value_kind.map(lambda k: tr(f"ai.kind.{k}")).values,
+        tr("col.region"): _per_value(long.region_code, lambda c: region_labels.get(c, c)),
+        tr("col.measure"): _per_value(long.measure, lambda m: measure_labels.get(m, m)),
+        tr("ai.kind"): _per_value(long.value_kind, lambda k: tr(f"ai.kind.{k}")),
         tr("col.value"): long.value.values,
         tr("col.unit"): long.unit.values,
         tr("ai.condition"): long.condition.values,
         tr("col.quote"): long.quote.values,
         tr("col.sources"): [corpus_source(s, lines, tr) if o == "corpus" else s
-                            for s, o, lines in zip(long.source, long.origin, long.lines)],
+                            for s, o, lines in zip(long.source.tolist(), long.origin.tolist(), long.lines.tolist())],
         tr("ai.source_title"): long.source_title.values,
-        tr("ai.link"): [safe_url(u) for u in long.source_url],
-        tr("ai.origin"): long.origin.map(lambda o: tr(f"ai.origin.{o}")).values,
-        tr("trust"): [trust_text(v, tr) for v in long.trust.values],
+        tr("ai.link"): [safe_url(u) for u in long.source_url.tolist()],
+        tr("ai.origin"): _per_value(long.origin, lambda o: tr(f"ai.origin.{o}")),
+        tr("trust"): _per_value(long.trust, lambda v: trust_text(v, tr)),
         tr("col.policy"): long.policy_title.values,
         tr("col.doc_number"): long.doc_number.values,
     })
+
+
+def _per_value(values: pd.Series, label: Callable) -> list:
+    """label(v) for each value, computed once per distinct value (a page of 200 numbers has a few regions,
+    measures and kinds); values read as a list, not element by element from Arrow."""
+    memo: dict = {}
+    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
 
 
 # The matrix on a slide ----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -114,6 +115,7 @@ def layer_range(geojson: dict, pad: float = 0.02) -> tuple[tuple[float, float], 
     return (min(xs) - dx, max(xs) + dx), (min(ys) - dy, max(ys) + dy)
 
 
+
 def _features(geojson: dict, codes) -> dict:
     """The layer reduced to the given codes: each polygon is sent to the browser once, in its trace."""
     wanted = set(codes)
@@ -121,16 +123,38 @@ def _features(geojson: dict, codes) -> dict:
             "features": [f for f in geojson["features"] if f["properties"]["adcode"] in wanted]}
 
 
-def _choropleth(geojson: dict, rows: pd.DataFrame, **kwargs) -> go.Choropleth:
-    return go.Choropleth(
-        geojson=_features(geojson, rows.code), featureidkey="properties.adcode",
-        locations=rows.code.tolist(), customdata=rows[["code", "hover"]].values.tolist(),
+def _choropleth(geojson: dict, cols: dict, rows: list[int], **kwargs) -> dict:
+    codes = [cols["code"][i] for i in rows]
+    return dict(
+        type="choropleth", geojson=_features(geojson, codes), featureidkey="properties.adcode",
+        locations=codes, customdata=[[cols["code"][i], cols["hover"][i]] for i in rows],
         hovertemplate="%{customdata[1]}<extra></extra>",
         marker={"line": {"color": BORDER, "width": 1.2}},
         unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}},
         **kwargs)
 
 
+def _columns(frame: pd.DataFrame) -> dict:
+    """The frame's columns as plain lists, read once: selecting rows of a pandas frame by masks, some twenty
+    times a map, cost more than the rest of the figure. lon/lat also as arrays (the zone markers carry them so)."""
+    cols = {c: frame[c].tolist() for c in ("code", "value", "status", "is_zone", "lon", "lat", "label", "hover",
+                                          "bar_label")}
+    cols["lon_array"], cols["lat_array"] = frame.lon.to_numpy(), frame.lat.to_numpy()
+    return cols
+
+
+def figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain trace and layout dicts. Built the plain way (add_trace, update_layout with magic-underscore
+    paths, every property validated as it is set, the boundaries copied into each trace) a map view cost ~70 ms of
+    plotly bookkeeping; here the dicts are taken as they are (they are what plotly's validation would make of them:
+    tests/test_pages17.py builds each view both ways) and each boundary collection is set afterwards, uncopied
+    (nothing changes it: the page only shows the figure, images copy it first)."""
+    shapes = [t.pop("geojson", None) for t in traces]
+    fig = go.Figure(data=traces, layout=layout, _validate=False)
+    for trace, shape in zip(fig.data, shapes):
+        if shape is not None:
+            trace.geojson = shape
+    return fig
 @dataclass(frozen=True)
 class Inset:
     """A zoomed copy of part of the layer beside the main map (Wuhan's small central districts)."""
@@ -158,11 +182,11 @@ def _inside(lon, lat, box) -> bool:
     return x0 <= lon <= x1 and y0 <= lat <= y1
 
 
-def _fill(value, status: str, zmax: float) -> str:
-    """The colour a region or zone is painted with."""
-    if status == "value":
-        return value_colors([value], zmax)[0]
-    return NO_TERM if status == "no_term" else NO_POLICY
+def _fills(values, statuses, zmax: float) -> list[str]:
+    """The colour each region or zone is painted with (the scale sampled once for all of them)."""
+    statuses = list(statuses)
+    scale = iter(value_colors([v for v, s in zip(values, statuses) if s == "value"], zmax))
+    return [next(scale) if s == "value" else NO_TERM if s == "no_term" else NO_POLICY for s in statuses]
 
 
 def _is_dark(color: str) -> bool:
@@ -189,70 +213,83 @@ def host_region(lon: float, lat: float, geojson: dict) -> str | None:
     return None
 
 
-def _labels(fig: go.Figure, lon, lat, text, dark, geo: str, size: int, **kwargs) -> None:
+
+
+def _labels(lon, lat, text, dark, geo: str, size: int, **kwargs) -> list[dict]:
     """Text over the map in two traces: dark text with a white halo on light fills, white text with a dark
     halo on dark fills (a halo cannot vary per point). Labels are not clickable."""
+    traces = []
     for on_dark in (False, True):
         pick = [d == on_dark for d in dark]
         if not any(pick):
             continue
-        fig.add_trace(go.Scattergeo(
+        traces.append(dict(
+            type="scattergeo",
             lon=[v for v, k in zip(lon, pick) if k], lat=[v for v, k in zip(lat, pick) if k],
             text=[v for v, k in zip(text, pick) if k], mode="text", hoverinfo="skip", geo=geo, showlegend=False,
             name="labels", textfont={"size": size, "color": "#ffffff" if on_dark else "#111827",
                                      "shadow": HALO_DARK if on_dark else HALO}, **kwargs))
+    return traces
 
 
-def _add_layer(fig: go.Figure, frame: pd.DataFrame, geojson: dict, text: MapText, zmax: float, geo: str,
-               selected: str | None, label_box=None, hide_box=None) -> None:
-    """The traces of one geo subplot. Labels are drawn only inside `label_box` (when given) and not inside
-    `hide_box`; the legend comes from the main subplot only."""
+def _layer(cols: dict, fills: dict[str, str], geojson: dict, text: MapText, geo: str,
+           selected: str | None, label_box=None, hide_box=None) -> list[dict]:
+    """The traces of one geo subplot (`cols`: the region frame's columns, _columns). Labels are drawn only inside
+    `label_box` (when given) and not inside `hide_box`; the legend comes from the main subplot only."""
     main = geo == "geo"
-    polygons = frame[~frame.is_zone]
-    zones = frame[frame.is_zone]
-    fills = {c: _fill(v, s, zmax) for c, v, s in zip(frame.code, frame.value, frame.status)}
+    code, status, lon, lat, label = cols["code"], cols["status"], cols["lon"], cols["lat"], cols["label"]
+    polygons = [i for i, zone in enumerate(cols["is_zone"]) if not zone]
+    zones = [i for i, zone in enumerate(cols["is_zone"]) if zone]
+    traces = []
 
     def shown(rows):
-        return [(label_box is None or _inside(x, y, label_box)) and (hide_box is None or not _inside(x, y, hide_box))
-                for x, y in zip(rows.lon, rows.lat)]
+        return [i for i in rows if (label_box is None or _inside(lon[i], lat[i], label_box))
+                and (hide_box is None or not _inside(lon[i], lat[i], hide_box))]
 
-    for status, name, color in (("no_policy", text.no_policy, NO_POLICY), ("no_term", text.no_term, NO_TERM)):
-        rows = polygons[polygons.status == status]
-        if len(rows):
-            fig.add_trace(_choropleth(geojson, rows, z=[0] * len(rows), name=name, showlegend=main, geo=geo,
+    for kind, name, color in (("no_policy", text.no_policy, NO_POLICY), ("no_term", text.no_term, NO_TERM)):
+        rows = [i for i in polygons if status[i] == kind]
+        if rows:
+            traces.append(_choropleth(geojson, cols, rows, z=[0] * len(rows), name=name, showlegend=main, geo=geo,
                                       colorscale=[[0, color], [1, color]], showscale=False, legendrank=2))
-    rows = polygons[polygons.status == "value"]
-    if len(rows):
-        fig.add_trace(_choropleth(geojson, rows, z=rows.value.tolist(), coloraxis="coloraxis", geo=geo,
-                                  name=text.scale_title, showlegend=False))
+    rows = [i for i in polygons if status[i] == "value"]
+    if rows:
+        traces.append(_choropleth(geojson, cols, rows, z=[cols["value"][i] for i in rows], coloraxis="coloraxis",
+                                  geo=geo, name=text.scale_title, showlegend=False))
     keep = shown(polygons)
-    _labels(fig, polygons.lon[keep], polygons.lat[keep], polygons.label[keep],
-            [_is_dark(fills[c]) for c in polygons.code[keep]], geo, 13 if main else 14)
+    traces += _labels([lon[i] for i in keep], [lat[i] for i in keep], [label[i] for i in keep],
+                      [_is_dark(fills[code[i]]) for i in keep], geo, 13 if main else 14)
 
-    if len(zones):
-        fig.add_trace(go.Scattergeo(
-            lon=zones.lon, lat=zones.lat, mode="markers", geo=geo, name=text.zones, showlegend=main, legendrank=3,
-            marker={"symbol": ZONE_SYMBOL, "size": 13 if main else 17, "color": [fills[c] for c in zones.code],
+    if zones:
+        traces.append(dict(
+            type="scattergeo",
+            lon=cols["lon_array"][zones], lat=cols["lat_array"][zones], mode="markers", geo=geo, name=text.zones,
+            showlegend=main, legendrank=3,
+            marker={"symbol": ZONE_SYMBOL, "size": 13 if main else 17, "color": [fills[code[i]] for i in zones],
                     "line": {"color": "#111827", "width": 1.5}},
-            customdata=zones[["code", "hover"]].values.tolist(), hovertemplate="%{customdata[1]}<extra></extra>",
+            customdata=[[code[i], cols["hover"][i]] for i in zones], hovertemplate="%{customdata[1]}<extra></extra>",
             unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}))
         keep = shown(zones)
-        hosts = [host_region(x, y, geojson) for x, y in zip(zones.lon[keep], zones.lat[keep])]
-        _labels(fig, zones.lon[keep], zones.lat[keep], ["\u2002" * 2 + lab for lab in zones.label[keep]],
-                [_is_dark(fills.get(h, "#ffffff")) for h in hosts], geo, 13, textposition="middle right")
+        hosts = [host_region(lon[i], lat[i], geojson) for i in keep]
+        traces += _labels([lon[i] for i in keep], [lat[i] for i in keep], ["\u2002" * 2 + label[i] for i in keep],
+                          [_is_dark(fills.get(h, "#ffffff")) for h in hosts], geo, 13, textposition="middle right")
 
-    if selected is not None and selected in set(polygons.code):
-        rows = polygons[polygons.code == selected]
-        fig.add_trace(go.Choropleth(
-            geojson=_features(geojson, rows.code), featureidkey="properties.adcode", locations=rows.code.tolist(),
+    rows = [i for i in polygons if code[i] == selected] if selected is not None else []
+    if rows:
+        traces.append(dict(
+            type="choropleth",
+            geojson=_features(geojson, [code[i] for i in rows]), featureidkey="properties.adcode",
+            locations=[code[i] for i in rows],
             z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, hoverinfo="skip",
             marker={"line": {"color": SELECTED, "width": 3.5}}, showlegend=False, name="selected", geo=geo))
-    if selected is not None and selected in set(zones.code):
-        rows = zones[zones.code == selected]
-        fig.add_trace(go.Scattergeo(
-            lon=rows.lon, lat=rows.lat, mode="markers", geo=geo, hoverinfo="skip", showlegend=False, name="selected",
+    rows = [i for i in zones if code[i] == selected] if selected is not None else []
+    if rows:
+        traces.append(dict(
+            type="scattergeo",
+            lon=cols["lon_array"][rows], lat=cols["lat_array"][rows], mode="markers", geo=geo, hoverinfo="skip",
+            showlegend=False, name="selected",
             marker={"symbol": ZONE_SYMBOL + "-open", "size": 25 if not main else 20,
                     "line": {"color": SELECTED, "width": 3}}))
+    return traces
 
 
 def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str | None = None,
@@ -260,77 +297,82 @@ def region_map(frame: pd.DataFrame, geojson: dict, text: MapText, selected: str 
     """The choropleth of one layer: value / no-term / no-policy traces, labels, zone markers, the selected
     region's outline, and optionally a zoomed inset (its extent outlined on the main map)."""
     zmax = scale_max(frame)
-    fig = go.Figure()
+    cols = _columns(frame)
+    fills = dict(zip(cols["code"], _fills(cols["value"], cols["status"], zmax)))
     box = None
     if inset is not None:
         (x0, x1), (y0, y1) = inset_range(geojson, inset.codes)
         dx, dy = (x1 - x0) * inset.pad, (y1 - y0) * inset.pad
         box = ((x0 - dx, x1 + dx), (y0 - dy, y1 + dy))
-    _add_layer(fig, frame, geojson, text, zmax, "geo", selected, hide_box=box)
-    geo_style = {"visible": False, "projection_type": "mercator", "bgcolor": "rgba(0,0,0,0)"}
+    traces = _layer(cols, fills, geojson, text, "geo", selected, hide_box=box)
+    geo_style = {"visible": False, "projection": {"type": "mercator"}, "bgcolor": "rgba(0,0,0,0)"}
     (lx0, lx1), (ly0, ly1) = layer_range(geojson)
-    fig.update_layout(geo={**geo_style, "lonaxis": {"range": [lx0, lx1]}, "lataxis": {"range": [ly0, ly1]}})
+    layout = {"geo": {**geo_style, "lonaxis": {"range": [lx0, lx1]}, "lataxis": {"range": [ly0, ly1]}}}
     colorbar = {"title": {"text": text.scale_title, "side": "top"}, "thickness": 14, "outlinewidth": 0,
                 **_ticks(zmax, integer)}
     legend = {"bgcolor": "rgba(255,255,255,0.85)", "bordercolor": "#d0d5db", "borderwidth": 1, "font": {"size": 13}}
     if box is None:
-        fig.update_layout(geo={"domain": {"x": [0.0, 0.87], "y": [0.0, 1.0]}})
+        layout["geo"]["domain"] = {"x": [0.0, 0.87], "y": [0.0, 1.0]}
         colorbar |= {"len": 0.6, "x": 0.9, "xanchor": "left", "y": 0.0, "yanchor": "bottom"}
         legend |= {"x": 1.0, "y": 1.0, "xanchor": "right", "yanchor": "top"}
     else:
         (bx0, bx1), (by0, by1) = box
-        fig.add_trace(go.Scattergeo(   # the inset's extent on the main map
+        traces.append(dict(   # the inset's extent on the main map
+            type="scattergeo",
             lon=[bx0, bx1, bx1, bx0, bx0], lat=[by0, by0, by1, by1, by0], mode="lines", geo="geo",
             line={"color": "#374151", "width": 1.5, "dash": "dot"}, hoverinfo="skip", showlegend=False,
             name="inset"))
-        _add_layer(fig, frame, geojson, text, zmax, "geo2", selected, label_box=box)
+        traces += _layer(cols, fills, geojson, text, "geo2", selected, label_box=box)
         corner = host_region(bx0 + (bx1 - bx0) * 0.1, by1 - (by1 - by0) * 0.1, geojson)
-        fills = dict(zip(frame.code, (_fill(v, s, zmax) for v, s in zip(frame.value, frame.status))))
         title_font = ({"color": "#ffffff", "shadow": HALO_DARK} if _is_dark(fills.get(corner, "#ffffff"))
                       else {"color": "#111827", "shadow": HALO})
-        fig.add_trace(go.Scattergeo(   # the inset's title, in its top-left corner
+        traces.append(dict(   # the inset's title, in its top-left corner
+            type="scattergeo",
             lon=[bx0 + (bx1 - bx0) * 0.015], lat=[by1 - (by1 - by0) * 0.07], text=[f"<b>{inset.title}</b>"],
             mode="text", textposition="bottom right", geo="geo2", hoverinfo="skip", showlegend=False,
             name="inset title", textfont={"size": 13, **title_font}))
-        fig.update_layout(
-            geo={"domain": {"x": [0.0, 0.54], "y": [0.0, 1.0]}},
-            geo2={**geo_style, "domain": {"x": [0.56, 1.0], "y": [0.42, 1.0]}, "showframe": True,
-                  "framecolor": "#374151", "framewidth": 1,
-                  "lonaxis": {"range": [bx0, bx1]}, "lataxis": {"range": [by0, by1]}})
+        layout["geo"]["domain"] = {"x": [0.0, 0.54], "y": [0.0, 1.0]}
+        layout["geo2"] = {**geo_style, "domain": {"x": [0.56, 1.0], "y": [0.42, 1.0]}, "showframe": True,
+                          "framecolor": "#374151", "framewidth": 1,
+                          "lonaxis": {"range": [bx0, bx1]}, "lataxis": {"range": [by0, by1]}}
         colorbar |= {"orientation": "h", "len": 0.4, "x": 0.58, "xanchor": "left", "y": 0.2, "yanchor": "bottom"}
         legend |= {"x": 0.58, "y": 0.0, "xanchor": "left", "yanchor": "bottom"}
-    fig.update_layout(
+    layout |= dict(
         title={"text": f"{text.title}<br><sup>{text.subtitle}</sup>", "x": 0.01, "font": {"size": 21}},
         font={"family": FONT, "size": 14}, height=height, margin={"l": 10, "r": 10, "t": 90, "b": 40},
         paper_bgcolor="white", hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
         coloraxis={"colorscale": SCALE, "cmin": 0, "cmax": zmax, "colorbar": colorbar},
         legend=legend, clickmode="event+select", dragmode=False,
+        annotations=[dict(text=text.credit, xref="paper", yref="paper", x=0.0, y=-0.02, showarrow=False,
+                          xanchor="left", yanchor="top", font={"size": 11, "color": "#667085"})],
     )
-    fig.add_annotation(text=text.credit, xref="paper", yref="paper", x=0.0, y=-0.02, showarrow=False,
-                       xanchor="left", yanchor="top", font={"size": 11, "color": "#667085"})
-    return fig
+    return figure(traces, layout)
 
 
 def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: str | None = None,
                  height: int | None = None) -> go.Figure:
     """The table view of the map: one bar per region, largest first, regions without a value last."""
-    order = {"value": 0, "no_term": 1, "no_policy": 2}
-    rows = frame.assign(_o=frame.status.map(order), _v=frame.value.fillna(-1)) \
-                .sort_values(["_o", "_v", "code"], ascending=[True, False, True])
+    cols = _columns(frame)
+    code, value, status = cols["code"], cols["value"], cols["status"]
+    rank = {"value": 0, "no_term": 1, "no_policy": 2}
+    rows = sorted(range(len(code)), key=lambda i: (rank[status[i]], -(-1 if math.isnan(value[i]) else value[i]),
+                                                   code[i]))
     zmax = scale_max(frame)
-    colors = [_fill(v, s, zmax) for v, s in zip(rows.value, rows.status)]
+    values, statuses = [value[i] for i in rows], [status[i] for i in rows]
     labels = [format_value(v, unit) if s == "value" else (text.no_term if s == "no_term" else text.no_policy)
-              for v, s in zip(rows.value, rows.status)]
-    names = [f"{n} ◆" if z else n for n, z in zip(rows.bar_label, rows.is_zone)]
-    fig = go.Figure(go.Bar(
-        x=rows.value.fillna(0), y=names, orientation="h", text=labels, textposition="outside", cliponaxis=False,
-        marker={"color": colors,
-                "line": {"color": [SELECTED if c == selected else "rgba(0,0,0,0)" for c in rows.code], "width": 2.5}},
-        textfont={"color": ["#1f2933" if s == "value" else "#667085" for s in rows.status]},
-        customdata=rows[["code", "hover"]].values.tolist(), hovertemplate="%{customdata[1]}<extra></extra>",
-        unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}, showlegend=False))
+              for v, s in zip(values, statuses)]
+    names = [f"{cols['bar_label'][i]} ◆" if cols["is_zone"][i] else cols["bar_label"][i] for i in rows]
+    bar = dict(
+        type="bar",
+        x=np.nan_to_num(frame.value.to_numpy()[rows], nan=0.0), y=names, orientation="h", text=labels,
+        textposition="outside", cliponaxis=False,
+        marker={"color": _fills(values, statuses, zmax),
+                "line": {"color": [SELECTED if code[i] == selected else "rgba(0,0,0,0)" for i in rows], "width": 2.5}},
+        textfont={"color": ["#1f2933" if s == "value" else "#667085" for s in statuses]},
+        customdata=[[code[i], cols["hover"][i]] for i in rows], hovertemplate="%{customdata[1]}<extra></extra>",
+        unselected={"marker": {"opacity": 1}}, selected={"marker": {"opacity": 1}}, showlegend=False)
     n = len(rows)
-    fig.update_layout(
+    return figure([bar], dict(
         title={"text": f"{text.title}<br><sup>{text.subtitle}</sup>", "x": 0.01, "font": {"size": 17}},
         font={"family": FONT, "size": 13}, height=height or max(320, 110 + 30 * n),
         margin={"l": 10, "r": 30, "t": 80, "b": 85}, plot_bgcolor="white", paper_bgcolor="white",
@@ -338,7 +380,6 @@ def ranking_bars(frame: pd.DataFrame, text: MapText, unit: str = "", selected: s
         xaxis={"title": {"text": text.scale_title}, "rangemode": "tozero", "gridcolor": "#eef0f3",
                "range": [0, zmax * 1.35], "fixedrange": True, **_ticks(zmax, unit == "")},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
-    )
-    fig.add_annotation(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-66, showarrow=False,
-                       xanchor="left", yanchor="top", font={"size": 10, "color": "#667085"})
-    return fig
+        annotations=[dict(text=text.source, xref="paper", yref="paper", x=0.0, y=0, yshift=-66, showarrow=False,
+                          xanchor="left", yanchor="top", font={"size": 10, "color": "#667085"})],
+    ))

@@ -5,6 +5,8 @@ label_zh / label_en columns; this module holds only the interface's words.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 LANGS = ("zh", "en")
@@ -334,6 +336,13 @@ def lang() -> str:
 def t(key: str) -> str:
     zh, en = TEXT[key]
     return zh if lang() == "zh" else en
+
+
+def translator(code: str) -> Callable[[str], str]:
+    """t() for one language, fixed once: for builders that look up hundreds of words a run (the AI matrix asks
+    for several per entry), which then do not read the session's language on every word."""
+    index = LANGS.index(code) if code in LANGS else 0
+    return lambda key: TEXT[key][index]
 
 
 def label(row, base: str = "label") -> str:

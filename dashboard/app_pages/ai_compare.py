@@ -11,7 +11,7 @@ from dashboard.controls import NO_VALUE, choose_many, current_url, measure_label
 from dashboard.db import run_query
 from dashboard import shared
 from dashboard.exports import download_buttons
-from dashboard.i18n import TEXT, lang, t
+from dashboard.i18n import TEXT, lang, t, translator
 
 TEXT.update({
     "ai.intro": (
@@ -118,17 +118,27 @@ PAGE_PARAMS = ["compare", "rows"]
 url = current_url()
 regions = region_labels()
 measures = measure_labels()
+code = lang()
+tr = translator(code)   # the builders look up words per entry: the language read once
 st.title(t("nav_ai"))
 st.caption(t("ai.intro"))
 
-options = run_query("ai/region_options")
-picker = {}
-for row in options.itertuples():
-    name = regions.get(row.code, row.code)
-    if row.code in REFERENCES:
-        picker[row.code] = t("ai.option_ref").format(name=name)
-    else:
-        picker[row.code] = t("ai.option").format(name=name, n=int(row.ai_terms)) if row.ai_terms else name
+
+def picker_labels() -> dict[str, str]:
+    """Every region of the gazetteer with its number of terms: the same for every run of a database and language
+    (shared: never mutated)."""
+    options = run_query("ai/region_options")
+    picker = {}
+    for region, terms in zip(options.code.tolist(), options.ai_terms.tolist()):
+        name = regions.get(region, region)
+        if region in REFERENCES:
+            picker[region] = tr("ai.option_ref").format(name=name)
+        else:
+            picker[region] = tr("ai.option").format(name=name, n=int(terms)) if terms else name
+    return picker
+
+
+picker = shared.derived(("ai.picker", code), picker_labels)
 left, right = st.columns([3, 2])
 with left:
     chosen = choose_many(url, "compare", t("districts"), picker, placeholder=t("ai.pick"))
@@ -151,14 +161,18 @@ def build():
     """The matrix as HTML and as a table, and the differences: built once for these URL values and shared."""
     entries = charts_ai.mark_agreement(charts_ai.prepare(
         run_query("ai/compared_entries", regions=columns, measures=picked_rows, per_cell=charts_ai.PER_CELL)))
-    shown_rows = [m for m in measures if m in set(chosen_rows or entries.measure)]
+    found = set(chosen_rows or entries.measure)
+    shown_rows = [m for m in measures if m in found]
     return (entries, shown_rows,
-            charts_ai.matrix_html(entries, columns, REFERENCES, shown_rows, regions, measures, t, lang()),
-            charts_ai.matrix_frame(entries, columns, shown_rows, regions, measures, t, lang()),
-            charts_ai.differences_frame(entries, regions, measures, t, lang()))
+            charts_ai.matrix_html(entries, columns, REFERENCES, shown_rows, regions, measures, tr, code),
+            charts_ai.matrix_frame(entries, columns, shown_rows, regions, measures, tr, code),
+            charts_ai.differences_frame(entries, regions, measures, tr, code))
 
 
-frame, rows, matrix_html, matrix, differences = shared.view(("ai", lang(), url.key()), build)
+# keyed on what the matrix reads (the regions and measures picked): the sidebar filters do not apply on this page,
+# so changing one here shows the same matrix without building it again
+view_key = ("ai", code, tuple(columns), tuple(chosen_rows))
+frame, rows, matrix_html, matrix, differences = shared.view(view_key, build)
 
 st.info(f"**{t('curated_note')}**\n\n{t('ai.curated_explain')}")
 st.caption(t("ai.legend"))
@@ -195,8 +209,8 @@ def detail_page(number: int) -> tuple[int, object]:
     def build():
         long = run_query("ai/compared_terms", regions=columns, measures=picked_rows, limit=PAGE_ROWS,
                          offset=(number - 1) * PAGE_ROWS)
-        return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, t)
-    return shared.view(("ai.detail", lang(), url.key(), number), build)
+        return (int(long.total.iloc[0]) if len(long) else 0), charts_ai.long_frame(long, regions, measures, tr)
+    return shared.view((*view_key, "detail", number), build)
 
 
 page_no = int(st.session_state.get(page_key, 1))
@@ -218,7 +232,7 @@ if total > PAGE_ROWS:
 def all_terms():
     """Every compared number (built when the button is clicked), at most FULL_ROWS, the cap said in the file."""
     out = charts_ai.long_frame(run_query("ai/compared_terms", regions=columns, measures=picked_rows,
-                                         limit=FULL_ROWS, offset=0), regions, measures, t)
+                                         limit=FULL_ROWS, offset=0), regions, measures, tr)
     if total > FULL_ROWS:
         out.insert(0, "note", "")
         out.iloc[0, 0] = t("ai.full_capped").format(n=total, cap=FULL_ROWS)

@@ -110,7 +110,8 @@ LONG_TEXT = 1500             # source texts longer than this scroll inside a box
 FILTER_NAMES = ["level", "topic", "region", "years", "status", "issuer"]
 
 url = current_url()
-COLON = "：" if lang() == "zh" else ": "
+ZH = lang() == "zh"   # read once: counted() labels every issuer of the results
+COLON = "：" if ZH else ": "
 filters = params.sql_filters(url)
 LEVELS, REGIONS, TOPICS, STATUSES = level_labels(), region_labels(), topic_labels(), status_labels()
 EVIDENCE = {k: kind_label(k) for k in ("full_text", "summary", "list_entry", "toc", "citation", "register_entry",
@@ -142,15 +143,24 @@ def fmt_date(value, precision) -> str:
     if missing(value):
         return ""
     day = pd.Timestamp(value)
-    return {"year": f"{day.year}", "month": f"{day.year}-{day.month:02d}"}.get(precision, f"{day.date()}")
+    if precision == "year":
+        return f"{day.year}"
+    return f"{day.year}-{day.month:02d}" if precision == "month" else f"{day.date()}"
 
 
 def fmt_num(value) -> str:
     return "" if missing(value) else f"{float(value):.4f}".rstrip("0").rstrip(".")
 
 
+def per_value(values: pd.Series, label) -> list:
+    """label(v) for each value, computed once per distinct value: a results column repeats a few codes over
+    hundreds of rows, and each label reads the session's language (values.map(label) called it per row)."""
+    memo = {}
+    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
+
+
 def counted(name: str, n: int) -> str:
-    return f"{name}（{n}）" if lang() == "zh" else f"{name} ({n})"
+    return f"{name}（{n}）" if ZH else f"{name} ({n})"
 
 
 def issuers_text(value) -> str:
@@ -261,7 +271,7 @@ search = dict(filters, grams=grams, phrase=q, limit=RESULT_LIMIT)
 base = run_query("explorer/search_policies", **search, issuer=None)
 issuer_counts = (run_query("explorer/facets", ids=base.policy_id.tolist()).query("facet == 'issuer'")
                  if len(base) else pd.DataFrame(columns=["code", "n"]))
-issuer_options = {row.code: counted(row.code, row.n) for row in issuer_counts.itertuples()}
+issuer_options = {code: counted(code, n) for code, n in zip(issuer_counts.code.tolist(), issuer_counts.n.tolist())}
 if url["issuer"] and url["issuer"] not in issuer_options:
     issuer_options[url["issuer"]] = counted(url["issuer"], 0)
 with top[1]:
@@ -303,11 +313,13 @@ else:
     def facet_texts() -> tuple[str, str]:
         """The facets of these results in words (two columns): built once for these URL values and shared."""
         facets = run_query("explorer/facets", ids=ids)
+        by_facet: dict[str, list] = {}   # (code, n) of each facet, in the query's order: the frame read once
+        for facet, code, n in zip(facets.facet.tolist(), facets.code.tolist(), facets.n.tolist()):
+            by_facet.setdefault(facet, []).append((code, n))
 
         def facet_line(facet: str, labels: dict[str, str], top_n: int = 12) -> str:
-            rows = facets[facets.facet == facet].head(top_n)
-            parts = [f"{md(labels.get(r.code, r.code) if r.code is not None else '—')} **{r.n}**"
-                     for r in rows.itertuples()]
+            parts = [f"{md(labels.get(code, code) if code is not None else '—')} **{n}**"
+                     for code, n in by_facet.get(facet, [])[:top_n]]
             return " · ".join(parts) if parts else "—"
         span = facets.set_index("facet").code
         return (f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
@@ -327,14 +339,14 @@ else:
     shown = pd.DataFrame({
         t("col.title"): results.title,
         t("col.doc_number"): results.doc_number.fillna(""),
-        t("col.issuers"): results.issuers.map(issuers_text),
+        t("col.issuers"): [issuers_text(v) for v in results.issuers],
         t("col.level"): results.level.map(LEVELS),
         t("col.region"): results.region_code.map(REGIONS),
         t("col.issue_date"): [fmt_date(d, p) for d, p in zip(results.issue_date, results.issue_date_precision)],
         t("col.status"): results.status_now.map(STATUSES),
         t("col.topic"): results.primary_topic.map(TOPICS),
-        t("col.evidence"): results.evidence_kind.map(kind_label),
-        t("col.trust"): results.trust.map(trust_label),
+        t("col.evidence"): per_value(results.evidence_kind, kind_label),
+        t("col.trust"): per_value(results.trust, trust_label),
         t("col.official_url"): results.official_url.fillna(""),
         t("col.sources"): results.sources,
     })

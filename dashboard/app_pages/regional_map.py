@@ -25,7 +25,7 @@ from dashboard.controls import (NO_VALUE, choose_one, current_url, level_labels,
 from dashboard.db import run_query
 from dashboard import shared
 from dashboard.exports import download_buttons
-from dashboard.i18n import TEXT, lang, t
+from dashboard.i18n import TEXT, lang, t, translator
 from dashboard.state import write_url
 from geo.gazetteer import boundaries
 
@@ -183,22 +183,24 @@ status = pd.Series("value", index=data.index).mask(value.isna(), "no_term").mask
                                                                                   "no_policy")
 
 
-def hover(i: int) -> str:
-    head = f"<b>{html.escape(names[i])}</b>" + (f" · {t('col.zone')}" if data.level[i] == "zone" else "")
-    if status[i] == "no_policy":
-        return f"{head}<br>{t('no_policy_found')}"
-    if status[i] == "no_term":
-        return f"{head}<br>{t('policies_no_term').format(n=int(data.policies[i]))}"
+tr = translator(lang())   # the hover texts look up words per region: the language read once
+
+
+def hover(name: str, level: str, state: str, v: float, policies: int, term, top) -> str:
+    head = f"<b>{html.escape(name)}</b>" + (f" · {tr('col.zone')}" if level == "zone" else "")
+    if state == "no_policy":
+        return f"{head}<br>{tr('no_policy_found')}"
+    if state == "no_term":
+        return f"{head}<br>{tr('policies_no_term').format(n=int(policies))}"
     colon = "：" if zh else ": "
-    lines = [head, f"{metric_label}{colon}<b>{format_value(value[i], unit)}</b>"]
-    term = data.cap_term[i] if metric == "max_cap" else data.rate_term[i] if metric == "best_rate" else None
+    lines = [head, f"{metric_label}{colon}<b>{format_value(v, unit)}</b>"]
     if isinstance(term, dict):
-        lines.append(f"{t('map.evidence_of')}{colon}{html.escape(term_evidence(term))}")
+        lines.append(f"{tr('map.evidence_of')}{colon}{html.escape(term_evidence(term))}")
     if metric != "policies":
-        lines.append(f"{t('policies')}{colon}{int(data.policies[i])}")
-    top = list(data.top[i])
+        lines.append(f"{tr('policies')}{colon}{int(policies)}")
+    top = list(top)
     if top:
-        lines.append(f"<br>{t('top_policies')}{colon}")
+        lines.append(f"<br>{tr('top_policies')}{colon}")
         for item in top:
             amount = format_value(item["value"], unit) if metric != "policies" else ""
             mark = (" " + html.escape(evidence(item.get("origin"), item.get("trust"), None))
@@ -208,12 +210,18 @@ def hover(i: int) -> str:
 
 
 map_unit = "%" if unit == "%" else ""   # 万元 is in the legend; on the map it would not fit small regions
+is_zone = data.level == "zone"
+# the rows as plain lists, read once (per-row Series lookups cost more than the texts)
+short_l, value_l, status_l, zone_l = short.tolist(), value.tolist(), status.tolist(), is_zone.tolist()
+terms_l = (data.cap_term if metric == "max_cap" else data.rate_term).tolist() if metric in ("max_cap", "best_rate") \
+    else [None] * len(data)
 frame = pd.DataFrame({
-    "code": data.code, "value": value, "status": status, "is_zone": data.level == "zone",
+    "code": data.code, "value": value, "status": status, "is_zone": is_zone,
     "lon": data.lon, "lat": data.lat, "bar_label": short,
     "label": [(f"{s} {format_value(v, map_unit)}" if zone else f"{s}<br>{format_value(v, map_unit)}")
-              if k == "value" else s for s, v, k, zone in zip(short, value, status, data.level == "zone")],
-    "hover": [hover(i) for i in data.index],
+              if k == "value" else s for s, v, k, zone in zip(short_l, value_l, status_l, zone_l)],
+    "hover": [hover(*row) for row in zip(names.tolist(), data.level.tolist(), status_l, value_l,
+                                         data.policies.tolist(), terms_l, data.top.tolist())],
 })
 text = MapText(
     title=t("map_title").format(layer=t(f"layer.{layer}"), metric=metric_label),
@@ -227,7 +235,8 @@ cov_notes = coverage.map_notes(region_coverage)
 
 def build_figures():
     """The map (its coverage notes burnt in) and the ranking bars: built once for these URL values and shared."""
-    built = region_map(frame, boundaries(LAYER_FILE[layer]), text, selected=selected, height=MAP_HEIGHT[layer],
+    shapes = shared.derived(("boundaries", layer), lambda: boundaries(LAYER_FILE[layer]))   # parsed once, never changed
+    built = region_map(frame, shapes, text, selected=selected, height=MAP_HEIGHT[layer],
                        inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
                        integer=unit == "")
     coverage.burn_in(built, cov_notes, source=text.source)
