@@ -829,15 +829,14 @@ CREATE TABLE build_info (
 
 -- queries17: what the overview's lists and the explorer's facets read at a million policies (built by
 -- load.build_list_aggregates from the loaded tables; nothing that changes with the day is stored).
--- The dated policies with the columns the overview's newest list shows (and its status inputs), stored newest first
+-- The dated policies with the columns the overview's newest list orders, filters and shows (and its status inputs;
+-- the id and document number are read from the policies for the rows shown), stored newest first
 -- (timeline_date DESC, title, doc): a top-N reads the first row groups only.
 CREATE TABLE policy_timeline (
     timeline_date        DATE NOT NULL,   -- v_policies.timeline_date
     title                VARCHAR NOT NULL,
     doc                  INTEGER NOT NULL, -- key; v_policies.doc
     level                VARCHAR,
-    policy_id            VARCHAR NOT NULL,
-    doc_number           VARCHAR,
     region_code          VARCHAR,
     timeline_basis       VARCHAR,
     issue_date_precision VARCHAR,
@@ -850,13 +849,12 @@ CREATE TABLE policy_timeline (
     issue_date           DATE
 );
 -- Each policy's dated events: issued (issue_date), took_effect (effective_from), expired (the day after
--- effective_to), stored newest first (day DESC, title, event, doc); level and timeline_date are the policy's.
+-- effective_to), stored newest first (day DESC, doc); level and timeline_date are the policy's. Titles and ids are
+-- read from the policies for the few rows a list shows (the file is within 3x its data: README "Scale").
 CREATE TABLE policy_events (
     day           DATE NOT NULL,
-    title         VARCHAR NOT NULL,
     event         VARCHAR NOT NULL,   -- issued | took_effect | expired
-    doc           INTEGER NOT NULL,   -- key (doc, event)
-    policy_id     VARCHAR NOT NULL,
+    doc           INTEGER NOT NULL,   -- key (doc, event); v_policies.doc
     level         VARCHAR,
     timeline_date DATE
 );

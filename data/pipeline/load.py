@@ -334,19 +334,19 @@ def build_list_aggregates(con) -> None:
         con.execute(f"DELETE FROM {table}")
     con.execute("""
         INSERT INTO policy_timeline
-        SELECT timeline_date, title, doc, level, policy_id, doc_number, region_code, timeline_basis, issue_date_precision,
+        SELECT timeline_date, title, doc, level, region_code, timeline_basis, issue_date_precision,
                primary_topic, evidence_kind, trust, status_mark, effective_from, effective_to, issue_date
         FROM v_policies WHERE timeline_date IS NOT NULL
         ORDER BY timeline_date DESC, title, doc""")
     con.execute("""
         INSERT INTO policy_events
-        SELECT day, title, event, doc, policy_id, level, timeline_date
-        FROM (SELECT doc, policy_id, title, level, timeline_date,
+        SELECT day, event, doc, level, timeline_date
+        FROM (SELECT doc, level, timeline_date,
                      unnest([issue_date, effective_from, effective_to + 1]) AS day,
                      unnest(['issued', 'took_effect', 'expired']) AS event
               FROM v_policies)
         WHERE day IS NOT NULL
-        ORDER BY day DESC, title, event, doc""")
+        ORDER BY day DESC, doc, event""")
     con.execute("""INSERT INTO policy_topic_docs SELECT d.doc, pt.topic
                    FROM policy_topics pt JOIN search_docs d USING (policy_id) ORDER BY d.doc, pt.topic""")
     con.execute("INSERT INTO policy_ids SELECT policy_id, doc FROM search_docs ORDER BY doc")
