@@ -204,7 +204,9 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
     return fig
 
 
-NO_DATA_LABEL_WIDTH = 0.07   # of the plot's width: the word (无数据, "no data") at 12 px, with room; two runs this wide never overlap their labels
+# The narrowest run labelled, as a share of the plot's width: the word (无数据, "no data") at 12 px with room; the
+# labels of two runs this wide never overlap.
+NO_DATA_LABEL_WIDTH = 0.07
 
 
 def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bool = True,
@@ -233,16 +235,4 @@ def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bo
         x=(a + b + 1) / 2 / n, y=0.99, xref="paper", yref="paper", yanchor="top", showarrow=False,
         text=_tr("cov.no_data_label", lang), font={"size": 12, "color": "#5f6368"})
         for a, b in runs if (b + 1 - a) / n >= NO_DATA_LABEL_WIDTH)])
-    return fig
-    if bars:
-        for trace in fig.data:
-            trace.y = [None if x in empty else y for x, y in zip(trace.x, trace.y)]
-    n = len(periods)
-    fig.update_xaxes(range=[-0.5, n - 0.5])
-    at = [periods.index(p) for p in empty]   # all at once: add_shape/add_annotation one by one is quadratic
-    fig.update_layout(shapes=[*fig.layout.shapes, *(dict(
-        type="rect", xref="paper", yref="paper", x0=i / n, x1=(i + 1) / n, y0=0, y1=1, fillcolor="#9aa0a6",
-        opacity=0.18, line_width=0, layer="below") for i in at)], annotations=[*fig.layout.annotations, *(dict(
-        x=(i + 0.5) / n, y=0.99, xref="paper", yref="paper", yanchor="top", showarrow=False,
-        text=_tr("cov.no_data_label", lang), font={"size": 12, "color": "#5f6368"}) for i in at)])
     return fig

@@ -143,3 +143,14 @@ def browse(browser, app_server):
     yield go
     for ctx in pages:
         ctx.close()
+
+
+@pytest.fixture(scope="session")
+def generated_10k(tmp_path_factory):
+    """A generated 10,000-policy database (benchmarks.generate, through the real loader), read-only."""
+    from benchmarks import generate
+    path = tmp_path_factory.mktemp("gen10k") / "gen.duckdb"
+    generate.write(10_000, path, log=lambda *_: None)
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()

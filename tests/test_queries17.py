@@ -40,15 +40,6 @@ MAP_FILTERS = [
      dict(parent="420100", view="issued", metric="terms", measure="compute", statuses=["expired"])]
 
 
-@pytest.fixture(scope="module")
-def generated_10k(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gen10k") / "gen.duckdb"
-    generate.write(10_000, path, log=lambda *_: None)
-    con = duckdb.connect(str(path), read_only=True)
-    yield con
-    con.close()
-
-
 def _db(request, db):
     return request.getfixturevalue(db)
 

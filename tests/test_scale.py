@@ -294,15 +294,6 @@ FILTER_SETS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def generated_10k(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gen10k") / "gen.duckdb"
-    generate.write(10_000, path, log=lambda *_: None)
-    con = duckdb.connect(str(path), read_only=True)
-    yield con
-    con.close()
-
-
 def _both(con, name: str, filters: dict) -> tuple[list[tuple], list[tuple]]:
     lo, hi = con.execute("SELECT min(year(timeline_date)), max(year(timeline_date)) FROM v_policies").fetchone()
     params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", day=date(2024, 12, 31),
