@@ -311,7 +311,8 @@ def build_period_aggregates(con) -> None:
         GROUP BY ALL ORDER BY ALL""")
     lo, hi = con.execute("SELECT year(min(timeline_date)), year(max(timeline_date)) FROM v_policies").fetchone()
     if lo is not None:
-        month_ends = [date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1) for y in range(lo, hi + 1) for m in range(1, 13)]
+        month_ends = [date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)       # January of lo … December of hi
+                      for y in range(lo, hi + 1) for m in range(1, 13)]
         con.execute("""INSERT INTO in_force_months
                        SELECT * FROM in_force_cells($days, NULL, NULL, NULL, $lo, $hi, true, NULL, 'cell', true)
                        ORDER BY ALL""",
@@ -319,7 +320,8 @@ def build_period_aggregates(con) -> None:
 
 
 # queries17: the overview's newest policies and recent changes stored newest first, its headline numbers' regions
-# and in-force steps, the topics keyed by doc and the map's ranks (data/schema.sql, policy_timeline …), from the loaded tables, so they can also be added to an existing database.
+# and in-force steps, the topics keyed by doc and the map's ranks (data/schema.sql, policy_timeline …), from the
+# loaded tables, so that they can also be added to an existing database.
 LIST_AGGREGATES = ("policy_timeline", "policy_events", "policy_topic_docs", "period_regions", "in_force_steps",
                    "map_policy_ranks", "map_rate_ranks", "policy_ids")
 # marked_status(...) = 'in_force' on some day: not a draft, superseded, or lapsed with no end, and a start (effective
