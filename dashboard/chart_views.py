@@ -22,7 +22,6 @@ from dashboard import charts_ai, charts_map, charts_trends, exports, params
 from dashboard import coverage as coverage_notes   # the register helper's coverage notes, as on the pages
 from dashboard.db import run_query
 from dashboard.i18n import TEXT
-from geo.gazetteer import boundaries
 
 CHART_PAGES = ("trends", "map", "ai")          # the pages that have a chart, in the order a deck pages through them
 AI_REFERENCES = ["420000", "420100"]            # 湖北省, 武汉市: the matrix's two reference columns (as on the page)
@@ -307,7 +306,7 @@ def map_views(values: dict, lang: str, link: str) -> tuple[ChartView, ChartView]
         credit=boundary, source=credit)
     selected = values.get("region")
     inset = charts_map.Inset(charts_map.CENTRAL_DISTRICTS, tx("central_districts", lang)) if layer == "wuhan" else None
-    figure = charts_map.region_map(frame, boundaries(charts_map.LAYER_FILE[layer]), text, selected=selected,
+    figure = charts_map.region_map(frame, charts_map.layer_boundaries(layer), text, selected=selected,
                                    height=charts_map.MAP_HEIGHT[layer], inset=inset, integer=unit == "")
     filters = {k: v for k, v in params.sql_filters(values).items() if k != "region"}
     coverage_notes.burn_in(figure, coverage_notes.map_notes(run_query(

@@ -12,6 +12,22 @@ PALETTE = ["#c0392b", "#2e86c1", "#f39c12", "#27ae60", "#8e44ad", "#16a085", "#d
            "#2c3e50", "#e84393", "#b7950b"]
 
 
+def figure(traces: list[dict], layout: dict | None = None) -> go.Figure:
+    """A figure from plain trace (and layout) dicts, taken as they are: built the plain way (add_trace, one
+    update_layout after another, every property validated and every point copied as it is set) a map view or a
+    trends chart by month and topic spent most of its build in plotly's bookkeeping. The dicts must be what
+    plotly's validation would make of them (tests/test_pages17.py, tests/test_trends_figure.py build views both
+    ways). A map's boundaries (`geojson`) are set afterwards, uncopied: nothing changes them. From here on the
+    figure validates as usual (the notes, slides and images that update its layout)."""
+    shapes = [trace.pop("geojson", None) for trace in traces]
+    fig = go.Figure(data=traces, layout=layout or {}, _validate=False)
+    for trace, shape in zip(fig.data, shapes):
+        if shape is not None:
+            trace.geojson = shape
+    fig._validate = fig._layout_obj._validate = True
+    return fig
+
+
 def plotly_config(filename: str) -> dict:
     """The toolbar: PNG export at presentation size; no plotly logo."""
     return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename,

@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from dashboard.i18n import per_value
+
 ORIGIN_COLOURS = {"curated": "#2e86c1", "register": "#7d3c98"}
 TRUST_COLOURS = {"high": "#1e8449", "medium-high": "#148f77", "medium": "#b7950b", "medium-low": "#ca6f1e",
                  "low": "#c0392b", "official_summary": "#2e86c1"}
@@ -378,9 +380,9 @@ def long_frame(long: pd.DataFrame, region_labels: dict[str, str], measure_labels
         return pd.DataFrame(columns=[c if c == "#" else tr(c) for c in cols])
     return pd.DataFrame({
         "#": long.ref.astype(int).values,
-        tr("col.region"): _per_value(long.region_code, lambda c: region_labels.get(c, c)),
-        tr("col.measure"): _per_value(long.measure, lambda m: measure_labels.get(m, m)),
-        tr("ai.kind"): _per_value(long.value_kind, lambda k: tr(f"ai.kind.{k}")),
+        tr("col.region"): per_value(long.region_code, lambda c: region_labels.get(c, c)),
+        tr("col.measure"): per_value(long.measure, lambda m: measure_labels.get(m, m)),
+        tr("ai.kind"): per_value(long.value_kind, lambda k: tr(f"ai.kind.{k}")),
         tr("col.value"): long.value.values,
         tr("col.unit"): long.unit.values,
         tr("ai.condition"): long.condition.values,
@@ -389,18 +391,11 @@ def long_frame(long: pd.DataFrame, region_labels: dict[str, str], measure_labels
                             for s, o, lines in zip(long.source.tolist(), long.origin.tolist(), long.lines.tolist())],
         tr("ai.source_title"): long.source_title.values,
         tr("ai.link"): [safe_url(u) for u in long.source_url.tolist()],
-        tr("ai.origin"): _per_value(long.origin, lambda o: tr(f"ai.origin.{o}")),
-        tr("trust"): _per_value(long.trust, lambda v: trust_text(v, tr)),
+        tr("ai.origin"): per_value(long.origin, lambda o: tr(f"ai.origin.{o}")),
+        tr("trust"): per_value(long.trust, lambda v: trust_text(v, tr)),
         tr("col.policy"): long.policy_title.values,
         tr("col.doc_number"): long.doc_number.values,
     })
-
-
-def _per_value(values: pd.Series, label: Callable) -> list:
-    """label(v) for each value, computed once per distinct value (a page of 200 numbers has a few regions,
-    measures and kinds); values read as a list, not element by element from Arrow."""
-    memo: dict = {}
-    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
 
 
 # The matrix on a slide ----------------------------------------------------------------------

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from dashboard.charts import FONT
+from dashboard.charts import FONT, figure
+from geo.gazetteer import boundaries
 
 # Sequential scale from zero: yellow at 0 (clearly not grey), dark red at the maximum.
 SCALE = [[0.0, "#fde68a"], [0.25, "#fdae61"], [0.5, "#f46d43"], [0.75, "#d73027"], [1.0, "#7f0000"]]
@@ -46,6 +48,13 @@ LAYER_PARENT = {"hubei": "420000", "wuhan": "420100"}
 UNITS = {"policies": "", "terms": "", "max_cap": "万元", "best_rate": "%"}
 MAP_HEIGHT = {"hubei": 700, "wuhan": 720}
 CENTRAL_DISTRICTS = ("420102", "420103", "420104", "420105", "420106", "420107")  # 江岸 江汉 硚口 汉阳 武昌 青山
+
+
+@lru_cache(maxsize=None)
+def layer_boundaries(layer: str) -> dict:
+    """A layer's boundaries (geo.gazetteer.boundaries parses the file on every call: 7 ms for Hubei), parsed once
+    per process and shared by every figure, which takes them uncopied: never change what this returns."""
+    return boundaries(LAYER_FILE[layer])
 
 
 def english_short(name_en: str) -> str:
@@ -115,7 +124,6 @@ def layer_range(geojson: dict, pad: float = 0.02) -> tuple[tuple[float, float], 
     return (min(xs) - dx, max(xs) + dx), (min(ys) - dy, max(ys) + dy)
 
 
-
 def _features(geojson: dict, codes) -> dict:
     """The layer reduced to the given codes: each polygon is sent to the browser once, in its trace."""
     wanted = set(codes)
@@ -143,18 +151,6 @@ def _columns(frame: pd.DataFrame) -> dict:
     return cols
 
 
-def figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain trace and layout dicts. Built the plain way (add_trace, update_layout with magic-underscore
-    paths, every property validated as it is set, the boundaries copied into each trace) a map view cost ~70 ms of
-    plotly bookkeeping; here the dicts are taken as they are (they are what plotly's validation would make of them:
-    tests/test_pages17.py builds each view both ways) and each boundary collection is set afterwards, uncopied
-    (nothing changes it: the page only shows the figure, images copy it first)."""
-    shapes = [t.pop("geojson", None) for t in traces]
-    fig = go.Figure(data=traces, layout=layout, _validate=False)
-    for trace, shape in zip(fig.data, shapes):
-        if shape is not None:
-            trace.geojson = shape
-    return fig
 @dataclass(frozen=True)
 class Inset:
     """A zoomed copy of part of the layer beside the main map (Wuhan's small central districts)."""
@@ -211,8 +207,6 @@ def host_region(lon: float, lat: float, geojson: dict) -> str | None:
             if inside:
                 return feature["properties"]["adcode"]
     return None
-
-
 
 
 def _labels(lon, lat, text, dark, geo: str, size: int, **kwargs) -> list[dict]:

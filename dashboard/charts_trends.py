@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, figure, style
 
 PERIOD = re.compile(r"([0-9]{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?")   # [0-9]: \d takes any script's digits
 BAR_MODES = ("stacked", "share")
@@ -131,11 +131,7 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
         else:
             traces.append(dict(type="scatter", mode="lines+markers", line={**color, "width": 3},
                                marker={"size": 7 if len(periods) <= 30 else 4}, **trace))
-    # The traces are given whole and unvalidated: validating and copying every point (thousands of bars by month
-    # and topic) was most of a trends rerun. The layout (small) is validated as usual from here on.
-    # tests/test_trends_figure.py checks that the JSON equals plotly's own validated build.
-    fig = go.Figure(data=traces, _validate=False)
-    fig._validate = fig._layout_obj._validate = True
+    fig = figure(traces)   # unvalidated traces (thousands of bars by month and topic), then validated as usual
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title_text=text["x"],
                      tickangle=0 if len(periods) <= 12 else -45, automargin=True)
     fig.update_yaxes(title_text=text["y"], rangemode="tozero")

@@ -345,6 +345,14 @@ def translator(code: str) -> Callable[[str], str]:
     return lambda key: TEXT[key][index]
 
 
+def per_value(values, label: Callable) -> list:
+    """label(v) for each value, computed once per distinct value: a column of a few hundred rows repeats a few codes
+    (regions, kinds, trust marks), and a label may read the session's language; the values are read as one list,
+    not element by element from Arrow."""
+    memo: dict = {}
+    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
+
+
 def label(row, base: str = "label") -> str:
     """A code's label from a row with label_zh / label_en (or name / name_en) columns."""
     if base == "name":

@@ -22,7 +22,7 @@ from dashboard.controls import (NO_VALUE, choose_one, current_url, enter_text, l
                                 region_labels, status_labels, topic_labels)
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
-from dashboard.i18n import TEXT, lang, t
+from dashboard.i18n import TEXT, lang, per_value, t
 from dashboard.state import reset, write_url
 from data.pipeline.search_index import query_grams
 
@@ -150,13 +150,6 @@ def fmt_date(value, precision) -> str:
 
 def fmt_num(value) -> str:
     return "" if missing(value) else f"{float(value):.4f}".rstrip("0").rstrip(".")
-
-
-def per_value(values: pd.Series, label) -> list:
-    """label(v) for each value, computed once per distinct value: a results column repeats a few codes over
-    hundreds of rows, and each label reads the session's language (values.map(label) called it per row)."""
-    memo = {}
-    return [memo[v] if v in memo else memo.setdefault(v, label(v)) for v in values.tolist()]
 
 
 def counted(name: str, n: int) -> str:

@@ -18,8 +18,8 @@ import streamlit as st
 from dashboard import coverage, images, params
 from dashboard.coverage import trust_label
 from dashboard.charts import plotly_config
-from dashboard.charts_map import (CENTRAL_DISTRICTS, LAYER_FILE, LAYER_PARENT, MAP_HEIGHT, UNITS, Inset, MapText,
-                                  english_short, format_value, ranking_bars, region_map)
+from dashboard.charts_map import (CENTRAL_DISTRICTS, LAYER_PARENT, MAP_HEIGHT, UNITS, Inset, MapText, english_short,
+                                  format_value, layer_boundaries, ranking_bars, region_map)
 from dashboard.controls import (NO_VALUE, choose_one, current_url, level_labels, measure_labels, region_labels,
                                 status_labels, topic_labels)
 from dashboard.db import run_query
@@ -27,7 +27,6 @@ from dashboard import shared
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, t, translator
 from dashboard.state import write_url
-from geo.gazetteer import boundaries
 
 PAGE_ROWS = 200   # a region's policies and terms are fetched a page at a time
 FULL_ROWS = 100_000   # the most rows a full download of a region's terms holds
@@ -235,8 +234,7 @@ cov_notes = coverage.map_notes(region_coverage)
 
 def build_figures():
     """The map (its coverage notes burnt in) and the ranking bars: built once for these URL values and shared."""
-    shapes = shared.derived(("boundaries", layer), lambda: boundaries(LAYER_FILE[layer]))   # parsed once, never changed
-    built = region_map(frame, shapes, text, selected=selected, height=MAP_HEIGHT[layer],
+    built = region_map(frame, layer_boundaries(layer), text, selected=selected, height=MAP_HEIGHT[layer],
                        inset=Inset(CENTRAL_DISTRICTS, t("central_districts")) if layer == "wuhan" else None,
                        integer=unit == "")
     coverage.burn_in(built, cov_notes, source=text.source)
