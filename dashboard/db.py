@@ -3,6 +3,10 @@
 Every query the pages run is a file under queries/ (queries/<page>/<name>.sql). Values reach
 SQL only as $named parameters; a query's header comment lists them (`-- params: $a, $b`), and
 `run_query` refuses to run with parameters other than the ones the file declares.
+A query may have a second file for the pages' default view, <name>.default.sql, read from tables built
+with the database: its header names the parameters that must be NULL for it to answer
+(`-- when null: $topics, $region`), and `query_for` picks it then. One plan per file: DuckDB does not
+plan (a few ms at a million policies) a branch the parameters leave out.
 
 The app follows the database file. A rebuild replaces it atomically (a new file renamed over the
 old one), so the file's identity (inode, mtime, size) names one whole database. Each script run
@@ -32,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries"
 DEFAULT_DB = ROOT / "data" / "policies.duckdb"
 PARAMS_LINE = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.M)
+WHEN_NULL_LINE = re.compile(r"^--[ \t]*when null:[ \t]*(.*)$", re.M)
+DEFAULT_VIEW = ".default"   # queries/<name>.default.sql: the same answer for the default view, from stored tables
 USED_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 CATALOG = "corpus"       # the attached database file
 PIN_KEY = "_db_pin"      # session_state: the (version, connection) this script run reads
@@ -132,6 +138,10 @@ def _pinned() -> tuple[Version, duckdb.DuckDBPyConnection]:
     return _open_current()
 
 
+def _param_list(line: re.Match | None) -> frozenset[str]:
+    return frozenset(p.strip().lstrip("$") for p in line[1].split(",") if p.strip()) if line else frozenset()
+
+
 @lru_cache(maxsize=None)
 def query_text(name: str) -> tuple[str, frozenset[str]]:
     """(SQL, declared parameters) of queries/<name>.sql; the name may not leave queries/."""
@@ -139,8 +149,7 @@ def query_text(name: str) -> tuple[str, frozenset[str]]:
     if QUERIES.resolve() not in path.parents or not path.exists():
         raise ValueError(f"no query named {name!r}")
     sql = path.read_text(encoding="utf-8")
-    declared = PARAMS_LINE.search(sql)
-    names = frozenset(p.strip().lstrip("$") for p in declared[1].split(",") if p.strip()) if declared else frozenset()
+    names = _param_list(PARAMS_LINE.search(sql))
     body = "\n".join(l for l in sql.splitlines() if not l.lstrip().startswith("--"))
     used = frozenset(USED_PARAM.findall(body))
     if used != names:
@@ -148,11 +157,37 @@ def query_text(name: str) -> tuple[str, frozenset[str]]:
     return sql, names
 
 
-def run_query(name: str, **params) -> pd.DataFrame:
-    """Run a named query with exactly its declared parameters, on this run's database version."""
+@lru_cache(maxsize=None)
+def default_view(name: str) -> tuple[str, frozenset[str]] | None:
+    """(<name>.default, the parameters that must be NULL for it) when the query has a default-view file."""
+    if name.endswith(DEFAULT_VIEW) or not (QUERIES / f"{name}{DEFAULT_VIEW}.sql").exists():
+        return None
+    variant = f"{name}{DEFAULT_VIEW}"
+    sql, declared = query_text(variant)
+    null = _param_list(WHEN_NULL_LINE.search(sql))
+    general = query_text(name)[1]
+    if not null or not null <= general or not declared <= general - null:
+        raise ValueError(f"queries/{variant}.sql: its 'when null' and params must be parameters of {name} "
+                         f"and not overlap")
+    return variant, null
+
+
+def query_for(name: str, params: dict) -> tuple[str, str, dict]:
+    """(the file that answers, its SQL, its parameters): <name>.default.sql when every parameter it needs NULL is
+    NULL, else <name>.sql. `params` must be exactly what <name>.sql declares."""
     sql, declared = query_text(name)
     if set(params) != declared:
         raise ValueError(f"queries/{name}.sql takes {sorted(declared)}, got {sorted(params)}")
+    variant = default_view(name)
+    if variant and all(params[p] is None for p in variant[1]):
+        sql, declared = query_text(variant[0])
+        return variant[0], sql, {k: params[k] for k in declared}
+    return name, sql, params
+
+
+def run_query(name: str, **params) -> pd.DataFrame:
+    """Run a named query with exactly its declared parameters, on this run's database version."""
+    name, _, params = query_for(name, params)
     version, con = _pinned()
     return _cached(version, name, params, _con=con)
 

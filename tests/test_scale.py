@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from benchmarks import generate
-from dashboard.db import query_text
+from dashboard.db import QUERIES, default_view, query_for, query_text
 from data.pipeline import load, search_index
 from geo.gazetteer import load_gazetteer
 
@@ -32,9 +32,8 @@ def rows(con, sql: str, **params) -> list[tuple]:
 
 
 def run(con, name: str, **params) -> list[tuple]:
-    sql, declared = query_text(name)
-    assert set(params) == declared, (name, sorted(declared))
-    return con.execute(sql, params).fetchall()
+    _, sql, used = query_for(name, params)
+    return con.execute(sql, used).fetchall()
 
 
 # The generator -----------------------------------------------------------------
@@ -299,11 +298,10 @@ def _both(con, name: str, filters: dict) -> tuple[list[tuple], list[tuple]]:
     params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", day=date(2024, 12, 31),
                   days=[date(y, 12, 31) for y in range(lo, hi + 1)], limit=200, offset=0,
                   parent="420100", view="issued", metric="policies", measure="compute") | filters
-    out = []
-    for sql in (query_text(name)[0], (BEFORE / f"{name}.sql").read_text(encoding="utf-8")):
-        declared = query_text(name)[1]
-        out.append(con.execute(sql, {k: v for k, v in params.items() if k in declared}).fetchall())
-    return out[0], out[1]
+    args = {k: v for k, v in params.items() if k in query_text(name)[1]}
+    _, sql, used = query_for(name, args)    # the file the page runs: the default view's where it applies
+    return (con.execute(sql, used).fetchall(),
+            con.execute((BEFORE / f"{name}.sql").read_text(encoding="utf-8"), args).fetchall())
 
 
 @pytest.fixture(scope="module")
@@ -335,6 +333,41 @@ def test_a_rewritten_query_returns_the_rows_it_returned_before(request, db, name
         assert now == before, (name, filters)
         seen += len(now)
     assert seen >= len(FILTER_SETS)
+
+
+WITH_DEFAULT_VIEW = sorted(n for n in (str(p.relative_to(QUERIES).with_suffix("")) for p in QUERIES.rglob("*.sql"))
+                           if default_view(n))
+
+
+def test_the_default_view_files_are_picked_only_where_they_apply():
+    assert {"trends/undated_counts", "trends/coverage_by_period"} <= set(WITH_DEFAULT_VIEW)
+    declared = query_text("trends/undated_counts")[1]
+    base = dict.fromkeys(declared) | dict(year_from=2000, year_to=2024, include_undated=True)
+    assert query_for("trends/undated_counts", base | dict(levels=["national"]))[0] == "trends/undated_counts.default"
+    for filtered in (dict(topics=["finance"]), dict(region="420100"), dict(statuses=["in_force"])):
+        name, sql, used = query_for("trends/undated_counts", base | filtered)
+        assert name == "trends/undated_counts" and used == base | filtered
+
+
+@pytest.mark.parametrize("name", WITH_DEFAULT_VIEW)
+@pytest.mark.parametrize("db", ["con", "generated_10k", "ungrouped"])
+def test_a_default_view_file_answers_as_its_query_does(request, db, name):
+    """<name>.default.sql (stored tables) and <name>.sql (the policies) give the same rows wherever the default
+    view's file is the one picked: the filter sets without a topic, region or status."""
+    con = request.getfixturevalue(db)
+    lo, hi = con.execute("SELECT min(year(timeline_date)), max(year(timeline_date)) FROM v_policies").fetchone()
+    declared = query_text(name)[1]
+    tried = 0
+    for filters in FILTER_SETS:
+        params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", limit=200, offset=0) | filters
+        args = {k: v for k, v in params.items() if k in declared}
+        picked, sql, used = query_for(name, args)
+        if picked == name:
+            continue
+        tried += 1
+        general = con.execute(query_text(name)[0], args).fetchall()
+        assert con.execute(sql, used).fetchall() == general and general, (name, filters)
+    assert tried >= 5
 
 
 def test_the_period_counts_add_up_to_the_policies(con):
