@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts_ai, charts_map, charts_trends, exports, params
+from dashboard import charts, charts_ai, charts_map, charts_trends, exports, params
 from dashboard import coverage as coverage_notes   # the register helper's coverage notes, as on the pages
 from dashboard.db import run_query
 from dashboard.i18n import TEXT
@@ -229,14 +229,15 @@ def trend_figure(data: TrendData, values: dict, lang: str) -> go.Figure | None:
             "count": tx("hover.policies", lang), "share": tx("hover.share", lang),
             "cumulative": tx("hover.cumulative", lang), "new": tx("hover.new", lang),
             "in_force": tx("hover.in_force", lang), "more": tx("hover.more", lang)}
-    figure = charts_trends.trend_figure(data.frame, mode, data.groups, data.colors, text, title=tx(f"title.{mode}", lang),
-                                        subtitle=subtitle + (f"<br>{note}" if note else ""),
-                                        source=coverage_notes.source_line(lang), selected=values.get("period"))
+    traces, layout = charts_trends.trend_figure(
+        data.frame, mode, data.groups, data.colors, text, title=tx(f"title.{mode}", lang),
+        subtitle=subtitle + (f"<br>{note}" if note else ""), source=coverage_notes.source_line(lang),
+        selected=values.get("period"))
     # issuance with no source is no data, not zero (in force is a stock: it carries over such a period)
-    coverage_notes.shade_no_data(figure, list(data.periods.period), data.no_data if mode != "in_force" else [],
-                                 bars=mode in ("stacked", "share"), lang=lang)
-    coverage_notes.burn_in(figure, data.notes, lang=lang)
-    return figure
+    coverage_notes.shade_no_data(traces, layout, list(data.periods.period),
+                                 data.no_data if mode != "in_force" else [], bars=mode in ("stacked", "share"), lang=lang)
+    coverage_notes.burn_in_layout(layout, data.notes, lang=lang)
+    return charts.figure(traces, layout)
 
 
 def trends_view(values: dict, lang: str, link: str) -> ChartView:

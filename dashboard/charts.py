@@ -13,9 +13,9 @@ PALETTE = ["#c0392b", "#2e86c1", "#f39c12", "#27ae60", "#8e44ad", "#16a085", "#d
 
 
 def figure(traces: list[dict], layout: dict | None = None) -> go.Figure:
-    """A figure from plain trace (and layout) dicts, taken as they are: built the plain way (add_trace, one
+    """A figure from plain trace and layout dicts, taken as they are: built the plain way (add_trace, one
     update_layout after another, every property validated and every point copied as it is set) a map view or a
-    trends chart by month and topic spent most of its build in plotly's bookkeeping. The dicts must be what
+    trends chart spent most of its build in plotly's bookkeeping. The dicts must be what
     plotly's validation would make of them (tests/test_pages17.py, tests/test_trends_figure.py build views both
     ways). A map's boundaries (`geojson`) are set afterwards, uncopied: nothing changes them. From here on the
     figure validates as usual (the notes, slides and images that update its layout)."""
@@ -35,16 +35,14 @@ def plotly_config(filename: str) -> dict:
             "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-def style(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 520) -> go.Figure:
-    """Large, clean type; the filters as subtitle and the source as a footnote, so exports carry both."""
-    fig.update_layout(
-        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01, "font": {"size": 22}},
-        font={"family": FONT, "size": 15}, height=height, margin={"l": 60, "r": 30, "t": 90, "b": 90},
-        colorway=PALETTE, legend={"orientation": "h", "y": -0.18, "x": 0}, plot_bgcolor="white",
-        hoverlabel={"font": {"family": FONT}},
-    )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=-0.32, showarrow=False,
-                       font={"size": 11, "color": "#667"}, xanchor="left")
-    fig.update_xaxes(showgrid=False)
-    fig.update_yaxes(gridcolor="#eee")
-    return fig
+def style(title: str, subtitle: str, source: str, height: int = 520) -> dict:
+    """A layout: large, clean type; the filters as subtitle and the source as a footnote, so exports carry both."""
+    return {
+        "title": {"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01, "font": {"size": 22}},
+        "font": {"family": FONT, "size": 15}, "height": height, "margin": {"l": 60, "r": 30, "t": 90, "b": 90},
+        "colorway": PALETTE, "legend": {"orientation": "h", "y": -0.18, "x": 0}, "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT}},
+        "annotations": [{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": -0.32, "showarrow": False,
+                         "font": {"size": 11, "color": "#667"}, "xanchor": "left"}],
+        "xaxis": {"showgrid": False}, "yaxis": {"gridcolor": "#eee"},
+    }

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import PALETTE, figure, style
+from dashboard.charts import PALETTE, style
 
 PERIOD = re.compile(r"([0-9]{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?")   # [0-9]: \d takes any script's digits
 BAR_MODES = ("stacked", "share")
@@ -95,8 +95,9 @@ def titles_html(titles: list[str], count: int, more: str) -> str:
 
 def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors: dict[str, str],
                  text: dict[str, str], title: str, subtitle: str, source: str,
-                 selected: str | None = None) -> go.Figure:
-    """Stacked or 100% bars (stacked, share) or one line per group (cumulative, in_force).
+                 selected: str | None = None) -> tuple[list[dict], dict]:
+    """Stacked or 100% bars (stacked, share) or one line per group (cumulative, in_force): the traces and the
+    layout, as plain dicts for charts.figure (the coverage notes add to them first).
 
     frame: fill()'s rows; groups: group code → legend label, in order; colors: group code → colour;
     text: x, y, legend, count, share, cumulative, new, in_force and more (a template with {n}) labels.
@@ -131,20 +132,18 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
         else:
             traces.append(dict(type="scatter", mode="lines+markers", line={**color, "width": 3},
                                marker={"size": 7 if len(periods) <= 30 else 4}, **trace))
-    fig = figure(traces)   # unvalidated traces (thousands of bars by month and topic), then validated as usual
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title_text=text["x"],
-                     tickangle=0 if len(periods) <= 12 else -45, automargin=True)
-    fig.update_yaxes(title_text=text["y"], rangemode="tozero")
-    if mode == "share":
-        fig.update_yaxes(range=[0, 100], ticksuffix="%")
-    style(fig, title, subtitle, source, height=HEIGHT)
+    layout = style(title, subtitle, source, height=HEIGHT)
+    layout["xaxis"].update(type="category", categoryorder="array", categoryarray=periods, title={"text": text["x"]},
+                           tickangle=0 if len(periods) <= 12 else -45, automargin=True)
+    layout["yaxis"].update(title={"text": text["y"]}, rangemode="tozero",
+                           **({"range": [0, 100], "ticksuffix": "%"} if mode == "share" else {}))
     # The legend to the right (up to eleven topics) and the source under the tick labels, in pixels.
-    fig.update_layout(barmode="stack", clickmode="event+select", hovermode="closest", dragmode=False,
-                      legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
-                              "title": {"text": text["legend"]}, "font": {"size": 13}, "tracegroupgap": 2},
-                      margin={"l": 70, "r": 20, "t": 120, "b": 130})
-    fig.update_annotations(y=0, yref="paper", yanchor="top", yshift=-105)
-    return fig
+    layout.update(barmode="stack", clickmode="event+select", hovermode="closest", dragmode=False,
+                  legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
+                          "title": {"text": text["legend"]}, "font": {"size": 13}, "tracegroupgap": 2},
+                  margin={"l": 70, "r": 20, "t": 120, "b": 130})
+    layout["annotations"][0].update(y=0, yref="paper", yanchor="top", yshift=-105)
+    return traces, layout
 
 
 def group_colors(order: list[str]) -> dict[str, str]:

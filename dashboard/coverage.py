@@ -185,8 +185,32 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
             lang: str | None = None) -> go.Figure:
     """The notes as a block under everything else in the figure (the figure grows, the plot keeps its size),
     after the data source when the figure does not show it yet."""
+    margin = fig.layout.margin
+    block = _notes_block(notes, margin.b if margin.b is not None else 80, fig.layout.height or 520, width_chars,
+                         source, lang)
+    if block:
+        note, bottom, height = block
+        fig.add_annotation(**note)
+        fig.update_layout(margin={"b": bottom}, height=height)
+    return fig
+
+
+def burn_in_layout(layout: dict, notes: list[str], width_chars: int = 150, source: str | None = None,
+                   lang: str | None = None) -> dict:
+    """burn_in on a figure's layout dict (charts.figure builds the figure from it)."""
+    margin = layout.setdefault("margin", {})
+    block = _notes_block(notes, margin.get("b", 80), layout.get("height", 520), width_chars, source, lang)
+    if block:
+        note, margin["b"], layout["height"] = block
+        layout.setdefault("annotations", []).append(note)
+    return layout
+
+
+def _notes_block(notes: list[str], bottom: int, height: int, width_chars: int, source: str | None,
+                 lang: str | None) -> tuple[dict, int, int] | None:
+    """(the notes' annotation, the figure's new bottom margin and height), or None with nothing to say."""
     if not notes and not source:
-        return fig
+        return None
     shown = notes[:FIGURE_LINES]
     if len(notes) > FIGURE_LINES:
         shown.append(_tr("cov.more", lang).format(n=len(notes) - FIGURE_LINES))
@@ -195,13 +219,10 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
     if source:
         text = f"<span style='color:#667085'>{html.escape(source)}</span>" + ("<br>" + text if text else "")
         lines.append(source)
-    margin = fig.layout.margin
-    bottom = margin.b if margin.b is not None else 80
     extra = LINE_PX * (len(lines) + 1) + 14
-    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-bottom, xanchor="left",
-                       yanchor="top", align="left", showarrow=False, font={"size": 12, "color": "#8a4b00"})
-    fig.update_layout(margin={"b": bottom + extra}, height=(fig.layout.height or 520) + extra)
-    return fig
+    note = dict(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-bottom, xanchor="left", yanchor="top",
+                align="left", showarrow=False, font={"size": 12, "color": "#8a4b00"})
+    return note, bottom + extra, height + extra
 
 
 # The narrowest run labelled, as a share of the plot's width: the word (无数据, "no data") at 12 px with room; the
@@ -209,30 +230,31 @@ def burn_in(fig: go.Figure, notes: list[str], width_chars: int = 150, source: st
 NO_DATA_LABEL_WIDTH = 0.07
 
 
-def shade_no_data(fig: go.Figure, periods: list[str], empty: list[str], bars: bool = True,
-                  lang: str | None = None) -> go.Figure:
+def shade_no_data(traces: list[dict], layout: dict, periods: list[str], empty: list[str], bars: bool = True,
+                  lang: str | None = None) -> None:
     """A grey band over each run of consecutive periods with no source, labelled 'no data' where the run is wide
     enough for the word (by month, single months side by side would print it on top of each other), and no bar
-    there (`bars`: a blank, not a 0). Period keys look like numbers (2021), which plotly would read as positions
-    on a category axis, so the bands are placed in paper coordinates on an axis pinned to one slot per period."""
+    there (`bars`: a blank, not a 0); on a chart's trace and layout dicts (charts.figure). Period keys look like
+    numbers (2021), which plotly would read as positions on a category axis, so the bands are placed in paper
+    coordinates on an axis pinned to one slot per period."""
     if not empty:
-        return fig
+        return
     if bars:
-        for trace in fig.data:
-            trace.y = [None if x in empty else y for x, y in zip(trace.x, trace.y)]
+        gone = set(empty)
+        for trace in traces:
+            trace["y"] = [None if x in gone else y for x, y in zip(trace["x"], trace["y"].tolist())]
     n = len(periods)
-    fig.update_xaxes(range=[-0.5, n - 0.5])
+    layout.setdefault("xaxis", {})["range"] = [-0.5, n - 0.5]
     runs = []                                   # [first slot, last slot] of each run of empty periods
     for i in sorted(periods.index(p) for p in empty):
         if runs and runs[-1][1] == i - 1:
             runs[-1][1] = i
         else:
             runs.append([i, i])
-    # all at once: add_shape/add_annotation one by one is quadratic
-    fig.update_layout(shapes=[*fig.layout.shapes, *(dict(
+    layout.setdefault("shapes", []).extend(dict(
         type="rect", xref="paper", yref="paper", x0=a / n, x1=(b + 1) / n, y0=0, y1=1, fillcolor="#9aa0a6",
-        opacity=0.18, line_width=0, layer="below") for a, b in runs)], annotations=[*fig.layout.annotations, *(dict(
+        opacity=0.18, line={"width": 0}, layer="below") for a, b in runs)
+    layout.setdefault("annotations", []).extend(dict(
         x=(a + b + 1) / 2 / n, y=0.99, xref="paper", yref="paper", yanchor="top", showarrow=False,
         text=_tr("cov.no_data_label", lang), font={"size": 12, "color": "#5f6368"})
-        for a, b in runs if (b + 1 - a) / n >= NO_DATA_LABEL_WIDTH)])
-    return fig
+        for a, b in runs if (b + 1 - a) / n >= NO_DATA_LABEL_WIDTH)

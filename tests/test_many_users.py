@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import tomllib
 
+import numpy as np
 import plotly.graph_objects as go
 
 from dashboard.coverage import shade_no_data
@@ -57,10 +58,11 @@ def test_served_config_has_no_watcher_and_no_forced_gc():
 def test_no_data_bands_one_per_run_of_empty_periods_labelled_where_the_word_fits():
     periods = [f"{y}-{m:02d}" for y in range(2020, 2027) for m in range(1, 13)]
     empty = [p for p in periods if p[:4] in ("2020", "2021") or p.endswith("-07")]
-    fig = go.Figure([go.Bar(x=periods, y=[1] * len(periods), name=k) for k in ("a", "b")])
-    fig.add_annotation(text="source", x=0, y=0, xref="paper", yref="paper")
-    fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=0, xref="paper", yref="paper")
-    shade_no_data(fig, periods, empty, lang="zh")
+    traces = [dict(type="bar", x=periods, y=np.ones(len(periods)), name=k) for k in ("a", "b")]
+    layout = dict(annotations=[dict(text="source", x=0, y=0, xref="paper", yref="paper")],
+                  shapes=[dict(type="line", x0=0, x1=1, y0=0, y1=0, xref="paper", yref="paper")])
+    shade_no_data(traces, layout, periods, empty, lang="zh")
+    fig = go.Figure(data=traces, layout=layout)   # validated: the bands are what plotly accepts
 
     n = len(periods)
     bands, labels = fig.layout.shapes[1:], fig.layout.annotations[1:]
