@@ -38,12 +38,13 @@ LOG = get_logger("dashboard")   # the server log, in Streamlit's format
 
 
 def main() -> None:
-    from dashboard import controls, db, params, present
+    from dashboard import controls, db, params, present, shared
     from dashboard.i18n import TEXT, t
     from dashboard.state import Url
 
     # A local favicon: an emoji or Material one is fetched from a CDN, which offline networks block.
     st.set_page_config(page_title="中小企业政策图谱 SME policy landscape", layout="wide", page_icon=str(FAVICON))
+    shared.freeze_imports()
 
     if not db.database_path().exists():
         with st.spinner("首次启动：正在从语料构建数据库… / First start: building the database…"):

@@ -64,3 +64,23 @@ def test_labels_follow_the_language_and_are_shared(open_page):
     matrix_en = [h.proto.body for h in en.get("html")]
     assert matrix_zh != matrix_en and "武汉市" in matrix_zh[0] and "Wuhan" in matrix_en[0]
     assert [h.proto.body for h in open_page("ai").get("html")] == matrix_zh
+
+
+def test_the_server_freezes_what_it_imported_before_the_first_page(open_page):
+    """The modules the pages use are out of the garbage collector's sight once a page has been drawn (gc.freeze:
+    a full collection no longer walks them); a figure made afterwards is still collected."""
+    import gc
+    import sys
+    import weakref
+
+    open_page("trends")
+    assert gc.get_freeze_count() > 50_000
+    assert "dashboard.chart_views" in sys.modules and "plotly.graph_objects" in sys.modules
+    class Held:
+        pass
+    made = Held()
+    made.figure, made.figure_owner = go.Figure(), made   # a cycle: only the collector frees it
+    gone = weakref.ref(made)
+    del made
+    gc.collect()
+    assert gone() is None
