@@ -134,7 +134,12 @@ FLOORS: dict[str, str | None] = {
         LEFT JOIN map_policy_metrics a ON a.policy_id = l.policy_id AND a.measure = ''
         LEFT JOIN map_policy_metrics m ON m.policy_id = l.policy_id AND m.measure = $measure
         ORDER BY d DESC NULLS LAST, title""",
-    "map/region_terms": """SELECT t.*, count(*) OVER () FROM map_terms t
+    # the same answer: each term's standing (its policy's status today) and whether it may be best (until session 17
+    # the floor listed the stored terms without either: not the page's answer)
+    "map/region_terms": """SELECT t.*, s.standing, best_candidate(t.term_kind, t.shape, s.standing, t.trust), count(*) OVER ()
+        FROM map_terms t JOIN policies p USING (policy_id),
+             LATERAL (SELECT policy_standing(t.title, t.superseded_by, marked_status(p.status_mark, p.effective_from,
+                                             p.effective_to, p.issue_date, current_date)) AS standing) s
         WHERE t.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor = $region)
         ORDER BY t.timeline_date DESC NULLS LAST, t.title, t.policy_id, t.origin, t.line_start, t.number_at {page}""",
     "ai/region_options": None,   # already a lookup of ai_region_counts
@@ -145,7 +150,12 @@ FLOORS: dict[str, str | None] = {
     "sources/kinds_per_source": """SELECT s.file, ps.kind, count(*), count(DISTINCT ps.policy_id)
         FROM policy_sources ps JOIN sources s USING (source_id) GROUP BY ALL ORDER BY 1, 2""",
     "explorer/policy_detail": "SELECT * FROM policies WHERE policy_id = $policy_id",
-    "explorer/policy_terms": "SELECT * FROM terms WHERE policy_id = $policy_id ORDER BY line_start",
+    # the same answer: a term's standing is its policy's (title, status today), its citation the source's file, its
+    # clause heading the clause's (until session 17 the floor read the terms alone: half the answer, half the time)
+    "explorer/policy_terms": """SELECT t.*, c.heading, s.file, policy_standing(p.title, t.superseded_by,
+            marked_status(p.status_mark, p.effective_from, p.effective_to, p.issue_date, current_date))
+        FROM terms t JOIN policies p USING (policy_id) JOIN sources s USING (source_id) LEFT JOIN clauses c USING (clause_id)
+        WHERE t.policy_id = $policy_id ORDER BY t.line_start, t.line_end, t.quote, t.number_at""",
     "explorer/policy_topics": "SELECT * FROM policy_topics WHERE policy_id = $policy_id",
     "explorer/policy_provenance": "SELECT * FROM policy_sources WHERE policy_id = $policy_id",
     "explorer/policy_relations": """SELECT 'cites', p.policy_id, p.title, p.doc_number, p.issuers, p.level, p.region_code,

@@ -624,14 +624,18 @@ FROM a JOIN term_kinds k ON k.slug = a.term_kind;
 
 -- The AI comparison's entries (one per corpus clause and measure, one per register or curated row) of some regions
 -- and measures (NULL: all): its rate (and a range's upper end), cap and amount (the first shown number of each kind),
--- whether each may be best, the other numbers as printed, thresholds, conditions, and the first number's quote and
--- source; ref = its number on the page (measures in their order, regions in the order given, corpus first); best =
--- "★ 最优" of its measure's row: the highest rate that may be best, ties to the higher cap; with no such rate in the
--- row, the highest cap (ties stay tied); cell_rank orders a cell's entries (best, rate, cap, ref), cell_n and
--- region_n count them.
+-- whether each may be best, its standing and the first number's lines; ref = its number on the page (measures in
+-- their order, regions in the order given, corpus first); best = "★ 最优" of its measure's row: the highest rate
+-- that may be best, ties to the higher cap; with no such rate in the row, the highest cap (ties stay tied);
+-- cell_rank orders a cell's entries (best, rate, cap, ref), cell_n and region_n count them.
+-- Only the short columns: every entry of the regions is ranked, and what a shown cell prints besides (quotes,
+-- conditions, sources) is ai_entry_details() of the few shown. Ranking rows that carried their quotes and sources
+-- took most of the AI page's query at a million policies (README "Queries at 1M, session 18").
 CREATE MACRO ai_entries(regions, measures) AS TABLE
 WITH n AS (
-    SELECT *, row_number() OVER (PARTITION BY entry_id ORDER BY kind_rank, row_id) AS k
+    SELECT entry_id, origin, region_code, measure, measure_printed, value_kind, value, value_max, best_ok, shown,
+           standing, line_start, line_end,
+           row_number() OVER (PARTITION BY entry_id ORDER BY kind_rank, row_id) AS k
     FROM ai_numbers(regions) WHERE measures IS NULL OR list_contains(measures, measure)
 ),
 e AS (
@@ -642,29 +646,14 @@ e AS (
            min_by({'v': value, 'ok': best_ok}, k) FILTER (WHERE value_kind = 'cap' AND value IS NOT NULL AND shown) AS c,
            min_by(value, k) FILTER (WHERE value_kind = 'amount' AND value IS NOT NULL AND shown) AS amount,
            min_by(standing, k) FILTER (WHERE standing IS NOT NULL) AS standing,
-           coalesce(list(number_printed ORDER BY k) FILTER (
-               WHERE number_printed IS NOT NULL AND (value_kind NOT IN ('rate', 'cap', 'amount', 'threshold', 'statement')
-                                                     OR (value_kind IN ('rate', 'cap', 'amount') AND NOT shown))), [])
-               AS others,
-           coalesce(list(coalesce(comparator, '') || number_printed ORDER BY k)
-                    FILTER (WHERE value_kind = 'threshold' AND number_printed IS NOT NULL), []) AS thresholds,
-           coalesce(list(condition ORDER BY k) FILTER (WHERE trim(coalesce(condition, '')) <> ''), []) AS conditions,
-           min_by(basis, k) FILTER (WHERE basis IS NOT NULL) AS basis,
-           min_by(beneficiary, k) FILTER (WHERE beneficiary IS NOT NULL) AS beneficiary,
-           min_by({'quote': quote, 'source': source, 'source_url': source_url, 'source_title': source_title,
-                   'trust': trust, 'dataset': dataset, 'policy_id': policy_id, 'policy_title': title,
-                   'doc_number': doc_number, 'issue_date': issue_date, 'line_start': line_start,
-                   'line_end': line_end, 'citation': citation}, k) AS f
+           min_by({'s': line_start, 'e': line_end}, k) AS lines
     FROM n GROUP BY entry_id
 ),
 numbered AS (
     SELECT e.entry_id, e.origin, e.region_code, e.measure, e.measure_printed, e.r.v AS rate, e.r.m AS rate_max,
            e.c.v AS cap, e.amount, coalesce(e.r.ok, false) AS rate_ok, coalesce(e.c.ok, false) AS cap_ok, e.standing,
-           e.others, e.thresholds, e.conditions, e.basis, e.beneficiary, e.f.quote, e.f.source, e.f.source_url,
-           e.f.source_title, e.f.trust, e.f.dataset, e.f.policy_id, e.f.policy_title, e.f.doc_number, e.f.issue_date,
-           e.f.citation,
-           CASE WHEN e.origin = 'corpus' AND e.f.line_start IS NOT NULL
-                THEN e.f.line_start || CASE WHEN e.f.line_end <> e.f.line_start THEN '-' || e.f.line_end ELSE '' END
+           CASE WHEN e.origin = 'corpus' AND e.lines.s IS NOT NULL
+                THEN e.lines.s || CASE WHEN e.lines.e <> e.lines.s THEN '-' || e.lines.e ELSE '' END
                 ELSE '' END AS lines,
            CASE WHEN e.r.ok THEN e.r.v END AS r_ok, CASE WHEN e.c.ok THEN e.c.v END AS c_ok,
            row_number() OVER (ORDER BY coalesce(m.sort_order, 2147483647),
@@ -686,6 +675,35 @@ SELECT * EXCLUDE (r_ok, c_ok),
        count(*) OVER (PARTITION BY measure, region_code) AS cell_n,
        count(*) OVER (PARTITION BY region_code) AS region_n
 FROM best;
+
+-- What a shown entry's cell prints besides its numbers (entries: their entry_ids; regions: theirs, for
+-- ai_numbers): the other numbers as printed, the thresholds, the conditions, basis and beneficiary, and its first
+-- number's quote, source, trust mark and policy.
+CREATE MACRO ai_entry_details(regions, entries) AS TABLE
+WITH n AS (
+    SELECT *, row_number() OVER (PARTITION BY entry_id ORDER BY kind_rank, row_id) AS k
+    FROM ai_numbers(regions) WHERE list_contains(entries, entry_id)
+),
+e AS (
+    SELECT entry_id,
+           coalesce(list(number_printed ORDER BY k) FILTER (
+               WHERE number_printed IS NOT NULL AND (value_kind NOT IN ('rate', 'cap', 'amount', 'threshold', 'statement')
+                                                     OR (value_kind IN ('rate', 'cap', 'amount') AND NOT shown))), [])
+               AS others,
+           coalesce(list(coalesce(comparator, '') || number_printed ORDER BY k)
+                    FILTER (WHERE value_kind = 'threshold' AND number_printed IS NOT NULL), []) AS thresholds,
+           coalesce(list(condition ORDER BY k) FILTER (WHERE trim(coalesce(condition, '')) <> ''), []) AS conditions,
+           min_by(basis, k) FILTER (WHERE basis IS NOT NULL) AS basis,
+           min_by(beneficiary, k) FILTER (WHERE beneficiary IS NOT NULL) AS beneficiary,
+           min_by({'quote': quote, 'source': source, 'source_url': source_url, 'source_title': source_title,
+                   'trust': trust, 'dataset': dataset, 'policy_id': policy_id, 'policy_title': title,
+                   'doc_number': doc_number, 'issue_date': issue_date, 'citation': citation}, k) AS f
+    FROM n GROUP BY entry_id
+)
+SELECT e.entry_id, e.others, e.thresholds, e.conditions, e.basis, e.beneficiary, e.f.quote, e.f.source, e.f.source_url,
+       e.f.source_title, e.f.trust, e.f.dataset, e.f.policy_id, e.f.policy_title, e.f.doc_number, e.f.issue_date,
+       e.f.citation
+FROM e;
 
 -- queries16: counts the trends and overview pages would otherwise compute over every policy, built with the database
 -- (load.build_period_aggregates). They serve the pages' default view (no topic, region or status filter: the
