@@ -234,7 +234,7 @@ def shade_no_data(traces: list[dict], layout: dict, periods: list[str], empty: l
                   lang: str | None = None) -> None:
     """A grey band over each run of consecutive periods with no source, labelled 'no data' where the run is wide
     enough for the word (by month, single months side by side would print it on top of each other), and no bar
-    there (`bars`: a blank, not a 0); on a chart's trace and layout dicts (charts.figure). Period keys look like
+    there (`bars`: a blank, not a 0); on a chart's trace dicts (y an array) and layout dict (charts.figure). Period keys look like
     numbers (2021), which plotly would read as positions on a category axis, so the bands are placed in paper
     coordinates on an axis pinned to one slot per period."""
     if not empty:

@@ -107,7 +107,7 @@ def freeze_imports() -> None:
     """Once per process, before the first page is drawn: import what the pages use, then move every object there is
     (modules, classes, plotly's validators: about 120,000) out of the garbage collector's sight (gc.freeze). A full
     collection walked them all on every pass: at a million policies' caches 110 ms, and 20-30 ms without them
-    (README "Pages, session 18"). Objects made afterwards, results and figures (which hold cycles), are collected as
+    (README "Session 18 at 1M"). Objects made afterwards, results and figures (which hold cycles), are collected as
     usual; only what exists now, which lives as long as the process anyway, is never collected."""
     if _frozen.is_set():
         return
