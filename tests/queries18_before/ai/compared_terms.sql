@@ -1,4 +1,11 @@
--- ai_entries() as it was at 91c8674 (data/schema.sql), inlined: the oracle of the light / detail split (session 18).
+-- queries/ai/compared_terms.sql as it was at fc457e5, on ai_entries_before (ai_entries.sql).
+-- Every AI-support number of the given regions and measures (NULL: all), one row per number, a page at a time
+-- ($limit rows from $offset; total = how many there are), in the matrix's order: ref is its entry's [n]
+-- (ai_entries), then rate, cap, amount, threshold, the rest. Every evidence kind side by side: extracted from the
+-- corpus (origin corpus: terms of AI policies, ai_policy(); source = the policy's appearance file:lines holding the
+-- term), the register (cited by its CSV line, with the page URL) and the curated rows (URL); each with its term kind,
+-- its policy's standing today, trust mark and best_ok (best_candidate). Read from ai_terms (built with the database
+-- from v_measure_terms). Used by: ai (the detail table and its download).
 -- params: $regions, $measures, $limit, $offset
 SELECT n.origin, n.entry_id, n.region_code, n.measure, n.measure_printed, n.value_kind, n.term_kind, n.shape, n.tier,
        n.per_unit, n.standing, n.best_ok, n.value, n.value_max, n.unit, n.number_printed, n.comparator, n.basis,
@@ -6,61 +13,6 @@ SELECT n.origin, n.entry_id, n.region_code, n.measure, n.measure_printed, n.valu
        n.source_title, n.trust, n.dataset, n.policy_id, n.title AS policy_title, n.doc_number, n.issue_date, n.row_id,
        e.ref, e.lines, count(*) OVER () AS total
 FROM ai_numbers($regions) n
-JOIN (WITH n AS (
-    SELECT *, row_number() OVER (PARTITION BY entry_id ORDER BY kind_rank, row_id) AS k
-    FROM ai_numbers($regions) WHERE $measures IS NULL OR list_contains($measures, measure)
-),
-e AS (
-    SELECT entry_id, min_by(origin, k) AS origin, min_by(region_code, k) AS region_code, min_by(measure, k) AS measure,
-           min_by({'v': measure_printed}, k).v AS measure_printed,
-           min_by({'v': value, 'm': value_max, 'ok': best_ok}, k)
-               FILTER (WHERE value_kind = 'rate' AND value IS NOT NULL AND shown) AS r,
-           min_by({'v': value, 'ok': best_ok}, k) FILTER (WHERE value_kind = 'cap' AND value IS NOT NULL AND shown) AS c,
-           min_by(value, k) FILTER (WHERE value_kind = 'amount' AND value IS NOT NULL AND shown) AS amount,
-           min_by(standing, k) FILTER (WHERE standing IS NOT NULL) AS standing,
-           coalesce(list(number_printed ORDER BY k) FILTER (
-               WHERE number_printed IS NOT NULL AND (value_kind NOT IN ('rate', 'cap', 'amount', 'threshold', 'statement')
-                                                     OR (value_kind IN ('rate', 'cap', 'amount') AND NOT shown))), [])
-               AS others,
-           coalesce(list(coalesce(comparator, '') || number_printed ORDER BY k)
-                    FILTER (WHERE value_kind = 'threshold' AND number_printed IS NOT NULL), []) AS thresholds,
-           coalesce(list(condition ORDER BY k) FILTER (WHERE trim(coalesce(condition, '')) <> ''), []) AS conditions,
-           min_by(basis, k) FILTER (WHERE basis IS NOT NULL) AS basis,
-           min_by(beneficiary, k) FILTER (WHERE beneficiary IS NOT NULL) AS beneficiary,
-           min_by({'quote': quote, 'source': source, 'source_url': source_url, 'source_title': source_title,
-                   'trust': trust, 'dataset': dataset, 'policy_id': policy_id, 'policy_title': title,
-                   'doc_number': doc_number, 'issue_date': issue_date, 'line_start': line_start,
-                   'line_end': line_end, 'citation': citation}, k) AS f
-    FROM n GROUP BY entry_id
-),
-numbered AS (
-    SELECT e.entry_id, e.origin, e.region_code, e.measure, e.measure_printed, e.r.v AS rate, e.r.m AS rate_max,
-           e.c.v AS cap, e.amount, coalesce(e.r.ok, false) AS rate_ok, coalesce(e.c.ok, false) AS cap_ok, e.standing,
-           e.others, e.thresholds, e.conditions, e.basis, e.beneficiary, e.f.quote, e.f.source, e.f.source_url,
-           e.f.source_title, e.f.trust, e.f.dataset, e.f.policy_id, e.f.policy_title, e.f.doc_number, e.f.issue_date,
-           e.f.citation,
-           CASE WHEN e.origin = 'corpus' AND e.f.line_start IS NOT NULL
-                THEN e.f.line_start || CASE WHEN e.f.line_end <> e.f.line_start THEN '-' || e.f.line_end ELSE '' END
-                ELSE '' END AS lines,
-           CASE WHEN e.r.ok THEN e.r.v END AS r_ok, CASE WHEN e.c.ok THEN e.c.v END AS c_ok,
-           row_number() OVER (ORDER BY coalesce(m.sort_order, 2147483647),
-                                       coalesce(nullif(list_position($regions, e.region_code), 0), 2147483647),
-                                       e.origin <> 'corpus', e.entry_id) AS ref
-    FROM e LEFT JOIN measures m ON m.slug = e.measure
-),
-best AS (
-    SELECT *, CASE WHEN count(r_ok) OVER w > 0
-                   THEN r_ok IS NOT NULL AND {'r': r_ok, 'c': coalesce(c_ok, -1)}
-                        = max({'r': r_ok, 'c': coalesce(c_ok, -1)}) FILTER (WHERE r_ok IS NOT NULL) OVER w
-                   ELSE c_ok IS NOT NULL AND c_ok = max(c_ok) OVER w END AS best
-    FROM numbered
-    WINDOW w AS (PARTITION BY measure)
-)
-SELECT * EXCLUDE (r_ok, c_ok),
-       row_number() OVER (PARTITION BY measure, region_code ORDER BY best DESC, r_ok DESC NULLS LAST,
-                          c_ok DESC NULLS LAST, ref) AS cell_rank,
-       count(*) OVER (PARTITION BY measure, region_code) AS cell_n,
-       count(*) OVER (PARTITION BY region_code) AS region_n
-FROM best) e USING (entry_id)
+JOIN ai_entries_before($regions, $measures) e USING (entry_id)
 ORDER BY e.ref, n.kind_rank, n.row_id
 LIMIT $limit OFFSET $offset
