@@ -90,7 +90,10 @@ def clear_caches() -> None:
     """Streamlit's data cache and every value the app keeps for all sessions but its connections (the checkout's
     shared labels and figures, the image buttons' chart views), so that a miss is a miss of everything."""
     import streamlit as st
-    st.cache_data.clear()
+    st.cache_data.clear()      # the results' cache before session 19 (an older checkout, --root)
+    clear_results = getattr(sys.modules.get("dashboard.db"), "clear_results", None)
+    if clear_results is not None:
+        clear_results()
     # present.built_views was present._views before session 17: both, so that an older checkout (--root) is cleared too
     for module, names in (("dashboard.shared", ("_derived", "_view")),
                           ("dashboard.present", ("built_views", "_views"))):

@@ -84,7 +84,7 @@ FLOORS: dict[str, str | None] = {
         FROM policies p ORDER BY coalesce(issue_date, effective_from) DESC NULLS LAST, title {{page}}""",
     "overview/headline_numbers": f"""SELECT count(*), (SELECT count(*) FROM terms), count(DISTINCT region_code),
         max(issue_date) FILTER (WHERE issue_date <= current_date), count(*) FILTER (WHERE {STATUS} = 'in_force') FROM policies""",
-    "overview/newest_policies": f"""WITH top AS (SELECT policy_id, title, doc_number, level, region_code,
+    "overview/newest_policies": f"""WITH top AS (SELECT policy_id, title, level, region_code,
         coalesce(issue_date, effective_from) AS d, {STATUS} FROM policies WHERE d IS NOT NULL ORDER BY d DESC, title LIMIT 12)
         SELECT *, {CITES.format(p='top')} FROM top ORDER BY d DESC, title""",
     "overview/recent_changes": """SELECT * FROM (SELECT policy_id, title, issue_date AS day, 'issued' FROM policies
@@ -124,7 +124,8 @@ FLOORS: dict[str, str | None] = {
             WHERE p.region_code IN (SELECT code FROM v_region_lineage WHERE ancestor IN
                                     (SELECT code FROM regions WHERE parent_code = $parent)))
         SELECT g.code, count(pp.policy_id), sum(pp.n_terms), max(pp.cap) FILTER (WHERE pp.cur),
-               max(pp.rate) FILTER (WHERE pp.cur), max_by(pp.title, pp.d, 3)
+               max(pp.rate) FILTER (WHERE pp.cur), max_by(pp.title, pp.d, 3), max_by(pp.title, pp.n_terms, 3),
+               max_by(pp.title, pp.cap, 3) FILTER (WHERE pp.cur), max_by(pp.title, pp.rate, 3) FILTER (WHERE pp.cur)
         FROM regions g LEFT JOIN v_region_lineage l ON l.ancestor = g.code LEFT JOIN pp ON pp.region_code = l.code
         WHERE g.parent_code = $parent AND g.level IN ('prefecture', 'district', 'zone') GROUP BY g.code ORDER BY g.code""",
     "map/region_policies": """WITH l AS (SELECT policy_id, title, coalesce(issue_date, effective_from) AS d, count(*) OVER () AS total

@@ -270,7 +270,7 @@ def _map_frame(values: dict, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str
     filters.pop("region")   # on the map the region is the selection, not a filter
     layer, metric, measure = values["layer"], values["metric"], values["measure"]
     data = run_query("map/metric_by_region", **filters, parent=charts_map.LAYER_PARENT[layer], view=values["view"],
-                     metric=metric, measure=measure)
+                     measure=measure)
     unit = charts_map.UNITS[metric]
     rate_label = tx("best_rate_of", lang).format(measure=labels("measure", lang).get(measure, measure))
     metric_label = rate_label if metric == "best_rate" else tx(f"metric.{metric}", lang)

@@ -186,15 +186,26 @@ def query_for(name: str, params: dict) -> tuple[str, str, dict]:
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
-    """Run a named query with exactly its declared parameters, on this run's database version."""
+    """Run a named query with exactly its declared parameters, on this run's database version.
+
+    The frame is a shallow copy of the cached one: under pandas' copy-on-write whatever a page does to it (a new or
+    changed column, a sort in place) copies what it changes, so the cached frame stays as the query returned it."""
     name, _, params = query_for(name, params)
     version, con = _pinned()
-    return _cached(version, name, params, _con=con)
+    return _cached(version, name, params, _con=con).copy(deep=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def clear_results() -> None:
+    """Forget every cached result (after the database changed under the same file, e.g. documents added)."""
+    _cached.clear()
+
+
+# A resource cache, not st.cache_data: that one pickles every result it stores (at a million policies, a tenth of the
+# trends page's time after a change, for the 4,884 bars by month and topic) and unpickles it on every hit.
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached(version: Version, name: str, params: dict, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Results keyed by the database version, the query and its parameters (the connection is that version's)."""
+    """Results keyed by the database version, the query and its parameters (the connection is that version's).
+    Shared by every session and never changed: read them through run_query's copy."""
     cur = _con.cursor()      # a cursor is a new session of the instance: point it at the file again
     try:
         cur.execute(f"USE {CATALOG}")

@@ -16,10 +16,9 @@ from collections import OrderedDict
 from copy import deepcopy
 
 import plotly.graph_objects as go
-import streamlit as st
 from _plotly_utils.utils import convert_to_base64
 
-from dashboard.db import Version, _pinned
+from dashboard.db import Version, _pinned, clear_results
 
 
 def version() -> Version:
@@ -121,7 +120,7 @@ def freeze_imports() -> None:
 def clear_caches() -> None:
     """Forget every result, derived value and figure (not the connections), as a new database would."""
     from dashboard import present   # here: present imports this module
-    st.cache_data.clear()
+    clear_results()
     _derived.clear()
     _view.clear()
     present.built_views.clear()

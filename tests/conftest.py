@@ -49,6 +49,16 @@ def provenance(q, policy_id: str) -> list[dict]:
 
 # Pages ------------------------------------------------------------------------
 
+# map/metric_by_region gives each metric's top three in its last four columns, in this order (since session 19; the
+# oracles of earlier sessions took the metric as a parameter and gave its top three in one last column)
+MAP_METRICS = ("policies", "terms", "max_cap", "best_rate")
+
+
+def one_metric(rows: list[tuple], metric: str) -> list[tuple]:
+    """map/metric_by_region's rows as an oracle that took $metric gives them."""
+    return [row[:-len(MAP_METRICS)] + (row[MAP_METRICS.index(metric) - len(MAP_METRICS)],) for row in rows]
+
+
 APP = ROOT / "dashboard" / "app.py"
 
 

@@ -140,7 +140,7 @@ def test_the_explorer_finds_an_ingested_policy(tmp_path, corpus, monkeypatch, re
     db = corpus[2]
     run([WRITERS["gb18030.txt"](DOCUMENTS["compilation"], tmp_path / "黄石.txt")], corpus)
     monkeypatch.setenv("SME_POLICY_DB", str(db))
-    request.addfinalizer(lambda: __import__("streamlit").cache_data.clear())  # other tests read the session's database
+    request.addfinalizer(lambda: __import__("dashboard.db").db.clear_results())  # other tests read the session's database
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["q"] = "外贸企业稳订单"
     at.run()

@@ -371,7 +371,7 @@ def test_a_register_cap_never_beats_an_extracted_one_of_equal_value_and_loses_to
     when it is the highest firm-facing one."""
     sql = (Path(__file__).resolve().parents[1] / "queries" / "map" / "metric_by_region.sql").read_text(encoding="utf-8")
     rows = con.execute(sql, dict(levels=None, topics=None, year_from=1900, year_to=2100, include_undated=True,
-                                 statuses=None, parent="420100", view="issued", metric="best_rate",
+                                 statuses=None, parent="420100", view="issued",
                                  measure="compute")).df().set_index("code")
     wuchang = rows.loc["420106"]
     assert wuchang.best_rate == 60 and wuchang.rate_term["origin"] == "corpus"

@@ -274,7 +274,7 @@ def test_no_budget_share_target_fee_ceiling_or_threshold_is_a_map_rate_or_cap(q,
                 for measure in (rated if metric == "best_rate" else ["compute"]):   # a cap of any measure
                     rows = con.execute(sql, dict(levels=None, topics=None, year_from=1900, year_to=2100,
                                                  include_undated=True, statuses=None, parent=parent, view=view,
-                                                 metric=metric, measure=measure)).df()
+                                                 measure=measure)).df()
                     for v in rows[metric].dropna():
                         hit = {r["term_kind"] for r in eligible
                                if v in (r["value"], r["value_max"]) and (r["map_cap"] if metric == "max_cap"

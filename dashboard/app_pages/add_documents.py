@@ -130,5 +130,5 @@ if uploads:
             rc, verdicts, log = _run(files, dry_run=False)
             st.subheader(t("add.result"))
             show(verdicts, log)
-            st.cache_data.clear()
+            db.clear_results()
             st.success(t("add.done"))

@@ -171,8 +171,7 @@ unit = UNITS[metric]
 rate_label = t("best_rate_of").format(measure=measure_labels()[measure])
 metric_label = rate_label if metric == "best_rate" else t(f"metric.{metric}")
 
-data = run_query("map/metric_by_region", **filters, parent=LAYER_PARENT[layer], view=view, metric=metric,
-                 measure=measure)
+data = run_query("map/metric_by_region", **filters, parent=LAYER_PARENT[layer], view=view, measure=measure)
 zh = lang() == "zh"
 names = data.name if zh else data.name_en
 short = data.short_name if zh else data.name_en.map(english_short)
@@ -220,7 +219,7 @@ frame = pd.DataFrame({
     "label": [(f"{s} {format_value(v, map_unit)}" if zone else f"{s}<br>{format_value(v, map_unit)}")
               if k == "value" else s for s, v, k, zone in zip(short_l, value_l, status_l, zone_l)],
     "hover": [hover(*row) for row in zip(names.tolist(), data.level.tolist(), status_l, value_l,
-                                         data.policies.tolist(), terms_l, data.top.tolist())],
+                                         data.policies.tolist(), terms_l, data[f"top_{metric}"].tolist())],
 })
 text = MapText(
     title=t("map_title").format(layer=t(f"layer.{layer}"), metric=metric_label),
