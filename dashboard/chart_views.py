@@ -218,6 +218,13 @@ def trend_note(data: TrendData, values: dict, lang: str) -> str:
 def trend_figure(data: TrendData, values: dict, lang: str) -> go.Figure | None:
     """The trends chart with its subtitle (granularity, split, filters, undated note), source, no-data bands and
     coverage notes burnt in, so that an exported image says what the page says; None when nothing is drawn."""
+    spec = trend_spec(data, values, lang)
+    return charts.figure(spec["data"], spec["layout"]) if spec else None
+
+
+def trend_spec(data: TrendData, values: dict, lang: str) -> dict | None:
+    """trend_figure's traces and layout as plain dicts ({"data": …, "layout": …}): what the page shows
+    (charts.shown), without building the figure."""
     gran, split, mode = values["gran"], values["split"], values["mode"]
     if data.periods.empty or not data.groups:
         return None
@@ -237,7 +244,7 @@ def trend_figure(data: TrendData, values: dict, lang: str) -> go.Figure | None:
     coverage_notes.shade_no_data(traces, layout, list(data.periods.period),
                                  data.no_data if mode != "in_force" else [], bars=mode in ("stacked", "share"), lang=lang)
     coverage_notes.burn_in_layout(layout, data.notes, lang=lang)
-    return charts.figure(traces, layout)
+    return {"data": traces, "layout": layout}
 
 
 def trends_view(values: dict, lang: str, link: str) -> ChartView:

@@ -112,14 +112,18 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
     `selected` period (the URL's) is drawn selected, the others faded, so a shared link shows it too.
     """
     periods = list(dict.fromkeys(frame["period"]))
-    frame = frame.assign(value=values(frame, mode))
     selectedpoints = [periods.index(selected)] if selected in periods else None
+    # the columns as lists and each group's rows found in one pass (by month and topic, 4,884 rows: a boolean
+    # filter of the frame per group cost more than the hover texts)
+    period_l, count_l, titles_l = frame["period"].tolist(), frame["policies"].tolist(), frame["first_titles"].tolist()
+    value_a = values(frame, mode).to_numpy()
+    rows_of: dict = {}
+    for i, grp in enumerate(frame["grp"].tolist()):
+        rows_of.setdefault(grp, []).append(i)
     traces = []
     for code, label in groups.items():
-        rows = frame[frame["grp"] == code]
-        counts = rows["policies"].tolist()
-        custom = [[period, titles_html(titles, count, text["more"]), count]
-                  for period, titles, count in zip(rows["period"].tolist(), rows["first_titles"], counts)]
+        rows = rows_of.get(code, [])
+        custom = [[period_l[i], titles_html(titles_l[i], count_l[i], text["more"]), count_l[i]] for i in rows]
         head = "<b>%{customdata[0]}</b> · " + html.escape(label) + "<br>"
         if mode == "stacked":
             hover = head + text["count"] + ": %{y}<br>%{customdata[1]}"
@@ -129,7 +133,7 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
             hover = head + text["cumulative"] + ": %{y}<br>" + text["new"] + ": %{customdata[2]}<br>%{customdata[1]}"
         else:
             hover = head + text["in_force"] + ": %{y}<br>%{customdata[1]}"
-        trace = dict(x=rows["period"].tolist(), y=rows["value"].to_numpy(), name=label, customdata=custom,
+        trace = dict(x=[period_l[i] for i in rows], y=value_a[rows], name=label, customdata=custom,
                      hovertemplate=hover + "<extra></extra>", legendgroup=code)
         if selectedpoints is not None:
             trace["selectedpoints"] = selectedpoints

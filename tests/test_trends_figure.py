@@ -13,7 +13,7 @@ VIEWS = [dict(), dict(gran="month", split="topic"), dict(mode="share", gran="qua
 
 @pytest.mark.parametrize("change", VIEWS, ids=lambda v: "&".join(f"{k}={v[k]}" for k in v) or "default")
 def test_the_chart_is_what_plotly_validates(app_env, change):
-    from dashboard import chart_views, params
+    from dashboard import chart_views, charts, params
     values = {p.name: p.default for p in params.page_params("trends")} | change
     data = chart_views.trend_data(values, "zh")
     fig = chart_views.trend_figure(data, values, "zh")
@@ -21,6 +21,8 @@ def test_the_chart_is_what_plotly_validates(app_env, change):
     validated = go.Figure(fig.to_dict())            # raises on any invalid property; coerces what it accepts
     want = json.loads(pio.to_json(validated))
     assert want == sent
+    shown = charts.shown(chart_views.trend_spec(data, values, "zh"))    # what the page sends, without the figure
+    assert json.loads(pio.to_json(shown, validate=False)) == want
     assert len(sent["data"]) == len(data.groups) and sent["data"][0]["customdata"]
     bars = sum(len(t["x"]) for t in sent["data"])
     assert bars == len(data.frame)

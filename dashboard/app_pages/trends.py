@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import chart_views, charts_trends, coverage, images, params
+from dashboard import chart_views, charts, charts_trends, coverage, images, params
 from dashboard.charts import plotly_config
 from dashboard.controls import NO_VALUE, choose_one, current_url, level_labels, region_labels, status_labels
 from dashboard.db import run_query
@@ -74,7 +74,7 @@ values = {name: url[name] for name in url.params}
 # click on a bar only redraws the figure with that bar selected)
 data = shared.view(("trends.data", lang(), tuple(kv for kv in url.key() if kv[0] != "period")),
                    lambda: chart_views.trend_data(values, lang()))
-fig = shared.view(("trends", lang(), url.key()), lambda: chart_views.trend_figure(data, values, lang()))
+fig = shared.view(("trends", lang(), url.key()), lambda: charts.shown(chart_views.trend_spec(data, values, lang())))
 periods = data.periods
 
 chart_col, pick_col = st.columns([5, 1])
