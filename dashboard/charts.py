@@ -32,15 +32,26 @@ def figure(traces: list[dict], layout: dict | None = None) -> go.Figure:
     return fig
 
 
-def shown(spec: dict | None) -> dict | None:
-    """A chart that is only shown, as the dict st.plotly_chart sends ({"data": traces, "layout": …}, the dicts
-    charts.figure takes, changed in place): its arrays as typed arrays, as plotly's to_dict gives them. Building
-    the figure and copying it back into a dict cost a trends chart by month and topic (4,884 bars) 85 ms of its
-    100 (session 19); tests/test_trends_figure.py checks that the page sends what plotly's validated build sends."""
-    if spec is not None:
-        spec["layout"].setdefault("template", _default_template())   # as a figure's layout gets it
-        convert_to_base64(spec)
-    return spec
+class Shown(go.Figure):
+    """A chart that is only shown: st.plotly_chart reads a figure's to_dict (a dict it would validate again, by
+    building a figure, each run), and this one's is the spec it was made from. Nothing else of a figure works."""
+    def __init__(self, spec: dict):      # (no go.Figure state)
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+def shown(spec: dict | None) -> Shown | None:
+    """A chart that is only shown, from the dicts charts.figure takes ({"data": traces, "layout": …}, changed in
+    place): its arrays as typed arrays and the default template, as plotly's to_dict gives them. Building the figure
+    and copying it back into a dict cost a trends chart by month and topic (4,884 bars) most of its build (session
+    19); tests/test_trends_figure.py checks that the page sends what plotly's validated build sends."""
+    if spec is None:
+        return None
+    spec["layout"].setdefault("template", _default_template())   # as a figure's layout gets it
+    convert_to_base64(spec)
+    return Shown(spec)
 
 
 @lru_cache(maxsize=1)

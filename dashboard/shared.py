@@ -91,7 +91,7 @@ def view(key: tuple, build):
 
 
 def _share(value):
-    if isinstance(value, go.Figure):
+    if type(value) is go.Figure:   # (not a charts.Shown: that one is shown as it is)
         value.__class__ = SharedFigure   # the same object, shown without copying
     return value
 

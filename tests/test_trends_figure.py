@@ -3,6 +3,7 @@ what it sends to the browser is exactly what plotly's own validated build of the
 import json
 
 import plotly.graph_objects as go
+import plotly.tools
 import plotly.io as pio
 import pytest
 
@@ -23,6 +24,7 @@ def test_the_chart_is_what_plotly_validates(app_env, change):
     assert want == sent
     shown = charts.shown(chart_views.trend_spec(data, values, "zh"))    # what the page sends, without the figure
     assert json.loads(pio.to_json(shown, validate=False)) == want
+    assert json.loads(pio.to_json(plotly.tools.return_figure_from_figure_or_data(shown, True), validate=False)) == want
     assert len(sent["data"]) == len(data.groups) and sent["data"][0]["customdata"]
     bars = sum(len(t["x"]) for t in sent["data"])
     assert bars == len(data.frame)
