@@ -147,7 +147,8 @@ FLOORS: dict[str, str | None] = {
     "explorer/full_data": f"""SELECT p.*, {STATUS}, (SELECT string_agg(topic, '; ') FROM policy_topics pt WHERE pt.policy_id = p.policy_id),
         (SELECT count(*) FROM terms t WHERE t.policy_id = p.policy_id), {CITES.format(p='p')}
         FROM policies p WHERE policy_id IN (SELECT unnest($ids)) ORDER BY list_position($ids, policy_id)""",
-    "explorer/facets": None,
+    "explorer/result_topics": """SELECT topic, count(*) FROM policy_topics WHERE policy_id IN (SELECT unnest($ids))
+        GROUP BY topic ORDER BY 2 DESC, 1""",
     "sources/kinds_per_source": """SELECT s.file, ps.kind, count(*), count(DISTINCT ps.policy_id)
         FROM policy_sources ps JOIN sources s USING (source_id) GROUP BY ALL ORDER BY 1, 2""",
     "explorer/policy_detail": "SELECT * FROM policies WHERE policy_id = $policy_id",

@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks import generate
 from dashboard.db import query_for, query_text
+from dashboard.result_facets import facet_counts
 from data.pipeline import load
 from data.pipeline.search_index import query_grams
 from tests.conftest import one_metric
@@ -111,21 +112,34 @@ def test_the_maps_layer_is_the_straightforward_querys(request, db):
 
 @pytest.mark.parametrize("db", ["con", "generated_10k"])
 def test_the_facets_are_the_straightforward_querys(request, db):
-    """The facets of what the explorer passes: a search's result ids (a page of them, all of them, one), none, and
-    ids that name no policy."""
+    """The explorer's facets (counted from a search's result rows, the topics from result_topics) are the SQL facets'
+    for what the explorer passes: a search's result rows (a page of them, all of them, one), none."""
     con = _db(request, db)
     search, declared = query_text("explorer/search_policies")
-    sets = []
+    oracle = (BEFORE / "explorer/facets.sql").read_text(encoding="utf-8")
+    frames = []
     for q in ("专精特新", "贷款贴息", "担保", ""):
         rows = con.execute(search, FILTERS | years(con) | dict(grams=query_grams(q), phrase=q, issuer=None,
-                                                               limit=500)).fetchall()
-        ids = [r[0] for r in rows]
-        sets += [ids, ids[:1], ids[::7]]
-    sets += [[], ["no-such-policy", "'; DROP TABLE policies; --"]]
-    assert any(sets)
-    for ids in sets:
-        now, before = both(con, "explorer/facets", ids=ids)
+                                                               limit=500)).df()
+        frames += [rows, rows.iloc[:1], rows.iloc[::7], rows.iloc[:0]]
+    assert any(len(f) for f in frames)
+    for rows in frames:
+        ids = rows.policy_id.tolist()
+        _, sql, used = query_for("explorer/result_topics", dict(ids=ids))
+        now = facet_counts(rows, con.execute(sql, used).df())
+        before: dict[str, list] = {}
+        for facet, code, n in con.execute(oracle, dict(ids=ids)).fetchall():
+            before.setdefault(facet, []).append((code, n))
         assert now == before, len(ids)
+
+
+@pytest.mark.parametrize("db", ["con", "generated_10k"])
+def test_the_topic_counts_take_any_ids(request, db):
+    """result_topics counts no topic for ids that name no policy (a hostile value is a value, not SQL)."""
+    con = _db(request, db)
+    _, sql, used = query_for("explorer/result_topics", dict(ids=["no-such-policy", "'; DROP TABLE policies; --"]))
+    assert con.execute(sql, used).fetchall() == []
+    assert con.execute("SELECT count(*) FROM policies").fetchone()[0] > 0
 
 
 @pytest.mark.parametrize("db", ["con", "generated_10k"])

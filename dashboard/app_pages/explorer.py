@@ -23,6 +23,7 @@ from dashboard.controls import (NO_VALUE, choose_one, current_url, enter_text, l
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, per_value, t
+from dashboard.result_facets import facet_counts, issuer_counts
 from dashboard.state import reset, write_url
 from data.pipeline.search_index import query_grams
 
@@ -262,9 +263,7 @@ grams = query_grams(q) or ([q] if q else [])   # punctuation only: a plain subst
 search = dict(filters, grams=grams, phrase=q, limit=RESULT_LIMIT)
 
 base = run_query("explorer/search_policies", **search, issuer=None)
-issuer_counts = (run_query("explorer/facets", ids=base.policy_id.tolist()).query("facet == 'issuer'")
-                 if len(base) else pd.DataFrame(columns=["code", "n"]))
-issuer_options = {code: counted(code, n) for code, n in zip(issuer_counts.code.tolist(), issuer_counts.n.tolist())}
+issuer_options = {code: counted(code, n) for code, n in issuer_counts(base)}
 if url["issuer"] and url["issuer"] not in issuer_options:
     issuer_options[url["issuer"]] = counted(url["issuer"], 0)
 with top[1]:
@@ -305,16 +304,13 @@ else:
 
     def facet_texts() -> tuple[str, str]:
         """The facets of these results in words (two columns): built once for these URL values and shared."""
-        facets = run_query("explorer/facets", ids=ids)
-        by_facet: dict[str, list] = {}   # (code, n) of each facet, in the query's order: the frame read once
-        for facet, code, n in zip(facets.facet.tolist(), facets.code.tolist(), facets.n.tolist()):
-            by_facet.setdefault(facet, []).append((code, n))
+        by_facet = facet_counts(results, run_query("explorer/result_topics", ids=ids))
 
         def facet_line(facet: str, labels: dict[str, str], top_n: int = 12) -> str:
             parts = [f"{md(labels.get(code, code) if code is not None else '—')} **{n}**"
                      for code, n in by_facet.get(facet, [])[:top_n]]
             return " · ".join(parts) if parts else "—"
-        span = facets.set_index("facet").code
+        span = {facet: by_facet[facet][0][0] for facet in ("first_date", "last_date")}
         return (f"**{t('level')}**{COLON}{facet_line('level', LEVELS)}  \n"
                 f"**{t('col.evidence')}**{COLON}{facet_line('evidence', EVIDENCE)}  \n"
                 f"**{t('status')}**{COLON}{facet_line('status', STATUSES)}  \n"

@@ -398,8 +398,8 @@ def write_database(path: Path, *, meta: dict[str, dict], file_to_id: dict[str, s
         src = pd.DataFrame(meta.values()).reindex(columns=[
             "source_id", "file", "title", "title_en", "publisher", "publication_date", "kind", "layout", "policy_part",
             "n_lines", "sha256", "reader_layout", "text_method", "home_region", "added"])
-        src[["reader_layout", "text_method", "home_region", "added"]] = \
-            src[["reader_layout", "text_method", "home_region", "added"]].fillna("")
+        reader_cols = ["reader_layout", "text_method", "home_region", "added"]   # all-missing columns are float: text first
+        src[reader_cols] = src[reader_cols].astype(object).fillna("")
         con.execute("INSERT INTO sources SELECT * FROM src")
         curated_src = curated_tables.source_rows()   # the curated tables are sources too (kind register / curated terms)
         con.execute("INSERT INTO sources BY NAME SELECT * FROM curated_src")
