@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard import db
-from tests.conftest import policy_by_title
+from tests.conftest import policy_by_title, run_page
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 WUCHANG = "武昌区关于支持人工智能产业发展的若干措施"
@@ -262,3 +262,58 @@ def test_browser_hostile_query_runs_no_script(browse):
     assert page.locator("img[src='x']").count() == 0
     assert page.get_by_text("「<img src=x onerror=alert(1)>」的检索结果").count() == 1
     page.screenshot(path=str(SHOTS / "explorer-hostile.png"))
+
+
+# More matches than listed (a generated database of 600 policies: the list shows 500) ----------------------------
+
+@pytest.fixture(scope="module")
+def generated_app(tmp_path_factory):
+    """The app pointed at 600 generated policies (benchmarks.generate, through the real loader)."""
+    import os
+
+    import duckdb
+
+    from benchmarks import generate
+    path = tmp_path_factory.mktemp("gen600") / "gen.duckdb"
+    generate.write(600, path, log=lambda *_: None)
+    old = os.environ.get("SME_POLICY_DB")
+    os.environ["SME_POLICY_DB"] = str(path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        yield con
+    if old is None:
+        os.environ.pop("SME_POLICY_DB", None)
+    else:
+        os.environ["SME_POLICY_DB"] = old
+
+
+def test_the_breakdown_says_it_is_of_the_listed_rows_when_more_match(generated_app):
+    at = run_page("explorer")
+    assert not at.exception, [e.value for e in at.exception]
+    assert "共 600 条 · 列出前 500 条" in at.caption[0].value
+    assert [e.label for e in at.expander if e.label.startswith("结果分布")] == ["结果分布（列出的前 500 条）"]
+    # the counts are those of the 500 listed rows
+    listed = table(at, "主题")
+    facets = next(m.value for m in at.markdown if m.value.startswith("**层级**"))
+    top_level, n = listed["层级"].value_counts().index[0], listed["层级"].value_counts().iloc[0]
+    assert f"{top_level} **{n}**" in facets
+
+
+def test_an_issuer_of_unlisted_rows_is_offered_with_its_own_total(generated_app):
+    """An issuer in the link who signed none of the 500 listed rows: its option shows how many policies it
+    signed (the results of choosing it), not 0."""
+    con = generated_app
+    newest = con.execute("""SELECT p.policy_id FROM v_policies p JOIN search_docs d USING (doc)
+        ORDER BY p.timeline_date DESC NULLS LAST, d.title, doc LIMIT 500""").fetchall()
+    listed = {r[0] for r in newest}
+    by_issuer = con.execute("SELECT unnest(issuers) AS i, list(policy_id) FROM policies GROUP BY i").fetchall()
+    unlisted = [(i, ids) for i, ids in by_issuer if not listed & set(ids)]
+    assert unlisted, "every issuer signed a listed row: the generator changed"
+    issuer, ids = unlisted[0]
+    at = run_page("explorer", issuer=issuer)
+    assert not at.exception, [e.value for e in at.exception]
+    box = at.selectbox(key="w.issuer")
+    assert box.value == issuer
+    assert box.format_func(issuer) == f"{issuer}（{len(ids)}）"
+    titles = {r[0] for r in con.execute("SELECT title FROM policies WHERE policy_id IN (SELECT unnest($ids))",
+                                         dict(ids=ids)).fetchall()}
+    assert set(table(at, "主题")["标题"]) == titles and len(table(at, "主题")) == len(ids)

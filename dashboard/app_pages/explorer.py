@@ -40,10 +40,12 @@ TEXT.update({
                            "Try a shorter, more common keyword, e.g. 贴息, 担保, 留抵退税."),
     "explorer.clear_keep_q": ("清除筛选（保留关键词）", "Clear filters (keep the search)"),
     "explorer.facets": ("结果分布", "Breakdown of the results"),
+    "explorer.facets_listed": ("结果分布（列出的前 {k} 条）", "Breakdown of the first {k} listed"),
     "explorer.dates": ("日期", "Dates"),
     "explorer.topic_note": ("主题按政策的全部主题计数，一条政策可计入多个主题。",
                             "Topics count every topic of a policy, so one policy can count more than once."),
     "explorer.issuer_all": ("全部发文机关", "All issuers"),
+    "explorer.issuer_help": ("括号内为列出的结果中该机关的政策数。", "In brackets: how many of the listed results it issued."),
     "explorer.unknown_policy": ("链接中的政策编号不存在，未打开详情。", "The policy id in the link does not exist; no details opened."),
     "explorer.not_in_results": ("这条政策不在当前检索结果中。", "This policy is not among the current results."),
     "explorer.close": ("关闭详情", "Close details"),
@@ -263,14 +265,18 @@ grams = query_grams(q) or ([q] if q else [])   # punctuation only: a plain subst
 search = dict(filters, grams=grams, phrase=q, limit=RESULT_LIMIT)
 
 base = run_query("explorer/search_policies", **search, issuer=None)
+# The options: the issuers of the listed results, with how many of them each signed. The URL's issuer (it exists:
+# params checks it) may sign none of the listed rows of the search without it: it is offered with its own total.
+asked_issuer = url["issuer"]
+results = run_query("explorer/search_policies", **search, issuer=asked_issuer) if asked_issuer else base
 issuer_options = {code: counted(code, n) for code, n in issuer_counts(base)}
-if url["issuer"] and url["issuer"] not in issuer_options:
-    issuer_options[url["issuer"]] = counted(url["issuer"], 0)
+if asked_issuer and asked_issuer not in issuer_options:
+    issuer_options[asked_issuer] = counted(asked_issuer, int(results.total.iloc[0]) if len(results) else 0)
 with top[1]:
     issuer = choose_one(url, "issuer", t("issuer"), issuer_options, none_label=t("explorer.issuer_all"),
-                        placeholder=t("explorer.issuer_all"))
-
-results = run_query("explorer/search_policies", **search, issuer=issuer) if issuer else base
+                        placeholder=t("explorer.issuer_all"), help=t("explorer.issuer_help"))
+if issuer != asked_issuer:
+    results = run_query("explorer/search_policies", **search, issuer=issuer) if issuer else base
 ids = results.policy_id.tolist()
 
 if any(key == "policy" for key, _, _ in url.ignored):
@@ -318,7 +324,9 @@ else:
                 f"{md(span.get('first_date') or '—')} … {md(span.get('last_date') or '—')}",
                 f"**{t('region')}**{COLON}{facet_line('region', REGIONS, 8)}  \n"
                 f"**{t('topic')}**{COLON}{facet_line('topic', TOPICS)}")
-    with st.expander(t("explorer.facets"), expanded=True):
+    # at scale the breakdown is of the listed rows, not of every match: said in its heading
+    facets_heading = t("explorer.facets_listed").format(k=len(results)) if total > len(results) else t("explorer.facets")
+    with st.expander(facets_heading, expanded=True):
         left_text, right_text = shared.view(("explorer.facets", lang(), url.key()), facet_texts)
         cols = st.columns(2)
         cols[0].markdown(left_text)
