@@ -304,7 +304,7 @@ if results.empty:
         st.markdown(md(t("explorer.try_words")))
 else:
     total = int(results.total.iloc[0])
-    st.caption(t("explorer.results_n").format(n=total) + " · "
+    st.caption(t("explorer.results_n").format(n=f"{total:,}") + " · "
                + (t("explorer.shown_first").format(k=len(results)) + " · " if total > len(results) else "")
                + (t("explorer.order_score") if q else t("explorer.order_date")))
 
