@@ -50,6 +50,7 @@ OVERRIDES = {
     "overview/newest_policies": {"limit": 12},
     "overview/recent_changes": {"limit": 10},
     "explorer/search_policies": {"limit": 500},
+    "explorer/match_breakdown": {"per_facet": 12},
     "map/region_policies": {"region": "420106", "limit": 200},
     "map/region_terms": {"region": "420106", "limit": 200},
     # the AI page: the two reference columns, then the default districts; every measure; a page of the detail
@@ -149,6 +150,7 @@ FLOORS: dict[str, str | None] = {
         FROM policies p WHERE policy_id IN (SELECT unnest($ids)) ORDER BY list_position($ids, policy_id)""",
     "explorer/result_topics": """SELECT topic, count(*) FROM policy_topics WHERE policy_id IN (SELECT unnest($ids))
         GROUP BY topic ORDER BY 2 DESC, 1""",
+    "explorer/match_breakdown": None,   # the search's matches, then their facets: no simpler query gives them
     "sources/kinds_per_source": """SELECT s.file, ps.kind, count(*), count(DISTINCT ps.policy_id)
         FROM policy_sources ps JOIN sources s USING (source_id) GROUP BY ALL ORDER BY 1, 2""",
     "explorer/policy_detail": "SELECT * FROM policies WHERE policy_id = $policy_id",

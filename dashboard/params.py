@@ -80,6 +80,7 @@ PAGES: dict[str, list[Param]] = {
         Param("q", "text", "", max_len=60),
         Param("issuer", "one", None, options=lambda: _Known("common/issuer_exists", "issuer")),
         Param("policy", "one", None, options=lambda: _Known("common/policy_exists", "policy_id")),
+        Param("breakdown", "one", None, options=lambda: ["all"]),   # all: the facets of every match, not the listed
     ),
     "sources": [],
 }

@@ -1,5 +1,8 @@
 """The breakdown of a search's results (the explorer's facets), counted from the rows the search returned.
 
+(Of every match instead, on request: queries/explorer/match_breakdown.sql counts them in SQL; `grouped` reads its
+rows into the same shape.)
+
 The rows already hold each policy's level, status today, evidence kind, region, issuers and date, so those are
 counted here, in Python, over at most one page of rows; only the topics (several per policy, not in the rows) come
 from queries/explorer/result_topics.sql. Each facet is a list of (code, count), most first, then by code, a missing
@@ -38,3 +41,11 @@ def facet_counts(rows: pd.DataFrame, topics: pd.DataFrame) -> dict[str, list[tup
     out["first_date"] = [(min(days).strftime("%Y-%m-%d") if days else None, len(days))]
     out["last_date"] = [(max(days).strftime("%Y-%m-%d") if days else None, len(days))]
     return {facet: counts for facet, counts in out.items() if counts}
+
+
+def grouped(rows: pd.DataFrame) -> dict[str, list[tuple]]:
+    """match_breakdown's (facet, code, n) rows, in its order, as facet_counts' {facet: [(code, n), …]}."""
+    out: dict[str, list[tuple]] = {}
+    for facet, code, n in zip(rows.facet.tolist(), rows.code.tolist(), rows.n.tolist()):
+        out.setdefault(facet, []).append((_known(code), n))
+    return out

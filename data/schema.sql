@@ -374,6 +374,54 @@ WHERE (levels IS NULL OR list_contains(levels, p.level))
        OR p.timeline_date BETWEEN make_date(year_from, 1, 1) AND make_date(year_to, 12, 31))
   AND (statuses IS NULL OR list_contains(statuses, p.status_now));
 
+-- The full-text search's matches, defined once (explorer/search_policies ranks them, explorer/match_breakdown counts
+-- them): every policy within the shared filters (and signed by `issuer`, if given) holding at least 70% of the
+-- query's grams (all of them for short queries), with its BM25 score over the character bigrams, or, with no grams,
+-- every policy (score 0). Only the postings of the query's own grams are read (search_terms is sorted by term_id).
+-- A phrase of Latin letters alone (AI) is found from the words printed in the titles and texts (search_words); a
+-- policy holding the phrase but too few of the grams (possible only when a gram is not a CJK bigram) is looked for
+-- in the texts, and marked text_found. Conditions on the arguments alone are folded by DuckDB, so a branch a query
+-- does not need is never run.
+CREATE MACRO search_word_docs(phrase) AS TABLE      -- a phrase of Latin letters alone: the policies printing it
+SELECT DISTINCT doc FROM search_words WHERE regexp_full_match(phrase, '[A-Za-z]+') AND contains(word, phrase);
+
+CREATE MACRO search_hits(levels, topics, region, year_from, year_to, include_undated, statuses, grams, phrase,
+                         issuer) AS TABLE
+WITH q AS (SELECT term_id, idf FROM search_grams WHERE term IN (SELECT unnest(grams))),
+scored AS (
+    SELECT st.doc,
+           sum(q.idf * st.tf * 2.2 / (st.tf + 1.2 * (0.25 + 0.75 * d.len / s.avgdl))) AS score,
+           count(*) AS matched
+    FROM search_terms st JOIN q USING (term_id) JOIN search_docs d USING (doc) CROSS JOIN search_stats s
+    GROUP BY st.doc
+),
+matched AS (
+    SELECT doc, score FROM scored
+    WHERE matched >= CASE WHEN len(grams) <= 3 THEN len(grams) ELSE ceil(0.7 * len(grams)) END
+),
+text_only AS (      -- policies holding the phrase but too few of the grams
+    SELECT doc FROM search_word_docs(phrase)
+    WHERE len(list_filter(grams, lambda g: NOT regexp_full_match(g, '[\x{4e00}-\x{9fff}]{2}'))) > 0
+      AND doc NOT IN (SELECT doc FROM matched)
+    UNION ALL
+    SELECT p.doc FROM v_policies p
+    WHERE len(list_filter(grams, lambda g: NOT regexp_full_match(g, '[\x{4e00}-\x{9fff}]{2}'))) > 0
+      AND phrase <> '' AND NOT regexp_full_match(phrase, '[A-Za-z]+')
+      AND (contains(p.title, phrase) OR contains(p.text, phrase))
+      AND p.doc NOT IN (SELECT doc FROM matched)
+),
+candidates AS (
+    SELECT doc, score, false AS text_found FROM matched
+    UNION ALL
+    SELECT doc, 0, true FROM text_only
+    UNION ALL
+    SELECT doc, 0, false FROM v_policies WHERE len(grams) = 0
+)
+SELECT f.doc, f.timeline_date, c.score, c.text_found
+FROM filtered_policies(levels, topics, region, year_from, year_to, include_undated, statuses) f
+JOIN candidates c USING (doc)
+WHERE issuer IS NULL OR list_contains(f.issuers, issuer);
+
 -- Where each policy is printed, as one cell (built at load time into policy_citations).
 CREATE VIEW v_policy_citations AS SELECT policy_id, sources, doc FROM policy_citations;
 

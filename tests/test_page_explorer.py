@@ -317,3 +317,18 @@ def test_an_issuer_of_unlisted_rows_is_offered_with_its_own_total(generated_app)
     titles = {r[0] for r in con.execute("SELECT title FROM policies WHERE policy_id IN (SELECT unnest($ids))",
                                          dict(ids=ids)).fetchall()}
     assert set(table(at, "主题")["标题"]) == titles and len(table(at, "主题")) == len(ids)
+
+
+def test_the_breakdown_of_every_match_is_one_click_away_and_in_the_link(generated_app):
+    con = generated_app
+    at = run_page("explorer", breakdown="all")
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.label for e in at.expander if e.label.startswith("结果分布")] == ["结果分布（全部 600 条）"]
+    facets = next(m.value for m in at.markdown if m.value.startswith("**层级**"))
+    labels = {"national": "国家", "provincial": "省级", "municipal": "市级", "district": "区级"}
+    for level, n in con.execute("SELECT level, count(*) FROM policies GROUP BY level").fetchall():
+        assert f"{labels[level]} **{n}**" in facets, (level, n, facets)
+    # the radio goes back to the listed rows, and the link says so
+    at.radio(key="w.breakdown").set_value(None).run()
+    assert [e.label for e in at.expander if e.label.startswith("结果分布")] == ["结果分布（列出的前 500 条）"]
+    assert "breakdown" not in at.query_params

@@ -134,6 +134,34 @@ def test_the_facets_are_the_straightforward_querys(request, db):
 
 
 @pytest.mark.parametrize("db", ["con", "generated_10k"])
+def test_the_breakdown_of_every_match_is_the_facets_of_every_match(request, db):
+    """explorer/match_breakdown counts the policies the search matches (all of them, not a page): the oracle's
+    facets of every id the search returns with no limit (the 12 largest of each), for words, a Latin word, a phrase with a digit (read in
+    the texts), no query, a filter and an issuer."""
+    con = _db(request, db)
+    search, _ = query_text("explorer/search_policies")
+    breakdown, _ = query_text("explorer/match_breakdown")
+    oracle = (BEFORE / "explorer/facets.sql").read_text(encoding="utf-8")
+    issuer = con.execute("SELECT unnest(issuers) AS i FROM policies GROUP BY i ORDER BY count(*) DESC, i LIMIT 1").fetchone()[0]
+    cases = [dict(q=q) for q in ("专精特新", "贷款贴息", "担保", "AI", "2023年", "")] + [
+        dict(q="担保", levels=["municipal", "district"]), dict(q="", issuer=issuer), dict(q="无此词语组合")]
+    seen = 0
+    for case in cases:
+        q = case.pop("q")
+        params = FILTERS | years(con) | dict(grams=query_grams(q) or ([q] if q else []), phrase=q, issuer=None) | case
+        ids = [r[0] for r in con.execute(search, params | dict(limit=10_000_000)).fetchall()]
+        now = con.execute(breakdown, params | dict(per_facet=12)).fetchall()
+        want, kept = [], {}
+        for row in con.execute(oracle, dict(ids=ids)).fetchall():   # ordered by facet, n DESC, code: the first 12 each
+            kept[row[0]] = kept.get(row[0], 0) + 1
+            if kept[row[0]] <= 12:
+                want.append(row)
+        assert now == want, (q, case)
+        seen += len(ids)
+    assert seen > 0
+
+
+@pytest.mark.parametrize("db", ["con", "generated_10k"])
 def test_the_topic_counts_take_any_ids(request, db):
     """result_topics counts no topic for ids that name no policy (a hostile value is a value, not SQL)."""
     con = _db(request, db)

@@ -23,7 +23,7 @@ from dashboard.controls import (NO_VALUE, choose_one, current_url, enter_text, l
 from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, per_value, t
-from dashboard.result_facets import facet_counts, issuer_counts
+from dashboard.result_facets import facet_counts, grouped, issuer_counts
 from dashboard.state import reset, write_url
 from data.pipeline.search_index import query_grams
 
@@ -41,6 +41,10 @@ TEXT.update({
     "explorer.clear_keep_q": ("清除筛选（保留关键词）", "Clear filters (keep the search)"),
     "explorer.facets": ("结果分布", "Breakdown of the results"),
     "explorer.facets_listed": ("结果分布（列出的前 {k} 条）", "Breakdown of the first {k} listed"),
+    "explorer.facets_all": ("结果分布（全部 {n} 条）", "Breakdown of all {n} matches"),
+    "explorer.breakdown": ("统计范围", "Count"),
+    "explorer.breakdown_listed": ("列出的前 {k} 条", "the first {k} listed"),
+    "explorer.breakdown_all": ("全部 {n} 条（较慢）", "all {n} matches (slower)"),
     "explorer.dates": ("日期", "Dates"),
     "explorer.topic_note": ("主题按政策的全部主题计数，一条政策可计入多个主题。",
                             "Topics count every topic of a policy, so one policy can count more than once."),
@@ -109,6 +113,7 @@ TEXT.update({
 
 CURATED_KINDS = ("register_entry", "curated_term")   # provenance kinds of curated rows, not corpus documents
 RESULT_LIMIT = 500           # rows listed; the caption gives the total (more than the corpus holds)
+FACET_TOP = 12               # the largest values of a facet shown (regions: 8)
 LONG_TEXT = 1500             # source texts longer than this scroll inside a box
 FILTER_NAMES = ["level", "topic", "region", "years", "status", "issuer"]
 
@@ -304,16 +309,24 @@ if results.empty:
         st.markdown(md(t("explorer.try_words")))
 else:
     total = int(results.total.iloc[0])
+    more = total > len(results)
     st.caption(t("explorer.results_n").format(n=f"{total:,}") + " · "
-               + (t("explorer.shown_first").format(k=len(results)) + " · " if total > len(results) else "")
+               + (t("explorer.shown_first").format(k=len(results)) + " · " if more else "")
                + (t("explorer.order_score") if q else t("explorer.order_date")))
+    # at scale the breakdown is of the listed rows unless every match is asked for (a second pass over the
+    # matches: a click, kept in the URL); its heading says which
+    of_all = more and url["breakdown"] == "all"
 
     def facet_texts() -> tuple[str, str]:
         """The facets of these results in words (two columns): built once for these URL values and shared."""
-        by_facet = facet_counts(results, run_query("explorer/result_topics", ids=ids))
+        if of_all:
+            by_facet = grouped(run_query("explorer/match_breakdown", **{k: v for k, v in search.items() if k != "limit"},
+                                         issuer=issuer, per_facet=FACET_TOP))
+        else:
+            by_facet = facet_counts(results, run_query("explorer/result_topics", ids=ids))
 
-        def facet_line(facet: str, labels: dict[str, str], top_n: int = 12) -> str:
-            parts = [f"{md(labels.get(code, code) if code is not None else '—')} **{n}**"
+        def facet_line(facet: str, labels: dict[str, str], top_n: int = FACET_TOP) -> str:
+            parts = [f"{md(labels.get(code, code) if code is not None else '—')} **{n:,}**"
                      for code, n in by_facet.get(facet, [])[:top_n]]
             return " · ".join(parts) if parts else "—"
         span = {facet: by_facet[facet][0][0] for facet in ("first_date", "last_date")}
@@ -324,9 +337,14 @@ else:
                 f"{md(span.get('first_date') or '—')} … {md(span.get('last_date') or '—')}",
                 f"**{t('region')}**{COLON}{facet_line('region', REGIONS, 8)}  \n"
                 f"**{t('topic')}**{COLON}{facet_line('topic', TOPICS)}")
-    # at scale the breakdown is of the listed rows, not of every match: said in its heading
-    facets_heading = t("explorer.facets_listed").format(k=len(results)) if total > len(results) else t("explorer.facets")
+    facets_heading = (t("explorer.facets_all").format(n=f"{total:,}") if of_all
+                      else t("explorer.facets_listed").format(k=len(results)) if more else t("explorer.facets"))
     with st.expander(facets_heading, expanded=True):
+        if more:
+            choose_one(url, "breakdown", t("explorer.breakdown"),
+                       {"all": t("explorer.breakdown_all").format(n=f"{total:,}")},
+                       none_label=t("explorer.breakdown_listed").format(k=len(results)), widget=st.radio,
+                       horizontal=True)
         left_text, right_text = shared.view(("explorer.facets", lang(), url.key()), facet_texts)
         cols = st.columns(2)
         cols[0].markdown(left_text)

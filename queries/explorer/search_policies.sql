@@ -1,12 +1,11 @@
 -- Full-text search (BM25 over character bigrams) within the current filters; with no query, the newest first.
--- A policy matches when it holds at least 70% of the query's grams (all of them for short queries);
--- the exact phrase in the title or text ranks first. total: how many policies match (the list shows $limit).
--- Only the postings of the query's own grams are read (search_terms is sorted by term_id). An all-Chinese phrase
--- is found from the bigrams' positions in those postings, without reading any text; a phrase of Latin letters alone
--- (AI) from the words printed in the titles and texts (search_words); any other phrase (with a space, a number, or
--- one character) is looked for in the texts, as is a policy holding the phrase but too few of the grams (possible
--- only when a gram is not a CJK bigram). Conditions on parameters alone are folded by DuckDB, so the branch a query
--- does not need is never run. Used by: explorer.
+-- The matches are the search_hits macro's (data/schema.sql: a policy holds at least 70% of the query's grams, all
+-- of them for short queries; explorer/match_breakdown counts the same ones); the exact phrase in the title or text
+-- ranks first. total: how many policies match (the list shows $limit). An all-Chinese phrase is found from the
+-- bigrams' positions in the postings, without reading any text; a phrase of Latin letters alone (AI) from the words
+-- printed in the titles and texts (search_words); any other phrase (with a space, a number, or one character) is
+-- looked for in the texts. Conditions on parameters alone are folded by DuckDB, so the branch a query does not
+-- need is never run. Used by: explorer.
 -- At a million policies a word matches ~200,000 of them: every match is scored and counted (narrow rows: doc, date,
 -- score), but the phrase is looked for only in the best 2 × $limit by score ("top"), which hold the page whenever
 -- their $limit-th score with its phrase bonus is above what any other policy can reach; otherwise ("unsettled":
@@ -21,45 +20,11 @@ WITH phrase_grams AS (   -- the bigrams that cover an all-Chinese phrase (offset
     FROM range(1, length($phrase)) AS r(i)
     WHERE regexp_full_match($phrase, '[\x{4e00}-\x{9fff}]{2,}') AND ((i - 1) % 2 = 0 OR i = length($phrase) - 1)
 ),
-q AS (SELECT term_id, idf FROM search_grams WHERE term IN (SELECT unnest($grams))),
-scored AS (
-    SELECT st.doc,
-           sum(q.idf * st.tf * 2.2 / (st.tf + 1.2 * (0.25 + 0.75 * d.len / s.avgdl))) AS score,
-           count(*) AS matched
-    FROM search_terms st JOIN q USING (term_id) JOIN search_docs d USING (doc) CROSS JOIN search_stats s
-    GROUP BY st.doc
+hits AS MATERIALIZED (   -- the matches within the filters, with what orders them but the title (data/schema.sql)
+    SELECT * FROM search_hits($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $grams,
+                              $phrase, $issuer)
 ),
-matched AS (
-    SELECT doc, score FROM scored
-    WHERE matched >= CASE WHEN len($grams) <= 3 THEN len($grams) ELSE ceil(0.7 * len($grams)) END
-),
-word_docs AS (      -- a phrase of Latin letters alone: the policies printing it in their title or text
-    SELECT DISTINCT doc FROM search_words WHERE regexp_full_match($phrase, '[A-Za-z]+') AND contains(word, $phrase)
-),
-text_only AS (      -- policies holding the phrase but too few of the grams (possible only when a gram is not a CJK bigram)
-    SELECT doc FROM word_docs
-    WHERE len(list_filter($grams, lambda g: NOT regexp_full_match(g, '[\x{4e00}-\x{9fff}]{2}'))) > 0
-      AND doc NOT IN (SELECT doc FROM matched)
-    UNION ALL
-    SELECT p.doc FROM v_policies p
-    WHERE len(list_filter($grams, lambda g: NOT regexp_full_match(g, '[\x{4e00}-\x{9fff}]{2}'))) > 0
-      AND $phrase <> '' AND NOT regexp_full_match($phrase, '[A-Za-z]+')
-      AND (contains(p.title, $phrase) OR contains(p.text, $phrase))
-      AND p.doc NOT IN (SELECT doc FROM matched)
-),
-candidates AS (
-    SELECT doc, score, false AS text_found FROM matched
-    UNION ALL
-    SELECT doc, 0, true FROM text_only
-    UNION ALL
-    SELECT doc, 0, false FROM v_policies WHERE len($grams) = 0
-),
-hits AS MATERIALIZED (   -- the matches within the filters, with what orders them but the title
-    SELECT f.doc, f.timeline_date, c.score, c.text_found
-    FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses) f
-    JOIN candidates c USING (doc)
-    WHERE $issuer IS NULL OR list_contains(f.issuers, $issuer)
-),
+word_docs AS (SELECT doc FROM search_word_docs($phrase)),
 top AS MATERIALIZED (
     SELECT doc, score, timeline_date, coalesce(timeline_date, DATE '-infinity') AS day, text_found FROM hits
     ORDER BY score DESC, day DESC LIMIT 2 * $limit
