@@ -886,6 +886,27 @@ CREATE TABLE in_force_months (
     first_items   STRUCT(d DATE, t VARCHAR)[] NOT NULL   -- ascending, at most three
 );
 
+-- The trends chart's bars of the default view ready to draw, one row per bar: period_groups summed into each
+-- granularity (unit) and split, and in_force_months into each split, each bar with its three first titles. The
+-- page reads these when no level is selected or the split is by level (a level is then a bar of its own); at a
+-- million policies, by month and topic, the first titles' min_by over the groups' items was 30 of the query's
+-- 40 ms. trends/counts_by_period and trends/in_force_on_days read them; load.build_period_aggregates fills them.
+CREATE TABLE trend_bars (
+    unit          VARCHAR NOT NULL,   -- year | quarter | month
+    split         VARCHAR NOT NULL,   -- level | topic
+    period_start  DATE NOT NULL,
+    grp           VARCHAR,            -- the level or the primary topic (NULL: none)
+    policies      BIGINT NOT NULL,
+    first_titles  VARCHAR[] NOT NULL  -- by timeline date, then title
+);
+CREATE TABLE in_force_bars (
+    split         VARCHAR NOT NULL,   -- level | topic
+    day           DATE NOT NULL,      -- a month end (in_force_months)
+    grp           VARCHAR,
+    policies      BIGINT NOT NULL,
+    first_titles  VARCHAR[] NOT NULL
+);
+
 -- Which schema built this file: the app refuses a file built by another version of data/schema.sql with a clear
 -- message (dashboard/db.py) instead of failing on a missing table or column.
 CREATE TABLE build_info (

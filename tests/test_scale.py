@@ -284,6 +284,9 @@ FILTER_SETS = [
     dict(year_from=2015, year_to=2020, include_undated=False, gran="quarter"),
     dict(split="topic", day=date(2019, 6, 30), offset=200),
     dict(split="topic", gran="month", levels=["district", "provincial"]),
+    dict(split="topic", gran="quarter"),                         # trend_bars by topic, every level
+    dict(split="topic", gran="month", year_from=2018, year_to=2023),
+    dict(gran="month", levels=["provincial", "national"], year_from=2010, year_to=2024),
     dict(split="topic", days=[date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)        # month ends, 2015-2024
                               for y in range(2015, 2025) for m in range(1, 13)]),
     dict(days=[date(2019, 6, 15), date(2023, 3, 1), date(2024, 12, 31)], levels=["municipal"]),   # not month ends

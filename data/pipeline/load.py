@@ -270,7 +270,7 @@ def build_map_ai_aggregates(con) -> None:
 # queries16: the counts of the pages' default view (data/schema.sql, period_counts …), from the loaded tables, so
 # that they can also be added to an existing database (benchmarks): nothing here depends on the day.
 PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "region_policy_counts",
-                     "map_metric_docs", "period_groups", "in_force_months")
+                     "map_metric_docs", "period_groups", "in_force_months", "trend_bars", "in_force_bars")
 
 
 def build_period_aggregates(con) -> None:
@@ -317,6 +317,24 @@ def build_period_aggregates(con) -> None:
                        SELECT * FROM in_force_cells($days, NULL, NULL, NULL, $lo, $hi, true, NULL, 'cell', true)
                        ORDER BY ALL""",
                     {"days": month_ends, "lo": lo, "hi": hi})
+    # the bars of the default view: each group's first titles are the three smallest of its parts' three smallest
+    con.execute("""
+        INSERT INTO trend_bars
+        WITH g AS (SELECT u.unit, s.split, date_trunc(u.unit, month)::DATE AS period_start,
+                          CASE s.split WHEN 'topic' THEN primary_topic ELSE level END AS grp, policies, first_items
+                   FROM period_groups, (VALUES ('year'), ('quarter'), ('month')) u(unit),
+                        (VALUES ('level'), ('topic')) s(split))
+        SELECT unit, split, period_start, grp, sum(policies)::BIGINT,
+               list_transform(list_slice(list_sort(flatten(list(first_items))), 1, 3), lambda x: x.t)
+        FROM g GROUP BY ALL ORDER BY ALL""")
+    con.execute("""
+        INSERT INTO in_force_bars
+        WITH g AS (SELECT s.split, day, CASE s.split WHEN 'topic' THEN primary_topic ELSE level END AS grp,
+                          policies, first_items
+                   FROM in_force_months, (VALUES ('level'), ('topic')) s(split))
+        SELECT split, day, grp, sum(policies)::BIGINT,
+               list_transform(list_slice(list_sort(flatten(list(first_items))), 1, 3), lambda x: x.t)
+        FROM g GROUP BY ALL ORDER BY ALL""")
 
 
 # queries17: the overview's newest policies and recent changes stored newest first, its headline numbers' regions

@@ -4,17 +4,27 @@
 -- A policy with only an end date counts while that date has not passed, even though it has no place on the
 -- timeline. Used by: trends (mode in_force). $days are distinct days (the page's period ends).
 -- Without a topic, region or status filter, over the whole year range and on month ends within it (the page's
--- default view: every period ends on a month end), the groups are sums of in_force_months' level × topic cells
--- (built with the database); otherwise in_force_cells() computes them over the policies. Each branch's
--- condition is on the parameters alone, so DuckDB drops the other.
+-- default view: every period ends on a month end), the groups are read ready from in_force_bars when no level is
+-- selected or the split is by level, else they are sums of in_force_months' level × topic cells (both built with
+-- the database); otherwise in_force_cells() computes them over the policies. Each branch's condition is on the
+-- parameters alone, so DuckDB drops the others.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $days, $split
-WITH cells AS (
-    SELECT day, level, primary_topic, policies, first_items FROM in_force_months
-    WHERE $topics IS NULL AND $region IS NULL AND $statuses IS NULL AND $include_undated
-      AND list_bool_and(list_transform($days::DATE[], lambda x: x = last_day(x)
-                                       AND x BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31)))
+WITH stored AS (   -- the default view: the stored tables answer
+    SELECT $topics IS NULL AND $region IS NULL AND $statuses IS NULL AND $include_undated
+           AND list_bool_and(list_transform($days::DATE[], lambda x: x = last_day(x)
+                                            AND x BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31)))
+           AS ok),
+ready AS (
+    SELECT day, grp, policies, first_titles FROM in_force_bars
+    WHERE (SELECT ok FROM stored) AND ($levels IS NULL OR $split IS DISTINCT FROM 'topic')
+      AND split = CASE $split WHEN 'topic' THEN 'topic' ELSE 'level' END
       AND list_contains($days::DATE[], day)
-      AND ($levels IS NULL OR list_contains($levels, level))
+      AND ($levels IS NULL OR list_contains($levels, grp))),
+cells AS (
+    SELECT day, level, primary_topic, policies, first_items FROM in_force_months
+    WHERE (SELECT ok FROM stored) AND $levels IS NOT NULL AND $split = 'topic'
+      AND list_contains($days::DATE[], day)
+      AND list_contains($levels, level)
     UNION ALL
     SELECT * FROM in_force_cells($days, $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $split,
         NOT ($topics IS NULL AND $region IS NULL AND $statuses IS NULL AND $include_undated
@@ -25,6 +35,8 @@ g AS (SELECT day, CASE $split WHEN 'topic' THEN primary_topic ELSE level END AS 
 counts AS (SELECT day, grp, sum(policies)::BIGINT AS policies FROM g GROUP BY ALL),
 firsts AS (SELECT day, grp, min_by(item.t, item, 3) AS first_titles
            FROM (SELECT day, grp, unnest(first_items) AS item FROM g) GROUP BY ALL)
+SELECT * FROM ready
+UNION ALL
 SELECT counts.day, counts.grp, counts.policies, firsts.first_titles
 FROM counts JOIN firsts ON firsts.day = counts.day AND firsts.grp IS NOT DISTINCT FROM counts.grp   -- NULL: no level or topic
 ORDER BY day, grp
