@@ -235,7 +235,8 @@ def trend_spec(data: TrendData, values: dict, lang: str) -> dict | None:
     text = {"x": tx("period", lang), "y": tx(f"axis.{mode}", lang), "legend": data.legend,
             "count": tx("hover.policies", lang), "share": tx("hover.share", lang),
             "cumulative": tx("hover.cumulative", lang), "new": tx("hover.new", lang),
-            "in_force": tx("hover.in_force", lang), "more": tx("hover.more", lang)}
+            "in_force": tx("hover.in_force", lang), "more": tx("hover.more", lang),
+            "click": tx("hover.click", lang)}
     traces, layout = charts_trends.trend_figure(
         data.frame, mode, data.groups, data.colors, text, title=tx(f"title.{mode}", lang),
         subtitle=subtitle + (f"<br>{note}" if note else ""), source=coverage_notes.source_line(lang),

@@ -9,6 +9,7 @@ import html
 import re
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -17,6 +18,10 @@ from dashboard.charts import PALETTE, style
 PERIOD = re.compile(r"([0-9]{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?")   # [0-9]: \d takes any script's digits
 BAR_MODES = ("stacked", "share")
 TITLE_CHARS = 36
+# A hover lists a bar's first titles up to this many periods (37 years by quarter); past it (by month over decades)
+# a column is a few pixels wide, and the hover gives the count and says that a click lists the period's policies:
+# by month and topic, 4,884 bars' titles were a third of the page's rerun at a million policies (session 22).
+HOVER_TITLES_UP_TO = 160
 HEIGHT = 620
 
 
@@ -57,19 +62,28 @@ def fill(periods: pd.DataFrame, data: pd.DataFrame, on: str, groups: list[str]) 
 
     periods: period, period_start, period_end (queries/trends/periods.sql); data: `on` (a column of periods
     holding the same dates), grp, policies, first_titles; groups: every group to draw, in legend order.
-    (Looked up in a dict rather than merged: by month and topic, thousands of cells, pandas' merge and a map over
-    the titles took 20 ms of a rerun.)
+    (Each query row is placed in the grid by position, period by a search in the sorted days and group by its
+    place in the legend: by month and topic, 4,884 cells, a dict lookup per cell took 15-25 ms of a rerun at a
+    million policies, and pandas' merge with a map over the titles 20 ms.)
     """
-    found = {(day, grp): (n, titles) for day, grp, n, titles in zip(
-        _days(data[on]), data["grp"].tolist(), data["policies"].tolist(), data["first_titles"].tolist())}
-    days = _days(periods[on])
-    cells = [(i, grp) for i in range(len(periods)) for grp in groups]
-    out = periods.iloc[[i for i, _ in cells]].reset_index(drop=True)
-    out[on] = pd.Series([days[i] for i, _ in cells], dtype=object)
-    out["grp"] = pd.Series([grp for _, grp in cells], dtype=object)
-    hits = [found.get((days[i], grp)) for i, grp in cells]
-    out["policies"] = pd.Series([hit[0] if hit else 0 for hit in hits], dtype=int)
-    out["first_titles"] = pd.Series([list(hit[1]) if hit and _is_list(hit[1]) else [] for hit in hits], dtype=object)
+    n_groups = len(groups)
+    days = _day_numbers(periods[on])                       # ascending: the periods are in order
+    found = _day_numbers(data[on])
+    at = np.minimum(np.searchsorted(days, found), max(len(days) - 1, 0))
+    column = pd.Categorical(data["grp"], categories=groups).codes
+    keep = np.flatnonzero((days[at] == found if len(days) else False) & (column >= 0))
+    cells = (at[keep] * n_groups + column[keep]).tolist()
+    out = periods.iloc[np.repeat(np.arange(len(periods)), n_groups)].reset_index(drop=True)
+    out[on] = pd.Series([day for day in _days(periods[on]) for _ in groups], dtype=object)
+    out["grp"] = pd.Series(groups * len(periods), dtype=object)
+    policies = np.zeros(len(out), dtype=int)
+    policies[cells] = data["policies"].to_numpy()[keep]
+    out["policies"] = policies
+    titles = [[] for _ in range(len(out))]
+    for cell, found_titles in zip(cells, data["first_titles"].to_numpy()[keep]):
+        titles[cell] = (found_titles.tolist() if hasattr(found_titles, "tolist")      # a query's list: an array
+                        else list(found_titles) if isinstance(found_titles, (list, tuple)) else [])
+    out["first_titles"] = pd.Series(titles, dtype=object)
     return out
 
 
@@ -77,8 +91,8 @@ def _days(column: pd.Series) -> list[date]:
     return pd.to_datetime(column).dt.date.tolist()
 
 
-def _is_list(value) -> bool:
-    return isinstance(value, (list, tuple)) or hasattr(value, "tolist")
+def _day_numbers(column: pd.Series) -> np.ndarray:
+    return pd.to_datetime(column).to_numpy().astype("datetime64[D]").astype(np.int64)
 
 
 def values(frame: pd.DataFrame, mode: str) -> pd.Series:
@@ -107,8 +121,9 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
     layout, as plain dicts for charts.figure (the coverage notes add to them first).
 
     frame: fill()'s rows; groups: group code → legend label, in order; colors: group code → colour;
-    text: x, y, legend, count, share, cumulative, new, in_force and more (a template with {n}) labels.
-    Each point carries [period, titles, count] as customdata, so a click selects its period; the
+    text: x, y, legend, count, share, cumulative, new, in_force, more (a template with {n}) and click labels.
+    Each point carries [period, titles, count] as customdata, so a click selects its period (past
+    HOVER_TITLES_UP_TO periods, the titles are the click label); the
     `selected` period (the URL's) is drawn selected, the others faded, so a shared link shows it too.
     """
     periods = list(dict.fromkeys(frame["period"]))
@@ -117,13 +132,17 @@ def trend_figure(frame: pd.DataFrame, mode: str, groups: dict[str, str], colors:
     # filter of the frame per group cost more than the hover texts)
     period_l, count_l, titles_l = frame["period"].tolist(), frame["policies"].tolist(), frame["first_titles"].tolist()
     value_a = values(frame, mode).to_numpy()
+    click = html.escape(text["click"])
     rows_of: dict = {}
     for i, grp in enumerate(frame["grp"].tolist()):
         rows_of.setdefault(grp, []).append(i)
     traces = []
     for code, label in groups.items():
         rows = rows_of.get(code, [])
-        custom = [[period_l[i], titles_html(titles_l[i], count_l[i], text["more"]), count_l[i]] for i in rows]
+        if len(periods) <= HOVER_TITLES_UP_TO:
+            custom = [[period_l[i], titles_html(titles_l[i], count_l[i], text["more"]), count_l[i]] for i in rows]
+        else:
+            custom = [[period_l[i], click, count_l[i]] for i in rows]
         head = "<b>%{customdata[0]}</b> · " + html.escape(label) + "<br>"
         if mode == "stacked":
             hover = head + text["count"] + ": %{y}<br>%{customdata[1]}"

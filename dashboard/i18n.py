@@ -178,6 +178,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "hover.new": ("本期新增", "New this period"),
     "hover.in_force": ("有效", "In force"),
     "hover.more": ("… 等 {n} 条", "… and {n} more"),
+    "hover.click": ("点击列出本期政策", "Click to list this period's policies"),
     "basis.effective": ("施行", "effective"),
     "period_list": ("{period} 的政策（{n} 条）", "Policies of {period} ({n})"),
     "in_force_list": ("{day} 有效的政策（{n} 条）", "Policies in force on {day} ({n})"),

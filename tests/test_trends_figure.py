@@ -28,3 +28,25 @@ def test_the_chart_is_what_plotly_validates(app_env, change):
     assert len(sent["data"]) == len(data.groups) and sent["data"][0]["customdata"]
     bars = sum(len(t["x"]) for t in sent["data"])
     assert bars == len(data.frame)
+
+
+@pytest.mark.parametrize("periods", [160, 161])
+def test_a_bar_lists_its_first_titles_while_its_column_is_wide_enough_to_point_at(periods):
+    """Up to HOVER_TITLES_UP_TO periods a hover lists the bar's first titles; past it (by month over decades) it says
+    that a click lists the period's policies, and a click still selects the period (customdata[0])."""
+    import pandas as pd
+    from dashboard import charts_trends
+    from dashboard.i18n import TEXT
+    keys = [f"{1990 + i // 12}-{i % 12 + 1:02d}" for i in range(periods)]
+    frame = pd.DataFrame({"period": keys, "grp": "national", "policies": 5,
+                          "first_titles": [["关于支持中小企业发展的若干措施 & 细则", "乙", "丙"]] * periods})
+    text = {k: k for k in ("x", "y", "legend", "count", "share", "cumulative", "new", "in_force")}
+    text |= {"more": "… 等 {n} 条", "click": TEXT["hover.click"][0]}
+    traces, _ = charts_trends.trend_figure(frame, "stacked", {"national": "国家"}, {}, text, "t", "s", "src")
+    custom = traces[0]["customdata"]
+    assert [c[0] for c in custom] == keys and {c[2] for c in custom} == {5}
+    assert charts_trends.period_of_selection({"selection": {"points": [{"customdata": custom[-1]}]}}) == keys[-1]
+    if periods <= charts_trends.HOVER_TITLES_UP_TO:
+        assert custom[0][1] == "· 关于支持中小企业发展的若干措施 &amp; 细则<br>· 乙<br>· 丙<br>· … 等 2 条"
+    else:
+        assert {c[1] for c in custom} == {"点击列出本期政策"}
