@@ -50,3 +50,26 @@ def test_a_bar_lists_its_first_titles_while_its_column_is_wide_enough_to_point_a
         assert custom[0][1] == "· 关于支持中小企业发展的若干措施 &amp; 细则<br>· 乙<br>· 丙<br>· … 等 2 条"
     else:
         assert {c[1] for c in custom} == {"点击列出本期政策"}
+
+
+def test_fill_puts_each_row_in_its_cell_and_leaves_the_rest_empty():
+    """fill(): one row per period × group in legend order; a query row lands in its own cell whatever its order,
+    a row for a group not drawn or a day not on the axis is left out, and every other cell is 0 with no titles."""
+    import numpy as np
+    import pandas as pd
+    from datetime import date
+    from dashboard import charts_trends
+    periods = pd.DataFrame({"period": ["2023", "2024", "2025"],
+                            "period_start": pd.to_datetime(["2023-01-01", "2024-01-01", "2025-01-01"])})
+    data = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-01", "2023-01-01", "2024-01-01", "2022-01-01",
+                                                         "2024-06-01"]),
+                         "grp": ["national", "district", "hidden", "national", "national"],
+                         "policies": [4, 2, 9, 7, 8],
+                         "first_titles": [np.array(["甲", "乙"], dtype=object), ["丙"], ["丁"], ["戊"], ["己"]]})
+    out = charts_trends.fill(periods, data, "period_start", ["national", "district"])
+    assert out["period"].tolist() == ["2023", "2023", "2024", "2024", "2025", "2025"]
+    assert out["grp"].tolist() == ["national", "district"] * 3
+    assert out["period_start"].tolist() == [date(2023, 1, 1)] * 2 + [date(2024, 1, 1)] * 2 + [date(2025, 1, 1)] * 2
+    assert out["policies"].tolist() == [0, 2, 0, 0, 4, 0]
+    assert out["first_titles"].tolist() == [[], ["丙"], [], [], ["甲", "乙"], []]
+    assert charts_trends.fill(periods.iloc[:0], data, "period_start", ["national"]).empty

@@ -6,8 +6,9 @@
 -- Without a topic, region or status filter, over the whole year range and on month ends within it (the page's
 -- default view: every period ends on a month end), the groups are read ready from in_force_bars when no level is
 -- selected or the split is by level, else they are sums of in_force_months' level × topic cells (both built with
--- the database); otherwise in_force_cells() computes them over the policies. Each branch's condition is on the
--- parameters alone, so DuckDB drops the others.
+-- the database); otherwise in_force_cells() computes them over the policies. Whether the stored tables answer
+-- depends on the parameters alone: their branches read a few thousand rows, and in_force_cells()'s condition is
+-- written out on the parameters, so DuckDB drops it when they do.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $days, $split
 WITH stored AS (   -- the default view: the stored tables answer
     SELECT $topics IS NULL AND $region IS NULL AND $statuses IS NULL AND $include_undated
