@@ -1,18 +1,12 @@
 -- Every period (year, quarter or month) from the first to the last dated policy within the current filters,
 -- empty ones included, keyed 2023 / 2023-Q2 / 2023-05. Policies are dated by timeline_date (issue date, else
 -- effective date). Used by: trends (the chart's x axis, the period picker, the in-force days).
--- The first and last dates: without a topic, region or status filter (the page's default) the first and last
--- months of period_counts (levels are its column), else over the policies; each branch's condition is on the
--- parameters alone, so DuckDB drops the other.
+-- The first and last dates over the policies; without a topic, region or status filter (the page's default)
+-- trends/periods.default.sql answers from period_counts.
 -- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $gran
-WITH f AS (SELECT month AS timeline_date FROM period_counts
-           WHERE $topics IS NULL AND $region IS NULL AND $statuses IS NULL
-             AND ($levels IS NULL OR list_contains($levels, level))
-             AND month BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31)
-           UNION ALL
-           SELECT timeline_date
+WITH f AS (SELECT timeline_date
            FROM filtered_policies($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses)
-           WHERE timeline_date IS NOT NULL AND NOT ($topics IS NULL AND $region IS NULL AND $statuses IS NULL)),
+           WHERE timeline_date IS NOT NULL),
 k AS (SELECT CASE $gran WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'quarter' THEN INTERVAL 3 MONTH
                         ELSE INTERVAL 1 MONTH END AS step),
 b AS (SELECT date_trunc(CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END, min(timeline_date))::TIMESTAMP AS lo,
