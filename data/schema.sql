@@ -339,6 +339,23 @@ CREATE MACRO marked_status(mark, eff_from, eff_to, issued, on_day) AS
         ELSE policy_status(eff_from, eff_to, issued, on_day)
     END;
 
+-- The trends chart's periods (year, quarter or month) from the one holding `first` to the one holding `last`,
+-- empty ones included, keyed 2023 / 2023-Q2 / 2023-05; none when `first` is NULL. trends/periods and its default
+-- view's file read it.
+CREATE MACRO period_series(first, last, gran) AS TABLE
+WITH k AS (SELECT CASE gran WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'quarter' THEN INTERVAL 3 MONTH
+                            ELSE INTERVAL 1 MONTH END AS step,
+                  CASE WHEN gran IN ('year', 'quarter', 'month') THEN gran ELSE 'year' END AS unit),
+s AS (SELECT unnest(generate_series(date_trunc(k.unit, first)::TIMESTAMP, date_trunc(k.unit, last)::TIMESTAMP,
+                                    k.step)) AS start, k.step
+      FROM k WHERE first IS NOT NULL)
+SELECT CASE gran WHEN 'year' THEN strftime(start, '%Y')
+                 WHEN 'quarter' THEN strftime(start, '%Y') || '-Q' || quarter(start)
+                 ELSE strftime(start, '%Y-%m') END AS period,
+       start::DATE AS period_start,
+       (start + step - INTERVAL 1 DAY)::DATE AS period_end
+FROM s;
+
 -- What pages read: policies with status derived today, at query time, and a date for timelines.
 CREATE VIEW v_policies AS
 SELECT p.*,
