@@ -191,12 +191,14 @@ def trend_data(values: dict, lang: str) -> TrendData:
     periods = run_query("trends/periods", **filters, gran=gran)
     undated = run_query("trends/undated_counts", **filters).iloc[0]
     group_names = labels("level" if split == "level" else "topic", lang)
+    titles = len(periods) <= charts_trends.HOVER_TITLES_UP_TO       # the hovers list them (charts_trends)
     if mode == "in_force":
-        data = run_query("trends/in_force_on_days", **filters, days=list(periods.period_end), split=split)
+        data = run_query("trends/in_force_on_days", **filters, days=list(periods.period_end), split=split,
+                         titles=titles)
         data = data.rename(columns={"day": "period_end"})
         on, missing = "period_end", int(undated.no_date_at_all)
     else:
-        data = run_query("trends/counts_by_period", **filters, gran=gran, split=split)
+        data = run_query("trends/counts_by_period", **filters, gran=gran, split=split, titles=titles)
         on, missing = "period_start", int(undated.no_timeline_date)
     data["grp"] = data["grp"].fillna("unknown")                  # no level / no primary topic: shown, not dropped
     present = set(data.loc[data.policies > 0, "grp"])

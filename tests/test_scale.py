@@ -299,7 +299,7 @@ FILTER_SETS = [
 
 def _both(con, name: str, filters: dict) -> tuple[list[tuple], list[tuple]]:
     lo, hi = con.execute("SELECT min(year(timeline_date)), max(year(timeline_date)) FROM v_policies").fetchone()
-    params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", day=date(2024, 12, 31),
+    params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", titles=True, day=date(2024, 12, 31),
                   days=[date(y, 12, 31) for y in range(lo, hi + 1)], limit=200, offset=0,
                   parent="420100", view="issued", metric="policies", measure="compute") | filters
     args = {k: v for k, v in params.items() if k in query_text(name)[1]}
@@ -367,7 +367,8 @@ def test_a_default_view_file_answers_as_its_query_does(request, db, name):
     declared = query_text(name)[1]
     tried = 0
     for filters in FILTER_SETS:
-        params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", limit=200, offset=0) | filters
+        params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level", titles=True, limit=200,
+                      offset=0) | filters
         args = {k: v for k, v in params.items() if k in declared}
         picked, sql, used = query_for(name, args)
         if picked == name:
@@ -376,6 +377,23 @@ def test_a_default_view_file_answers_as_its_query_does(request, db, name):
         general = con.execute(query_text(name)[0], args).fetchall()
         assert con.execute(sql, used).fetchall() == general and general, (name, filters)
     assert tried >= 5
+
+
+@pytest.mark.parametrize("name", ["trends/counts_by_period", "trends/in_force_on_days"])
+@pytest.mark.parametrize("filters", [{}, dict(split="topic", gran="month"), dict(levels=["district"], split="topic"),
+                                     dict(topics=["finance"], gran="quarter")])
+def test_without_titles_the_bars_are_the_same_and_hold_no_titles(con, name, filters):
+    """titles=false (the chart has too many periods for a hover to list them): the same bars, each with []."""
+    lo, hi = con.execute("SELECT min(year(timeline_date)), max(year(timeline_date)) FROM v_policies").fetchone()
+    params = dict(FILTERS, year_from=lo, year_to=hi, gran="year", split="level",
+                  days=[date(y, 12, 31) for y in range(lo, hi + 1)]) | filters
+    args = {k: v for k, v in params.items() if k in query_text(name)[1]}
+    rows = {}
+    for titles in (True, False):
+        _, sql, used = query_for(name, args | dict(titles=titles))
+        rows[titles] = con.execute(sql, used).fetchall()
+    assert [r[:3] for r in rows[False]] == [r[:3] for r in rows[True]] and rows[True]
+    assert {tuple(r[3]) for r in rows[False]} == {()} and any(r[3] for r in rows[True])
 
 
 def test_the_period_counts_add_up_to_the_policies(con):

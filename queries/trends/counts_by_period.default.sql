@@ -5,9 +5,10 @@
 -- its groups' unnested items. Each branch's condition is on the parameters alone, so DuckDB drops the other.
 -- Used by: trends.
 -- when null: $topics, $region, $statuses
--- params: $levels, $year_from, $year_to, $gran, $split
+-- $titles: whether each bar's first titles are wanted (a hover lists them up to 160 periods); else they are [].
+-- params: $levels, $year_from, $year_to, $gran, $split, $titles
 WITH ready AS (
-    SELECT period_start, grp, policies, first_titles FROM trend_bars
+    SELECT period_start, grp, policies, CASE WHEN $titles THEN first_titles ELSE []::VARCHAR[] END AS first_titles FROM trend_bars
     WHERE ($levels IS NULL OR $split IS DISTINCT FROM 'topic')
       AND unit = CASE WHEN $gran IN ('year', 'quarter', 'month') THEN $gran ELSE 'year' END
       AND split = CASE $split WHEN 'topic' THEN 'topic' ELSE 'level' END
@@ -23,7 +24,7 @@ firsts AS (SELECT period_start, grp, min_by(item.t, item, 3) AS first_titles
            FROM (SELECT period_start, grp, unnest(first_items) AS item FROM g) GROUP BY ALL)
 SELECT * FROM ready
 UNION ALL
-SELECT counts.period_start, counts.grp, counts.policies, firsts.first_titles
+SELECT counts.period_start, counts.grp, counts.policies, CASE WHEN $titles THEN firsts.first_titles ELSE []::VARCHAR[] END AS first_titles
 FROM counts JOIN firsts ON firsts.period_start = counts.period_start
                    AND firsts.grp IS NOT DISTINCT FROM counts.grp   -- NULL: no primary topic
 ORDER BY period_start, grp

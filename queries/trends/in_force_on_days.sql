@@ -9,14 +9,15 @@
 -- the database); otherwise in_force_cells() computes them over the policies. Whether the stored tables answer
 -- depends on the parameters alone: their branches read a few thousand rows, and in_force_cells()'s condition is
 -- written out on the parameters, so DuckDB drops it when they do.
--- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $days, $split
+-- $titles: whether each bar's first titles are wanted (a hover lists them up to 160 periods); else they are [].
+-- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $days, $split, $titles
 WITH stored AS (   -- the default view: the stored tables answer
     SELECT $topics IS NULL AND $region IS NULL AND $statuses IS NULL AND $include_undated
            AND list_bool_and(list_transform($days::DATE[], lambda x: x = last_day(x)
                                             AND x BETWEEN make_date($year_from, 1, 1) AND make_date($year_to, 12, 31)))
            AS ok),
 ready AS (
-    SELECT day, grp, policies, first_titles FROM in_force_bars
+    SELECT day, grp, policies, CASE WHEN $titles THEN first_titles ELSE []::VARCHAR[] END AS first_titles FROM in_force_bars
     WHERE (SELECT ok FROM stored) AND ($levels IS NULL OR $split IS DISTINCT FROM 'topic')
       AND split = CASE $split WHEN 'topic' THEN 'topic' ELSE 'level' END
       AND list_contains($days::DATE[], day)
@@ -38,6 +39,6 @@ firsts AS (SELECT day, grp, min_by(item.t, item, 3) AS first_titles
            FROM (SELECT day, grp, unnest(first_items) AS item FROM g) GROUP BY ALL)
 SELECT * FROM ready
 UNION ALL
-SELECT counts.day, counts.grp, counts.policies, firsts.first_titles
+SELECT counts.day, counts.grp, counts.policies, CASE WHEN $titles THEN firsts.first_titles ELSE []::VARCHAR[] END AS first_titles
 FROM counts JOIN firsts ON firsts.day = counts.day AND firsts.grp IS NOT DISTINCT FROM counts.grp   -- NULL: no level or topic
 ORDER BY day, grp
