@@ -41,7 +41,8 @@ BASE_TABLES = ["sources", "regions", "topics", "measures", "policies", "policy_t
 
 # The pages' default view: every level, topic, region, status; the whole year range (filled in per database).
 DEFAULTS = dict(levels=None, topics=None, region=None, include_undated=True, statuses=None,
-                gran="year", split="level", titles=True, parent="420100", view="issued", metric="policies", measure="compute",
+                gran="year", split="level", titles=True, parent="420100", view="issued", metric="policies",
+                measure="compute",
                 regions=["420106", "420190", "420104", "420105"], issuer=None,
                 day=date(2024, 12, 31), day_from=date(2023, 1, 1), day_to=date(2023, 12, 31),
                 offset=0)

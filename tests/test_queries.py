@@ -14,8 +14,8 @@ SAMPLE = {
     "limit": 10, "offset": 0, "grams": [HOSTILE, "贴息"], "phrase": HOSTILE, "issuer": HOSTILE, "policy_id": HOSTILE,
     "ids": [HOSTILE], "day": date(2024, 1, 1), "day_from": date(2023, 1, 1), "day_to": date(2023, 12, 31),
     "days": [date(2023, 12, 31), date(2024, 12, 31)], "gran": HOSTILE, "split": HOSTILE, "measure": HOSTILE,
-    "metric": HOSTILE, "parent": HOSTILE, "view": HOSTILE, "measures": [HOSTILE, "compute"], "per_cell": 8, "per_facet": 12,
-    "titles": True,
+    "metric": HOSTILE, "parent": HOSTILE, "view": HOSTILE, "measures": [HOSTILE, "compute"], "per_cell": 8,
+    "per_facet": 12, "titles": True,
 }
 NAMES = sorted(str(p.relative_to(QUERIES).with_suffix("")) for p in QUERIES.rglob("*.sql"))
 

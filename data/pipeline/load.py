@@ -273,6 +273,10 @@ PERIOD_AGGREGATES = ("period_counts", "period_sources", "period_top_sources", "r
                      "map_metric_docs", "period_groups", "in_force_months", "trend_bars", "in_force_bars")
 
 
+# a bar's three first titles from its parts' first items (each part holds its three smallest (date, title))
+FIRST_THREE_TITLES = "list_transform(list_slice(list_sort(flatten(list(first_items))), 1, 3), lambda x: x.t)"
+
+
 def build_period_aggregates(con) -> None:
     for table in PERIOD_AGGREGATES:
         con.execute(f"DELETE FROM {table}")
@@ -318,22 +322,22 @@ def build_period_aggregates(con) -> None:
                        ORDER BY ALL""",
                     {"days": month_ends, "lo": lo, "hi": hi})
     # the bars of the default view: each group's first titles are the three smallest of its parts' three smallest
-    con.execute("""
+    con.execute(f"""
         INSERT INTO trend_bars
         WITH g AS (SELECT u.unit, s.split, date_trunc(u.unit, month)::DATE AS period_start,
                           CASE s.split WHEN 'topic' THEN primary_topic ELSE level END AS grp, policies, first_items
                    FROM period_groups, (VALUES ('year'), ('quarter'), ('month')) u(unit),
                         (VALUES ('level'), ('topic')) s(split))
         SELECT unit, split, period_start, grp, sum(policies)::BIGINT,
-               list_transform(list_slice(list_sort(flatten(list(first_items))), 1, 3), lambda x: x.t)
+               {FIRST_THREE_TITLES}
         FROM g GROUP BY ALL ORDER BY ALL""")
-    con.execute("""
+    con.execute(f"""
         INSERT INTO in_force_bars
         WITH g AS (SELECT s.split, day, CASE s.split WHEN 'topic' THEN primary_topic ELSE level END AS grp,
                           policies, first_items
                    FROM in_force_months, (VALUES ('level'), ('topic')) s(split))
         SELECT split, day, grp, sum(policies)::BIGINT,
-               list_transform(list_slice(list_sort(flatten(list(first_items))), 1, 3), lambda x: x.t)
+               {FIRST_THREE_TITLES}
         FROM g GROUP BY ALL ORDER BY ALL""")
 
 
