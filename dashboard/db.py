@@ -131,11 +131,12 @@ def _open_current() -> tuple[Version, duckdb.DuckDBPyConnection]:
     raise DatabaseMoved(f"{path} keeps changing; is a build writing it in place?")
 
 
-def _pinned() -> tuple[Version, duckdb.DuckDBPyConnection]:
+def pinned() -> tuple[Version, duckdb.DuckDBPyConnection]:
     """This run's pin; outside a script run (tests, benchmarks) the current file."""
     if get_script_run_ctx() is not None and PIN_KEY in st.session_state:
         return st.session_state[PIN_KEY]
     return _open_current()
+
 
 
 def _param_list(line: re.Match | None) -> frozenset[str]:
@@ -191,13 +192,29 @@ def run_query(name: str, **params) -> pd.DataFrame:
     The frame is a shallow copy of the cached one: under pandas' copy-on-write whatever a page does to it (a new or
     changed column, a sort in place) copies what it changes, so the cached frame stays as the query returned it."""
     name, _, params = query_for(name, params)
-    version, con = _pinned()
+    version, con = pinned()
     return _cached(version, name, params, _con=con).copy(deep=False)
+
+
+def arrays(con: duckdb.DuckDBPyConnection, name: str, **params) -> dict:
+    """A named query's columns as numpy arrays, not cached (for dashboard/search_scores.py, which keeps its own)."""
+    name, sql, params = query_for(name, params)
+    cur = con.cursor()
+    try:
+        cur.execute(f"USE {CATALOG}")
+        return cur.execute(sql, params).fetchnumpy()
+    finally:
+        cur.close()
+
+
+CLEARED_WITH_RESULTS: list = []   # other caches of what a database holds (dashboard/search_scores.py adds its own)
 
 
 def clear_results() -> None:
     """Forget every cached result (after the database changed under the same file, e.g. documents added)."""
     _cached.clear()
+    for cache in CLEARED_WITH_RESULTS:
+        cache.clear()
 
 
 # A resource cache, not st.cache_data: that one pickles every result it stores (at a million policies, a tenth of the

@@ -18,12 +18,12 @@ from copy import deepcopy
 import plotly.graph_objects as go
 from _plotly_utils.utils import convert_to_base64
 
-from dashboard.db import Version, _pinned, clear_results
+from dashboard.db import Version, clear_results, pinned
 
 
 def version() -> Version:
     """The database version this run reads (dashboard.db.pin)."""
-    return _pinned()[0]
+    return pinned()[0]
 
 
 class _Shared:

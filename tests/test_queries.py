@@ -15,7 +15,8 @@ SAMPLE = {
     "ids": [HOSTILE], "day": date(2024, 1, 1), "day_from": date(2023, 1, 1), "day_to": date(2023, 12, 31),
     "days": [date(2023, 12, 31), date(2024, 12, 31)], "gran": HOSTILE, "split": HOSTILE, "measure": HOSTILE,
     "metric": HOSTILE, "parent": HOSTILE, "view": HOSTILE, "measures": [HOSTILE, "compute"], "per_cell": 8,
-    "per_facet": 12, "titles": True,
+    "per_facet": 12, "titles": True, "scored_docs": [0, 1], "scored_scores": [2.5, 1.0], "matches": 2, "term": HOSTILE,
+    "term_id": 1,
 }
 NAMES = sorted(str(p.relative_to(QUERIES).with_suffix("")) for p in QUERIES.rglob("*.sql"))
 

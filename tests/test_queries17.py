@@ -12,6 +12,7 @@ import pytest
 from benchmarks import generate
 from dashboard.db import query_for, query_text
 from dashboard.result_facets import facet_counts
+from dashboard.search_scores import NOT_SCORED
 from data.pipeline import load
 from data.pipeline.search_index import query_grams
 from tests.conftest import one_metric
@@ -120,7 +121,7 @@ def test_the_facets_are_the_straightforward_querys(request, db):
     frames = []
     for q in ("专精特新", "贷款贴息", "担保", ""):
         rows = con.execute(search, FILTERS | years(con) | dict(grams=query_grams(q), phrase=q, issuer=None,
-                                                               limit=500)).df()
+                                                               limit=500) | NOT_SCORED).df()
         frames += [rows, rows.iloc[:1], rows.iloc[::7], rows.iloc[:0]]
     assert any(len(f) for f in frames)
     for rows in frames:
@@ -149,7 +150,7 @@ def test_the_breakdown_of_every_match_is_the_facets_of_every_match(request, db):
     for case in cases:
         q = case.pop("q")
         params = FILTERS | years(con) | dict(grams=query_grams(q) or ([q] if q else []), phrase=q, issuer=None) | case
-        ids = [r[0] for r in con.execute(search, params | dict(limit=10_000_000)).fetchall()]
+        ids = [r[0] for r in con.execute(search, params | dict(limit=10_000_000) | NOT_SCORED).fetchall()]
         now = con.execute(breakdown, params | dict(per_facet=12)).fetchall()
         want, kept = [], {}
         for row in con.execute(oracle, dict(ids=ids)).fetchall():   # ordered by facet, n DESC, code: the first 12 each

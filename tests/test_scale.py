@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks import generate
 from dashboard.db import PARAMS_LINE, QUERIES, _param_list, default_view, query_for, query_text
+from dashboard.search_scores import NOT_SCORED, Scorer, search_rows
 from data.pipeline import load, search_index
 from geo.gazetteer import load_gazetteer
 from tests.conftest import one_metric
@@ -33,8 +34,19 @@ def rows(con, sql: str, **params) -> list[tuple]:
 
 
 def run(con, name: str, **params) -> list[tuple]:
+    if name == "explorer/search_policies":
+        params = NOT_SCORED | params            # scored in SQL, unless the test passes what the memory scored
     _, sql, used = query_for(name, params)
     return con.execute(sql, used).fetchall()
+
+
+SCORERS: dict[int, Scorer] = {}
+
+
+def in_memory(con, search: dict) -> list[tuple]:
+    """explorer/search_policies as the explorer runs it: scored in memory where it can be (dashboard/search_scores)."""
+    scorer = SCORERS.setdefault(id(con), Scorer(lambda name, p: con.execute(*query_for(name, p)[1:]).fetchnumpy()))
+    return search_rows(scorer, lambda **p: run(con, "explorer/search_policies", **p), search)
 
 
 # The generator -----------------------------------------------------------------
@@ -115,10 +127,13 @@ SEARCH_FILTERS = [{}, {"levels": ["provincial", "municipal"]}, {"topics": ["fina
 
 
 def search_both(con, q: str, limit: int, issuer: str | None = None, **filters) -> tuple[list, list]:
-    """(the named query's rows, the reference's rows) for the search q as the explorer runs it."""
+    """(the named query's rows, the reference's rows) for the search q as the explorer runs it; the rows scored in
+    memory (for a query of Chinese bigrams) must be the named query's."""
     args = {**FILTERS, **filters, "grams": search_index.query_grams(q) or ([q] if q else []), "phrase": q,
             "issuer": issuer, "limit": limit}
-    return run(con, "explorer/search_policies", **args), con.execute(REFERENCE, args).fetchall()
+    got = run(con, "explorer/search_policies", **args)
+    assert in_memory(con, args) == got, (q, filters, issuer, limit)
+    return got, con.execute(REFERENCE, args).fetchall()
 
 
 @pytest.mark.parametrize("q", SEARCHES)

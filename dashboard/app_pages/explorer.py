@@ -24,6 +24,7 @@ from dashboard.db import run_query
 from dashboard.exports import download_buttons
 from dashboard.i18n import TEXT, lang, per_value, t
 from dashboard.result_facets import facet_counts, grouped, issuer_counts
+from dashboard.search_scores import search_policies
 from dashboard.state import reset, write_url
 from data.pipeline.search_index import query_grams
 
@@ -269,11 +270,11 @@ q = " ".join(str(url["q"] or "").split())[: url.params["q"].max_len]
 grams = query_grams(q) or ([q] if q else [])   # punctuation only: a plain substring search
 search = dict(filters, grams=grams, phrase=q, limit=RESULT_LIMIT)
 
-base = run_query("explorer/search_policies", **search, issuer=None)
+base = search_policies(**search, issuer=None)
 # The options: the issuers of the listed results, with how many of them each signed. The URL's issuer (it exists:
 # params checks it) may sign none of the listed rows of the search without it: it is offered with its own total.
 asked_issuer = url["issuer"]
-results = run_query("explorer/search_policies", **search, issuer=asked_issuer) if asked_issuer else base
+results = search_policies(**search, issuer=asked_issuer) if asked_issuer else base
 issuer_options = {code: counted(code, n) for code, n in issuer_counts(base)}
 if asked_issuer and asked_issuer not in issuer_options:
     issuer_options[asked_issuer] = counted(asked_issuer, int(results.total.iloc[0]) if len(results) else 0)
@@ -281,7 +282,7 @@ with top[1]:
     issuer = choose_one(url, "issuer", t("issuer"), issuer_options, none_label=t("explorer.issuer_all"),
                         placeholder=t("explorer.issuer_all"), help=t("explorer.issuer_help"))
 if issuer != asked_issuer:
-    results = run_query("explorer/search_policies", **search, issuer=issuer) if issuer else base
+    results = search_policies(**search, issuer=issuer) if issuer else base
 ids = results.policy_id.tolist()
 
 if any(key == "policy" for key, _, _ in url.ignored):

@@ -12,7 +12,9 @@
 -- few of them hold the phrase) the phrase is looked for in every match, as before. Titles, which break ties after
 -- score and date, and the page's columns are read for the page's rows only (the titles from search_docs, stored
 -- uncompressed for that). The answer is the same either way.
--- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $grams, $phrase, $issuer, $limit
+-- Scored in memory (dashboard/search_scores.py, for a query of Chinese bigrams): $scored_docs and $scored_scores are
+-- the best 2 × $limit matches by score and date, and $matches their number; NULL: the matches are scored here.
+-- params: $levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $grams, $phrase, $issuer, $limit, $scored_docs, $scored_scores, $matches
 WITH phrase_grams AS (   -- the bigrams that cover an all-Chinese phrase (offsets 0, 2, 4, … and the last), where each
     -- sits in it: when these stand where the phrase puts them, so do the bigrams between (their characters are theirs;
     -- only past 4,096 characters of one unbroken Chinese run, where positions stop, could the two tests differ)
@@ -23,7 +25,13 @@ WITH phrase_grams AS (   -- the bigrams that cover an all-Chinese phrase (offset
 hits AS MATERIALIZED (   -- the matches within the filters, with what orders them but the title (data/schema.sql)
     SELECT * FROM search_hits($levels, $topics, $region, $year_from, $year_to, $include_undated, $statuses, $grams,
                               $phrase, $issuer)
+    WHERE $scored_docs IS NULL
+    UNION ALL           -- or the best of them, scored in memory (their number is $matches)
+    SELECT s.doc, p.timeline_date, s.score, false
+    FROM (SELECT unnest($scored_docs) AS doc, unnest($scored_scores) AS score) s JOIN v_policies p USING (doc)
+    WHERE $scored_docs IS NOT NULL
 ),
+matches AS (SELECT coalesce($matches, (SELECT count(*) FROM hits)) AS n),
 word_docs AS (SELECT doc FROM search_word_docs($phrase)),
 top AS MATERIALIZED (
     SELECT doc, score, timeline_date, coalesce(timeline_date, DATE '-infinity') AS day, text_found FROM hits
@@ -55,13 +63,16 @@ top_scored AS MATERIALIZED (
 settled AS MATERIALIZED (   -- top holds the page: its $limit-th score is above what a policy outside it can reach
     -- (top's lowest score, plus the phrase's 100); or, with no query (every score 0), its $limit-th date is later than
     -- its last; or top holds every match
-    SELECT (SELECT count(*) FROM hits) <= (SELECT count(*) FROM top)
+    SELECT (SELECT n FROM matches) <= (SELECT count(*) FROM top)
            OR coalesce((SELECT score FROM top_scored ORDER BY score DESC LIMIT 1 OFFSET greatest($limit - 1, 0))
                        > (SELECT round(min(score) + 100, 2) FROM top), false)
            OR (len($grams) = 0 AND coalesce((SELECT day FROM top ORDER BY day DESC LIMIT 1 OFFSET greatest($limit - 1, 0))
                                              > (SELECT min(day) FROM top), false)) AS ok
 ),
-unsettled AS MATERIALIZED (SELECT 1 AS one FROM settled WHERE NOT ok),   -- empty when settled: what joins it is not run
+unsettled AS MATERIALIZED (   -- empty when settled: what joins it is not run. Scored in memory, hits holds only the
+    -- best, and the page is not settled from them: no rows then (the caller runs the search here instead)
+    SELECT 1 AS one FROM settled WHERE NOT ok AND $scored_docs IS NULL
+),
 phrase_all AS (     -- unsettled: the phrase looked for in every match, as in phrase_top (the gate joins above the
     -- postings' scan: below it, an empty gate would leave the scan without its term filter)
     SELECT DISTINCT doc FROM (
@@ -100,7 +111,7 @@ page AS (           -- the page, and the rows tied with its last on score and da
 )
 SELECT p.policy_id, d.title, p.doc_number, p.issuers, p.level, p.region_code, p.issue_date, p.issue_date_precision,
        p.effective_from, p.effective_to, p.status_now, p.primary_topic, p.timeline_date,
-       p.evidence_kind, p.trust, p.official_url, page.score, (SELECT count(*) FROM hits) AS total, c.sources
+       p.evidence_kind, p.trust, p.official_url, page.score, (SELECT n FROM matches) AS total, c.sources
 FROM page JOIN v_policies p USING (doc) JOIN search_docs d USING (doc) LEFT JOIN v_policy_citations c USING (doc)
 ORDER BY page.score DESC, p.timeline_date DESC NULLS LAST, d.title, doc
 LIMIT $limit

@@ -1,0 +1,172 @@
+"""The search's matches scored in memory, for a query of Chinese bigrams (most of what analysts type).
+
+explorer/search_policies scores every match in SQL: at a million policies a word is in 90,000-350,000 of them, and
+DuckDB's hash aggregate of their postings is most of the search's time (README "Session 23"). Here the postings of
+each gram asked for (doc, BM25 weight) are read once and kept; a search adds its grams' weights per policy with
+np.bincount, keeps the policies holding enough grams within the filters, and passes the best 2 × limit and the number
+of matches to explorer/search_policies, which looks for the phrase, settles the page and reads its rows as it does
+for its own matches. The matches are the search_hits macro's (data/schema.sql), the weights its expression (the
+norm and numerator computed by DuckDB, the division and the sum here, in doubles): tests/test_search_scores.py
+checks that both paths give the same pages. When the best 2 × limit do not settle the page (few of them hold the
+phrase), the query returns no rows and the search runs in SQL. Queries with a Latin word, a single character or
+punctuation run in SQL: for them a policy may match from its text alone.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from functools import partial
+from typing import Callable, NamedTuple
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dashboard import db
+
+CJK_BIGRAM = re.compile(r"[\u4e00-\u9fff]{2}")
+POSTINGS_BUDGET = 96 << 20    # bytes of postings kept per database (12 per posting: at 1M a common gram is 4 MB)
+FILTER_SETS_KEPT = 16         # the filters' policies, one bool per policy (1 MB at 1M), for this many filter sets
+SCORED = ("scored_docs", "scored_scores", "matches")
+NOT_SCORED = dict.fromkeys(SCORED)
+FILTERS = ("levels", "topics", "region", "year_from", "year_to", "include_undated", "statuses", "issuer")
+
+Read = Callable[[str, dict], dict]      # (query name, parameters) → the columns as numpy arrays
+
+
+def scored_in_memory(grams: list[str]) -> bool:
+    """Only a query whose grams are all Chinese bigrams: no policy then matches from its text alone."""
+    return bool(grams) and all(CJK_BIGRAM.fullmatch(g) for g in grams)
+
+
+def needed(grams: list[str]) -> int:
+    """How many of the grams a match holds: all of up to three, else 70 % (the search_hits macro's rule)."""
+    return len(grams) if len(grams) <= 3 else int(np.ceil(0.7 * len(grams)))
+
+
+class Best(NamedTuple):
+    docs: list[int]
+    scores: list[float]
+    matches: int
+
+
+class _Kept:
+    """A small least-recently-used store with a size budget, shared by the server's threads."""
+
+    def __init__(self, budget: int, size: Callable = lambda _: 1):
+        self.budget, self.size, self.used = budget, size, 0
+        self.items: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, make):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = make()            # outside the lock: two threads may both read a gram, neither waits on the other
+        with self.lock:
+            if key not in self.items:
+                self.items[key] = value
+                self.used += self.size(value)
+            while self.used > self.budget and len(self.items) > 1:
+                self.used -= self.size(self.items.popitem(last=False)[1])
+        return value
+
+
+class Scorer:
+    """One database file's search in memory: its policies' length norms and days, and the postings asked for."""
+
+    def __init__(self, read: Read):
+        self.read = read
+        collection = read("explorer/search_collection", {})
+        self.norm = collection["norm"].astype(np.float64)
+        self.day = collection["day"].astype(np.int32)
+        self.postings_kept = _Kept(POSTINGS_BUDGET, lambda p: p[0].nbytes + p[1].nbytes)
+        self.filters_kept = _Kept(FILTER_SETS_KEPT)
+
+    def postings(self, gram: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docs, weights) of a gram: search_hits' idf · tf · 2.2 / (tf + norm)."""
+        def read():
+            found = self.read("explorer/search_gram", {"term": gram})
+            if not len(found["term_id"]):
+                return np.zeros(0, np.int32), np.zeros(0)
+            rows = self.read("explorer/gram_postings", {"term_id": int(found["term_id"][0])})
+            docs, tf = rows["doc"].astype(np.int32), rows["tf"].astype(np.float64)
+            return docs, float(found["idf"][0]) * tf * 2.2 / (tf + self.norm[docs])
+        return self.postings_kept.get(gram, read)
+
+    def within(self, filters: dict) -> np.ndarray | None:
+        """Whether each policy is within the filters (None: all are)."""
+        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(filters.items()))
+
+        def read():
+            docs = self.read("explorer/filtered_docs", filters)["doc"]
+            if len(docs) == len(self.day):
+                return None
+            mask = np.zeros(len(self.day), dtype=bool)
+            mask[docs] = True
+            return mask
+        return self.filters_kept.get(key, read)
+
+    def best(self, grams: list[str], filters: dict, limit: int) -> Best:
+        """The best 2 × limit matches by score, then date (as explorer/search_policies' top), and their number."""
+        found = [self.postings(g) for g in grams]
+        docs = np.concatenate([d for d, _ in found])
+        held = np.bincount(docs, minlength=len(self.day))
+        hit = held >= needed(grams)
+        mask = self.within(filters)
+        if mask is not None:
+            hit &= mask
+        hits = np.flatnonzero(hit)
+        if not len(hits):
+            return Best([], [], 0)
+        score = np.bincount(docs, weights=np.concatenate([w for _, w in found]), minlength=len(self.day))[hits]
+        k = min(2 * limit, len(hits))
+        if k < len(hits):               # those at or above the k-th score, then ordered; ties cut anywhere, as in SQL
+            keep = score >= np.partition(score, len(score) - k)[len(score) - k]
+            hits, score = hits[keep], score[keep]
+        order = np.lexsort((-self.day[hits], -score))[:k]
+        return Best(hits[order].tolist(), score[order].tolist(), len(np.flatnonzero(hit)))
+
+
+def scored_params(scorer: Scorer | None, search: dict) -> dict:
+    """explorer/search_policies' $scored_docs, $scored_scores and $matches for this search (all NULL when it is
+    scored in SQL)."""
+    if scorer is None or not scored_in_memory(search["grams"]) or search["limit"] < 1:
+        return NOT_SCORED
+    best = scorer.best(search["grams"], {k: search[k] for k in FILTERS}, search["limit"])
+    return dict(zip(SCORED, best))
+
+
+def search_rows(scorer: Scorer | None, run: Callable, search: dict):
+    """explorer/search_policies' rows through `run(**parameters)`: scored in memory when they can be; when the best
+    did not settle the page (matches, but no rows), scored in SQL."""
+    scored = scored_params(scorer, search)
+    rows = run(**search, **scored)
+    if scored["matches"] and not len(rows):
+        rows = run(**search, **NOT_SCORED)
+    return rows
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _scorer(version: db.Version, _con) -> Scorer:
+    return Scorer(lambda name, params: db.arrays(_con, name, **params))
+
+
+# Keyed by the search itself, not by its best docs (db's cache of explorer/search_policies would hash those lists)
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _searched(version: db.Version, search: dict, _con) -> pd.DataFrame:
+    return search_rows(_scorer(version, _con), partial(db.run_query, "explorer/search_policies"), search)
+
+
+db.CLEARED_WITH_RESULTS += [_searched, _scorer]
+
+
+def search_policies(**search) -> pd.DataFrame:
+    """explorer/search_policies as the explorer runs it, its matches scored in memory when they can be (a copy, as
+    db.run_query's)."""
+    if not scored_in_memory(search["grams"]):
+        return db.run_query("explorer/search_policies", **search, **NOT_SCORED)
+    version, con = db.pinned()
+    return _searched(version, search, _con=con).copy(deep=False)
