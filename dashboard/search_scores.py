@@ -79,9 +79,10 @@ class Scorer:
 
     def __init__(self, read: Read):
         self.read = read
-        collection = read("explorer/search_collection", {})
-        self.norm = collection["norm"].astype(np.float64)
-        self.day = collection["day"].astype(np.int32)
+        avgdl = float(read("explorer/search_stats", {})["avgdl"][0])
+        # search_hits' 1.2 * (0.25 + 0.75 * len / avgdl): the same doubles (0.75 * len is exact either way)
+        self.norm = 1.2 * (0.25 + 0.75 * read("explorer/search_lengths", {})["len"].astype(np.float64) / avgdl)
+        self.day = read("explorer/search_days", {})["day"].astype(np.int32)
         self.postings_kept = _Kept(POSTINGS_BUDGET, lambda p: p[0].nbytes + p[1].nbytes)
         self.filters_kept = _Kept(FILTER_SETS_KEPT)
 
