@@ -196,13 +196,24 @@ def run_query(name: str, **params) -> pd.DataFrame:
     return _cached(version, name, params, _con=con).copy(deep=False)
 
 
+def uncached(name: str, **params) -> pd.DataFrame:
+    """run_query without the cache, for a caller that keeps the result itself (dashboard/search_scores.py: the cache
+    would hash its parameters, lists of a thousand numbers, on every call)."""
+    name, sql, params = query_for(name, params)
+    return _fetch(pinned()[1], sql, params, "df")
+
+
 def arrays(con: duckdb.DuckDBPyConnection, name: str, **params) -> dict:
     """A named query's columns as numpy arrays, not cached (for dashboard/search_scores.py, which keeps its own)."""
     name, sql, params = query_for(name, params)
-    cur = con.cursor()
+    return _fetch(con, sql, params, "fetchnumpy")
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict, how: str):
+    cur = con.cursor()      # a cursor is a new session of the instance: point it at the file again
     try:
         cur.execute(f"USE {CATALOG}")
-        return cur.execute(sql, params).fetchnumpy()
+        return getattr(cur.execute(sql, params), how)()
     finally:
         cur.close()
 
@@ -223,10 +234,5 @@ def clear_results() -> None:
 def _cached(version: Version, name: str, params: dict, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Results keyed by the database version, the query and its parameters (the connection is that version's).
     Shared by every session and never changed: read them through run_query's copy."""
-    cur = _con.cursor()      # a cursor is a new session of the instance: point it at the file again
-    try:
-        cur.execute(f"USE {CATALOG}")
-        return cur.execute(query_text(name)[0], params).df()
-    finally:
-        cur.close()
+    return _fetch(_con, query_text(name)[0], params, "df")
 

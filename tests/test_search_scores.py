@@ -24,10 +24,27 @@ def sql_search(con):
     return lambda **params: con.execute(*query_for("explorer/search_policies", params)[1:]).fetchall()
 
 
-@pytest.fixture(scope="module", params=["con", "generated_10k"])
+@pytest.fixture(scope="module")
+def with_gaps(db_path, tmp_path_factory):
+    """The test database as a build without one source would make it, by deleting rows: its docs have gaps."""
+    import duckdb
+    from tests.test_robustness import without_source
+    path = tmp_path_factory.mktemp("gaps") / "policies.duckdb"
+    without_source(db_path, path, "national_2023")
+    con = duckdb.connect(str(path), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module", params=["con", "generated_10k", "with_gaps"])
 def db(request):
     con = request.getfixturevalue(request.param)
     return con, Scorer(reader(con))
+
+
+def test_a_database_with_gaps_in_its_docs_is_one(with_gaps):
+    n, top = with_gaps.execute("SELECT count(*), max(doc) + 1 FROM search_docs").fetchone()
+    assert n < top        # what the tests with_gaps run on
 
 
 def test_only_queries_of_chinese_bigrams_are_scored_in_memory():

@@ -1,5 +1,5 @@
--- Every policy's timeline day, in storage order (doc = row), by which the in-memory search orders matches of equal
--- score: days since 1970-01-01, and 1 - 2^31 when undated (it sorts last, as DATE '-infinity' does, and negates in 32
--- bits). Used by: explorer (dashboard/search_scores.py).
+-- Every policy's timeline day, by doc, by which the in-memory search orders matches of equal score: days since
+-- 1970-01-01, and 1 - 2^31 when undated (it sorts last, as DATE '-infinity' does, and negates in 32 bits).
+-- Used by: explorer (dashboard/search_scores.py).
 -- params:
-SELECT coalesce(timeline_date - DATE '1970-01-01', -2147483647)::INTEGER AS day FROM v_policies ORDER BY doc
+SELECT doc, coalesce(timeline_date - DATE '1970-01-01', -2147483647)::INTEGER AS day FROM v_policies
