@@ -1,13 +1,13 @@
 """The search's matches scored in memory, for a query of Chinese bigrams (most of what analysts type).
 
 explorer/search_policies scores every match in SQL: at a million policies a word is in 90,000-350,000 of them, and
-DuckDB's hash aggregate of their postings is most of the search's time (README "Session 23"). Here the postings of
-each gram asked for (doc, BM25 weight) are read once and kept; a search adds its grams' weights per policy with
-np.bincount, keeps the policies holding enough grams within the filters, and passes the best 2 × limit and the number
-of matches to explorer/search_policies, which looks for the phrase, settles the page and reads its rows as it does
-for its own matches. The matches are the search_hits macro's (data/schema.sql), the weights its expression (the
-norm and numerator computed by DuckDB, the division and the sum here, in doubles): tests/test_search_scores.py
-checks that both paths give the same pages. When the best 2 × limit do not settle the page (few of them hold the
+DuckDB's hash aggregate of their postings is most of the search's time (README "Session 23 at 1M"). Here the
+postings of each gram asked for (doc, BM25 weight) are read once and kept; a search adds its grams' weights per
+policy, keeps the policies holding enough grams within the filters, and passes the best 2 × limit and the number of
+matches to explorer/search_policies, which looks for the phrase, settles the page and reads its rows as it does for
+its own matches. The matches are the search_hits macro's (data/schema.sql) and the weights its expression, in the
+same doubles (only the order of the sum may differ): tests/test_search_scores.py checks that both paths give the
+same pages. When the best 2 × limit do not settle the page (few of them hold the
 phrase), the query returns no rows and the search runs in SQL. Queries with a Latin word, a single character or
 punctuation run in SQL: for them a policy may match from its text alone.
 """
@@ -33,6 +33,8 @@ NOT_SCORED = dict.fromkeys(SCORED)
 FILTERS = ("levels", "topics", "region", "year_from", "year_to", "include_undated", "statuses", "issuer")
 
 Read = Callable[[str, dict], dict]      # (query name, parameters) → the columns as numpy arrays
+READ_AS_ARRAYS = ("explorer/search_stats", "explorer/search_lengths", "explorer/search_days", "explorer/search_gram",
+                  "explorer/gram_postings", "explorer/filtered_docs")   # the queries a Scorer reads
 
 
 def scored_in_memory(grams: list[str]) -> bool:
@@ -46,6 +48,7 @@ def needed(grams: list[str]) -> int:
 
 
 class Best(NamedTuple):
+    """The best matches (storage rows) in order, their scores, and how many policies match in all."""
     docs: list[int]
     scores: list[float]
     matches: int
@@ -129,9 +132,8 @@ class Scorer:
         """The best 2 × limit matches by score, then date (as explorer/search_policies' top), and their number."""
         found = [self.postings(g) for g in grams]
         mask = self.within(filters)
-        # Added into two arrays kept for that, one search at a time: a new 12 MB per search costs page faults that
-        # made the sum 10-40 ms instead of 7-12. A gram's docs are distinct, so `+=` at them adds each once, and the
-        # grams are added in their order, as SQL's sum reads them.
+        # Added into two arrays kept for that, one search at a time (at 1M np.bincount's new 16 MB per search took
+        # 9-38 ms, these 7-18). A gram's docs are distinct, so `+=` at them adds each once.
         with self.scratch_lock:
             try:
                 for docs, weights in found:
@@ -174,12 +176,14 @@ def search_rows(scorer: Scorer | None, run: Callable, search: dict):
     return rows
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+# At 1M a scorer holds 23 MB of arrays, up to 96 MB of postings and 16 MB of filters: the current file's and the
+# one before (a session may still be on it after a rebuild)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _scorer(version: db.Version, _con) -> Scorer:
     return Scorer(lambda name, params: db.arrays(_con, name, **params))
 
 
-# Keyed by the search itself, not by its best docs (db's cache would hash those lists on every call: 20-30 ms)
+# Keyed by the search itself, not by its best docs (db's cache would hash those lists on every call: 10-25 ms)
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _searched(version: db.Version, search: dict, _con) -> pd.DataFrame:
     return search_rows(_scorer(version, _con), partial(db.uncached, "explorer/search_policies"), search)
