@@ -26,7 +26,9 @@ import streamlit as st
 from dashboard import db
 
 CJK_BIGRAM = re.compile(r"[\u4e00-\u9fff]{2}")
-POSTINGS_BUDGET = 96 << 20    # bytes of postings kept per database (12 per posting: at 1M a common gram is 4 MB)
+POSTINGS_BUDGET = 96 << 20    # bytes of postings kept per database (at 1M a common gram's are 4 MB)
+POSTING_BYTES = 12            # a doc (int32) and its weight (double)
+GRAMS_KEPT = 4096             # grams' numbers, idf and df
 FILTER_SETS_KEPT = 16         # the filters' policies, one bool per policy (1 MB at 1M), for this many filter sets
 SCORED = ("scored_docs", "scored_scores", "matches")
 NOT_SCORED = dict.fromkeys(SCORED)
@@ -97,22 +99,38 @@ class Scorer:
         self.held = np.zeros(len(self.day), np.int16)      # per policy: the query's grams it holds
         self.summed = np.zeros(len(self.day))               # and their weights' sum
         self.scratch_lock = threading.Lock()
-        self.postings_kept = _Kept(POSTINGS_BUDGET, lambda p: p[0].nbytes + p[1].nbytes)
+        self.postings_kept = _Kept(POSTINGS_BUDGET, lambda p: len(p[0]) * POSTING_BYTES)
         self.filters_kept = _Kept(FILTER_SETS_KEPT)
+        self.grams_kept = _Kept(GRAMS_KEPT)
+
+    def gram(self, gram: str) -> tuple[int, float, int] | None:
+        """(term_id, idf, df) of a gram; None when no policy holds it."""
+        def read():
+            found = self.read("explorer/search_gram", {"term": gram})
+            if not len(found["term_id"]):
+                return None
+            return int(found["term_id"][0]), float(found["idf"][0]), int(found["df"][0])
+        return self.grams_kept.get(gram, read)
+
+    def fits(self, grams: list[str]) -> bool:
+        """Whether the grams' postings fit in half the budget (a pasted sentence of common grams would hold hundreds of
+        MB while it is scored): if not, the search is scored in SQL."""
+        return sum(found[2] for found in map(self.gram, grams) if found) * POSTING_BYTES <= POSTINGS_BUDGET / 2
 
     def postings(self, gram: str) -> tuple[np.ndarray, np.ndarray]:
         """(docs, weights) of a gram: search_hits' idf · tf · 2.2 / (tf + norm)."""
         def read():
-            found = self.read("explorer/search_gram", {"term": gram})
-            if not len(found["term_id"]):
+            found = self.gram(gram)
+            if found is None:
                 return np.zeros(0, np.int32), np.zeros(0)
-            rows = self.read("explorer/gram_postings", {"term_id": int(found["term_id"][0])})
+            term_id, idf, _ = found
+            rows = self.read("explorer/gram_postings", {"term_id": term_id})
             docs, tf = rows["doc"].astype(np.int32), rows["tf"].astype(np.float64)
             known = docs < len(self.day)
             known[known] = self.indexed[docs[known]]
             if not known.all():
                 docs, tf = docs[known], tf[known]
-            return docs, float(found["idf"][0]) * tf * 2.2 / (tf + self.norm[docs])
+            return docs, idf * tf * 2.2 / (tf + self.norm[docs])
         return self.postings_kept.get(gram, read)
 
     def within(self, filters: dict) -> np.ndarray | None:
@@ -160,9 +178,10 @@ class Scorer:
 def scored_params(scorer: Scorer | None, search: dict) -> dict:
     """explorer/search_policies' $scored_docs, $scored_scores and $matches for this search (all NULL when it is
     scored in SQL)."""
-    if scorer is None or not scored_in_memory(search["grams"]) or search["limit"] < 1:
+    grams = search["grams"]
+    if scorer is None or not scored_in_memory(grams) or search["limit"] < 1 or not scorer.fits(grams):
         return NOT_SCORED
-    best = scorer.best(search["grams"], {k: search[k] for k in FILTERS}, search["limit"])
+    best = scorer.best(grams, {k: search[k] for k in FILTERS}, search["limit"])
     return dict(zip(SCORED, best))
 
 

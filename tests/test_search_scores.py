@@ -101,3 +101,17 @@ def test_what_is_kept_stays_within_its_budget():
     kept.get("e", lambda: [0] * 4)
     assert list(kept.items) == ["c", "e"]                          # d was the least recently used
     assert _Kept(1, size=len).get("big", lambda: [0] * 5) == [0] * 5   # one item larger than the budget is kept
+
+
+def test_a_query_whose_postings_would_not_fit_is_scored_in_sql(db, monkeypatch):
+    """A pasted sentence of common grams: its postings would hold hundreds of MB at a million policies."""
+    from dashboard import search_scores
+    con, scorer = db
+    q = "支持中小企业发展的若干政策措施"
+    search = ALL | dict(grams=query_grams(q), phrase=q, limit=50)
+    assert scored_params(scorer, search)["matches"] is not None
+    postings = sum(scorer.gram(g)[2] for g in search["grams"] if scorer.gram(g))
+    monkeypatch.setattr(search_scores, "POSTINGS_BUDGET", postings * search_scores.POSTING_BYTES * 2 - 1)
+    assert scored_params(scorer, search) == NOT_SCORED
+    run = sql_search(con)
+    assert search_rows(scorer, run, search) == run(**search, **NOT_SCORED)

@@ -1,3 +1,4 @@
--- A gram's number and BM25 idf; no row when no policy holds it. Used by: explorer (dashboard/search_scores.py).
+-- A gram's number, BM25 idf and how many policies hold it; no row when none does.
+-- Used by: explorer (dashboard/search_scores.py).
 -- params: $term
-SELECT term_id, idf FROM search_grams WHERE term = $term
+SELECT term_id, idf, df FROM search_grams WHERE term = $term
