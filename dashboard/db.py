@@ -138,7 +138,6 @@ def pinned() -> tuple[Version, duckdb.DuckDBPyConnection]:
     return _open_current()
 
 
-
 def _param_list(line: re.Match | None) -> frozenset[str]:
     return frozenset(p.strip().lstrip("$") for p in line[1].split(",") if p.strip()) if line else frozenset()
 

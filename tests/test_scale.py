@@ -40,13 +40,14 @@ def run(con, name: str, **params) -> list[tuple]:
     return con.execute(sql, used).fetchall()
 
 
-SCORERS: dict[int, Scorer] = {}
+SCORERS: dict = {}    # connection → its Scorer (the connection itself as the key: an id could be reused)
 
 
 def in_memory(con, search: dict) -> list[tuple]:
     """explorer/search_policies as the explorer runs it: scored in memory where it can be (dashboard/search_scores)."""
-    scorer = SCORERS.setdefault(id(con), Scorer(lambda name, p: con.execute(*query_for(name, p)[1:]).fetchnumpy()))
-    return search_rows(scorer, lambda **p: run(con, "explorer/search_policies", **p), search)
+    if con not in SCORERS:
+        SCORERS[con] = Scorer(lambda name, p: con.execute(*query_for(name, p)[1:]).fetchnumpy())
+    return search_rows(SCORERS[con], lambda **p: run(con, "explorer/search_policies", **p), search)
 
 
 # The generator -----------------------------------------------------------------
