@@ -91,6 +91,7 @@ class Scorer:
         size = int(max(lengths["doc"].max(initial=-1), days["doc"].max(initial=-1))) + 1
         self.indexed = np.zeros(size, bool)
         self.indexed[lengths["doc"]] = True
+        self.dense = bool(self.indexed.all())             # as built: every doc indexed, nothing to drop
         # search_hits' 1.2 * (0.25 + 0.75 * len / avgdl): the same doubles (0.75 * len is exact either way)
         self.norm = np.ones(size)
         self.norm[lengths["doc"]] = 1.2 * (0.25 + 0.75 * lengths["len"].astype(np.float64) / avgdl)
@@ -126,9 +127,9 @@ class Scorer:
             term_id, idf, _ = found
             rows = self.read("explorer/gram_postings", {"term_id": term_id})
             docs, tf = rows["doc"].astype(np.int32), rows["tf"].astype(np.float64)
-            known = docs < len(self.day)
-            known[known] = self.indexed[docs[known]]
-            if not known.all():
+            if not (self.dense and (not len(docs) or docs.max() < len(self.day))):
+                known = docs < len(self.day)
+                known[known] = self.indexed[docs[known]]
                 docs, tf = docs[known], tf[known]
             return docs, idf * tf * 2.2 / (tf + self.norm[docs])
         return self.postings_kept.get(gram, read)
