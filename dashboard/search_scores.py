@@ -84,7 +84,8 @@ class Scorer:
 
     def __init__(self, read: Read):
         self.read = read
-        avgdl = float(read("explorer/search_stats", {})["avgdl"][0])
+        stats = read("explorer/search_stats", {})["avgdl"]
+        avgdl = float(stats[0]) if len(stats) else 1.0          # no row: no policies, so no postings to weigh
         lengths, days = read("explorer/search_lengths", {}), read("explorer/search_days", {})
         # Arrays by doc. A built database numbers its policies 0 … n-1, but one whose rows were deleted has gaps;
         # as in SQL, a match must be indexed (search_docs) and a policy (v_policies, through the filters).

@@ -115,3 +115,12 @@ def test_a_query_whose_postings_would_not_fit_is_scored_in_sql(db, monkeypatch):
     assert scored_params(scorer, search) == NOT_SCORED
     run = sql_search(con)
     assert search_rows(scorer, run, search) == run(**search, **NOT_SCORED)
+
+
+def test_an_empty_database_searches_to_nothing():
+    import duckdb
+    from data.pipeline import load
+    con = duckdb.connect()
+    con.execute(load.SCHEMA.read_text(encoding="utf-8"))
+    search = ALL | dict(grams=query_grams("专精特新"), phrase="专精特新", limit=50)
+    assert search_rows(Scorer(reader(con)), sql_search(con), search) == []
